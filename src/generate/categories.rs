@@ -1,0 +1,268 @@
+//! Categories: a tree of departments, their subcategories, and specialised leaves
+//! below those ("Travel Headphones"). The shape is a formula of the index, so any
+//! category's parent and department are known without generating it.
+
+use super::{Entity, Generator, World, flat_record};
+use crate::model::Id;
+use crate::schema::{Field, FieldType as F};
+use crate::words::catalog::{CATEGORY_MODIFIERS, DEPARTMENTS, Department, Subcategory};
+use serde::Serialize;
+use std::fmt::Write;
+use std::ops::Range;
+
+pub const FIELDS: &[Field] = &[
+    Field::primary("category_id", "Primary key."),
+    Field::new("name", F::Text, "Display name."),
+    Field::new("slug", F::Text, "URL path of the category, unique."),
+    Field::foreign(
+        "parent_category_id",
+        Entity::Categories,
+        "Parent; empty for a department.",
+    )
+    .nullable(),
+    Field::new(
+        "level",
+        F::Integer,
+        "1 for departments, 2 for their subcategories, 3 below.",
+    ),
+    Field::new("description", F::Text, "One-line description."),
+];
+
+#[derive(Debug, Default, Serialize)]
+pub struct Category {
+    pub category_id: Id,
+    pub name: String,
+    pub slug: String,
+    pub parent_category_id: Option<Id>,
+    pub level: u32,
+    pub description: String,
+}
+
+flat_record!(Category);
+
+/// Where a category sits in the tree.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Shape {
+    pub department: usize,
+    /// `None` for a department itself.
+    pub subcategory: Option<usize>,
+    /// Index into `CATEGORY_MODIFIERS` for third-level categories.
+    pub modifier: Option<usize>,
+    pub parent: Option<u64>,
+}
+
+/// The tree's shape for `count` categories.
+#[derive(Clone, Copy, Debug)]
+pub struct Tree {
+    count: u64,
+    departments: u64,
+}
+
+impl Tree {
+    pub fn new(count: u64) -> Self {
+        Tree {
+            count,
+            departments: count.min(DEPARTMENTS.len() as u64),
+        }
+    }
+
+    pub fn shape(&self, index: u64) -> Shape {
+        let d = self.departments;
+        if index < d {
+            return Shape {
+                department: index as usize,
+                subcategory: None,
+                modifier: None,
+                parent: None,
+            };
+        }
+        let department = ((index - d) % d) as usize;
+        let slot = (index - d) / d;
+        let subs = DEPARTMENTS[department].subcategories.len() as u64;
+        let subcategory = (slot % subs) as usize;
+        if slot < subs {
+            Shape {
+                department,
+                subcategory: Some(subcategory),
+                modifier: None,
+                parent: Some(department as u64),
+            }
+        } else {
+            // Below the subcategory of the same department with the same slot.
+            let modifier = ((slot / subs - 1) % CATEGORY_MODIFIERS.len() as u64) as usize;
+            Shape {
+                department,
+                subcategory: Some(subcategory),
+                modifier: Some(modifier),
+                parent: Some(d + subcategory as u64 * d + department as u64),
+            }
+        }
+    }
+
+    /// Categories products are filed under: the most specific ones there are.
+    pub fn leaf_range(&self) -> Range<u64> {
+        if self.count > self.departments {
+            self.departments..self.count
+        } else {
+            0..self.count
+        }
+    }
+
+    /// True when `ancestor` is `category` or one of its ancestors.
+    pub fn is_within(&self, category: u64, ancestor: u64) -> bool {
+        let mut current = Some(category);
+        while let Some(c) = current {
+            if c == ancestor {
+                return true;
+            }
+            current = self.shape(c).parent;
+        }
+        false
+    }
+}
+
+impl Shape {
+    pub fn department(&self) -> &'static Department {
+        &DEPARTMENTS[self.department]
+    }
+
+    pub fn subcategory(&self) -> Option<&'static Subcategory> {
+        self.subcategory
+            .map(|s| &self.department().subcategories[s])
+    }
+
+    pub fn level(&self) -> u32 {
+        1 + self.subcategory.is_some() as u32 + self.modifier.is_some() as u32
+    }
+
+    pub fn write_name(&self, out: &mut String) {
+        match (self.subcategory(), self.modifier) {
+            (None, _) => out.push_str(self.department().name),
+            (Some(sub), None) => out.push_str(sub.name),
+            (Some(sub), Some(m)) => {
+                let _ = write!(out, "{} {}", CATEGORY_MODIFIERS[m], sub.name);
+            }
+        }
+    }
+}
+
+pub struct Categories<'w> {
+    world: &'w World,
+    tree: Tree,
+}
+
+impl<'w> Categories<'w> {
+    pub fn new(world: &'w World) -> Self {
+        Categories {
+            world,
+            tree: Tree::new(world.count(Entity::Categories)),
+        }
+    }
+
+    fn fill(&self, index: u64, row: &mut Category) {
+        let shape = self.tree.shape(index);
+        let ids = self.world.ids(Entity::Categories);
+        row.category_id = ids.id(index);
+        row.parent_category_id = shape.parent.map(|p| ids.id(p));
+        row.level = shape.level();
+        row.name.clear();
+        shape.write_name(&mut row.name);
+        row.slug.clear();
+        slugify(&row.name, &mut row.slug);
+        // Names repeat once the modifiers run out; the index keeps slugs unique.
+        let _ = write!(row.slug, "-{}", index + 1);
+        row.description.clear();
+        match shape.subcategory() {
+            None => {
+                let _ = write!(
+                    row.description,
+                    "Everything in {}.",
+                    shape.department().name
+                );
+            }
+            Some(sub) => {
+                let _ = write!(
+                    row.description,
+                    "{} in {}, from {}.",
+                    row.name,
+                    shape.department().name,
+                    sub.nouns
+                        .iter()
+                        .take(3)
+                        .copied()
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                        .to_lowercase()
+                );
+            }
+        }
+    }
+}
+
+pub fn slugify(name: &str, out: &mut String) {
+    let mut dash = false;
+    for c in name.chars() {
+        if c.is_ascii_alphanumeric() {
+            if dash && !out.is_empty() {
+                out.push('-');
+            }
+            dash = false;
+            out.push(c.to_ascii_lowercase());
+        } else if c != '\'' {
+            dash = true;
+        }
+    }
+}
+
+impl Generator for Categories<'_> {
+    type Row = Category;
+
+    fn units(&self) -> u64 {
+        self.world.count(Entity::Categories)
+    }
+
+    fn generate(&self, units: Range<u64>, emit: &mut dyn FnMut(&Category)) {
+        let mut row = Category::default();
+        for index in units {
+            self.fill(index, &mut row);
+            emit(&row);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parents_come_first_so_the_tree_has_no_cycle() {
+        for count in [0u64, 1, 5, 10, 11, 40, 70, 200, 1000] {
+            let tree = Tree::new(count);
+            for i in 0..count {
+                if let Some(p) = tree.shape(i).parent {
+                    assert!(p < i, "category {i} of {count} has parent {p}");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn third_level_sits_below_its_subcategory() {
+        let tree = Tree::new(200);
+        let leaf = tree.shape(150);
+        let parent = tree.shape(leaf.parent.unwrap());
+        assert_eq!(leaf.department, parent.department);
+        assert_eq!(leaf.subcategory, parent.subcategory);
+        assert!(tree.is_within(150, leaf.department as u64));
+    }
+
+    #[test]
+    fn slugs_are_url_safe() {
+        let mut s = String::new();
+        slugify("Home & Kitchen", &mut s);
+        assert_eq!(s, "home-kitchen");
+        s.clear();
+        slugify("Kids' Toys", &mut s);
+        assert_eq!(s, "kids-toys");
+    }
+}

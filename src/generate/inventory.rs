@@ -1,0 +1,98 @@
+//! Inventory: stock of a product in a warehouse. Row k stocks product `k mod P` in
+//! the `k div P`-th warehouse of that product's own rotation, so (product, warehouse)
+//! pairs are unique by construction and products are spread evenly over sites.
+
+use super::{Entity, Generator, World, flat_record};
+use crate::model::{Id, Timestamp};
+use crate::rng::{self, mix64};
+use crate::schema::{Field, FieldType as F};
+use serde::Serialize;
+use std::ops::Range;
+
+pub const FIELDS: &[Field] = &[
+    Field::primary("inventory_id", "Primary key."),
+    Field::foreign(
+        "product_id",
+        Entity::Products,
+        "Stocked product; unique with warehouse_id.",
+    ),
+    Field::foreign(
+        "warehouse_id",
+        Entity::Warehouses,
+        "Site holding the stock.",
+    ),
+    Field::new("quantity_on_hand", F::Integer, "Units in stock; >= 0."),
+    Field::new(
+        "reorder_level",
+        F::Integer,
+        "Stock level that triggers a reorder.",
+    ),
+    Field::new(
+        "last_restocked_at",
+        F::Timestamp,
+        "Last delivery from the vendor.",
+    ),
+];
+
+#[derive(Debug, Default, Serialize)]
+pub struct InventoryRow {
+    pub inventory_id: Id,
+    pub product_id: Id,
+    pub warehouse_id: Id,
+    pub quantity_on_hand: u32,
+    pub reorder_level: u32,
+    pub last_restocked_at: Timestamp,
+}
+
+flat_record!(InventoryRow);
+
+pub struct Inventory<'w> {
+    world: &'w World,
+}
+
+impl<'w> Inventory<'w> {
+    pub fn new(world: &'w World) -> Self {
+        Inventory { world }
+    }
+
+    /// (product, warehouse) of row `index`; requires index < products x warehouses.
+    pub fn pair(&self, index: u64) -> (u64, u64) {
+        let products = self.world.count(Entity::Products);
+        let warehouses = self.world.count(Entity::Warehouses);
+        let product = index % products;
+        let round = index / products;
+        let offset = mix64(self.world.stream(Entity::Inventory, 1) ^ product) % warehouses;
+        (product, (offset + round) % warehouses)
+    }
+
+    fn fill(&self, index: u64, row: &mut InventoryRow) {
+        let mut rng = self.world.rng(Entity::Inventory, index);
+        let (product, warehouse) = self.pair(index);
+        row.inventory_id = self.world.ids(Entity::Inventory).id(index);
+        row.product_id = self.world.ids(Entity::Products).id(product);
+        row.warehouse_id = self.world.ids(Entity::Warehouses).id(warehouse);
+        row.reorder_level = 5 * (2 + rng::below(&mut rng, 9)) as u32;
+        row.quantity_on_hand = if rng::chance(&mut rng, 60) {
+            0
+        } else {
+            rng::skewed_rank(&mut rng, 800, 500) as u32
+        };
+        row.last_restocked_at = self.world.moment_after(&mut rng, self.world.window.start);
+    }
+}
+
+impl Generator for Inventory<'_> {
+    type Row = InventoryRow;
+
+    fn units(&self) -> u64 {
+        self.world.count(Entity::Inventory)
+    }
+
+    fn generate(&self, units: Range<u64>, emit: &mut dyn FnMut(&InventoryRow)) {
+        let mut row = InventoryRow::default();
+        for index in units {
+            self.fill(index, &mut row);
+            emit(&row);
+        }
+    }
+}

@@ -1,0 +1,149 @@
+//! Payments: every attempt to charge an order and every refund, read off the order's
+//! facts. Failed attempts come first, then the capture (or the pending charge), then
+//! one refund row per refunded return.
+
+use super::orders::{CHILD_KEYS, OrderFacts, Orders, PaymentOutcome, ReturnStatus};
+use super::{Entity, Generator, World, flat_record};
+use crate::model::{Id, Money, Timestamp};
+use crate::schema::{Field, FieldType as F};
+use serde::Serialize;
+use std::ops::Range;
+
+pub const FIELDS: &[Field] = &[
+    Field::primary("payment_id", "Primary key."),
+    Field::foreign("order_id", Entity::Orders, "Order charged or refunded."),
+    Field::new(
+        "method",
+        F::Text,
+        "credit_card, paypal, debit_card, apple_pay, google_pay or gift_card.",
+    ),
+    Field::new(
+        "amount",
+        F::Money,
+        "Charged amount; for a refund, the positive amount returned.",
+    ),
+    Field::new("status", F::Text, "completed, failed, pending or refunded."),
+    Field::new(
+        "created_at",
+        F::Timestamp,
+        "When the attempt or refund was made.",
+    ),
+    Field::new(
+        "paid_at",
+        F::Timestamp,
+        "Set for completed and refunded rows, empty otherwise.",
+    )
+    .nullable(),
+];
+
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum PaymentStatus {
+    #[default]
+    Completed,
+    Failed,
+    Pending,
+    Refunded,
+}
+
+#[derive(Debug, Default, Serialize)]
+pub struct Payment {
+    pub payment_id: Id,
+    pub order_id: Id,
+    pub method: &'static str,
+    pub amount: Money,
+    pub status: PaymentStatus,
+    pub created_at: Timestamp,
+    pub paid_at: Option<Timestamp>,
+}
+
+flat_record!(Payment);
+
+/// Key offset of refund rows among an order's child keys: after up to two failed
+/// attempts and the capture.
+const REFUND_KEYS: u64 = 4;
+
+/// The payment rows of one order, in file order.
+pub fn for_each_payment(
+    facts: &OrderFacts,
+    mut each: impl FnMut(u64, PaymentStatus, Money, Timestamp, Option<Timestamp>),
+) {
+    let key = |n: u64| facts.index * CHILD_KEYS + n;
+    for (n, at) in facts.failed_attempts[..facts.failed_count]
+        .iter()
+        .enumerate()
+    {
+        each(key(n as u64), PaymentStatus::Failed, facts.total, *at, None);
+    }
+    let next = facts.failed_count as u64;
+    match facts.outcome {
+        PaymentOutcome::Completed(at) => each(
+            key(next),
+            PaymentStatus::Completed,
+            facts.total,
+            at,
+            Some(at),
+        ),
+        PaymentOutcome::Pending(at) => {
+            each(key(next), PaymentStatus::Pending, facts.total, at, None)
+        }
+        PaymentOutcome::Abandoned => {}
+    }
+    for (i, item) in facts.items().iter().enumerate() {
+        if let Some(r) = item.returned
+            && r.status == ReturnStatus::Refunded
+        {
+            let at = r
+                .resolved_at
+                .expect("a refunded return has its refund time");
+            each(
+                key(REFUND_KEYS + i as u64),
+                PaymentStatus::Refunded,
+                r.refund,
+                at,
+                Some(at),
+            );
+        }
+    }
+}
+
+pub struct Payments<'w> {
+    world: &'w World,
+    orders: Orders<'w>,
+}
+
+impl<'w> Payments<'w> {
+    pub fn new(world: &'w World) -> Self {
+        Payments {
+            world,
+            orders: Orders::new(world),
+        }
+    }
+}
+
+impl Generator for Payments<'_> {
+    type Row = Payment;
+
+    fn units(&self) -> u64 {
+        self.orders.count()
+    }
+
+    fn generate(&self, units: Range<u64>, emit: &mut dyn FnMut(&Payment)) {
+        let ids = self.world.ids(Entity::Payments);
+        let order_ids = self.world.ids(Entity::Orders);
+        let mut row = Payment::default();
+        for order in units {
+            let facts = self.orders.facts(order);
+            row.order_id = order_ids.id(order);
+            row.method = facts.payment_method;
+            for_each_payment(&facts, |key, status, amount, created_at, paid_at| {
+                row.payment_id = ids.id(key);
+                row.status = status;
+                row.amount = amount;
+                row.created_at = created_at;
+                row.paid_at = paid_at;
+                emit(&row);
+            });
+        }
+    }
+}

@@ -1,0 +1,100 @@
+//! Returns: the items customers sent back, one row per returned item, read off the
+//! order's facts so refunds, payments and analytics agree.
+
+use super::orders::{Orders, ReturnStatus};
+use super::{Entity, Generator, World, flat_record};
+use crate::model::{Id, Money, Timestamp};
+use crate::schema::{Field, FieldType as F};
+use serde::Serialize;
+use std::ops::Range;
+
+pub const FIELDS: &[Field] = &[
+    Field::primary("return_id", "Primary key."),
+    Field::foreign("order_id", Entity::Orders, "A returned order."),
+    Field::foreign(
+        "order_item_id",
+        Entity::Orders,
+        "Item returned (an order item id); one return per item at most.",
+    ),
+    Field::foreign("user_id", Entity::Users, "The order's customer."),
+    Field::foreign("product_id", Entity::Products, "The item's product."),
+    Field::new("reason", F::Text, "Why it came back."),
+    Field::new(
+        "status",
+        F::Text,
+        "requested, approved, refunded or rejected.",
+    ),
+    Field::new("requested_at", F::Timestamp, ">= the order's delivery."),
+    Field::new(
+        "resolved_at",
+        F::Timestamp,
+        "When approved, rejected or refunded; empty while requested.",
+    )
+    .nullable(),
+    Field::new(
+        "refund_amount",
+        F::Money,
+        "Refund asked for or granted; 0 < refund_amount <= the item's total.",
+    ),
+];
+
+#[derive(Debug, Default, Serialize)]
+pub struct Return {
+    pub return_id: Id,
+    pub order_id: Id,
+    pub order_item_id: Id,
+    pub user_id: Id,
+    pub product_id: Id,
+    pub reason: &'static str,
+    pub status: ReturnStatus,
+    pub requested_at: Timestamp,
+    pub resolved_at: Option<Timestamp>,
+    pub refund_amount: Money,
+}
+
+flat_record!(Return);
+
+pub struct Returns<'w> {
+    world: &'w World,
+    orders: Orders<'w>,
+}
+
+impl<'w> Returns<'w> {
+    pub fn new(world: &'w World) -> Self {
+        Returns {
+            world,
+            orders: Orders::new(world),
+        }
+    }
+}
+
+impl Generator for Returns<'_> {
+    type Row = Return;
+
+    fn units(&self) -> u64 {
+        self.orders.count()
+    }
+
+    fn generate(&self, units: Range<u64>, emit: &mut dyn FnMut(&Return)) {
+        let w = self.world;
+        let mut row = Return::default();
+        for order in units {
+            let facts = self.orders.facts(order);
+            for (i, item) in facts.items().iter().enumerate() {
+                let Some(r) = item.returned else { continue };
+                let key = Orders::item_key(order, i);
+                row.return_id = w.ids(Entity::Returns).id(key);
+                row.order_id = w.ids(Entity::Orders).id(order);
+                row.order_item_id = w.item_ids().id(key);
+                row.user_id = w.ids(Entity::Users).id(facts.user);
+                row.product_id = w.ids(Entity::Products).id(item.product);
+                row.reason = r.reason;
+                row.status = r.status;
+                row.requested_at = r.requested_at;
+                row.resolved_at = r.resolved_at;
+                row.refund_amount = r.refund;
+                emit(&row);
+            }
+        }
+    }
+}

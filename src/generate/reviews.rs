@@ -1,0 +1,256 @@
+//! Reviews: ratings of delivered purchases by their buyers. Delivered purchases (items
+//! of delivered or returned orders) are numbered in order order; review r takes one
+//! purchase from its own stride of that numbering, so N reviews pick N distinct
+//! purchases, spread over the year, with any review computable from its index.
+
+use super::orders::{OrderFacts, Orders};
+use super::{Entity, Generator, World, flat_record};
+use crate::model::{Id, Timestamp};
+use crate::rng::{self, mix64};
+use crate::schema::{Field, FieldType as F};
+use crate::words::text::{REVIEW_BODIES, REVIEW_TITLES, render};
+use serde::Serialize;
+use std::ops::Range;
+
+pub const FIELDS: &[Field] = &[
+    Field::primary("review_id", "Primary key."),
+    Field::foreign("user_id", Entity::Users, "Reviewer: the buyer."),
+    Field::foreign(
+        "product_id",
+        Entity::Products,
+        "Product reviewed, bought in order_id.",
+    ),
+    Field::foreign(
+        "order_id",
+        Entity::Orders,
+        "Delivered order the product came in.",
+    ),
+    Field::new("rating", F::Integer, "1 to 5 stars; most are 4 or 5."),
+    Field::new("title", F::Text, "Headline that matches the rating."),
+    Field::new("body", F::Text, "Review text that matches the rating."),
+    Field::new(
+        "created_at",
+        F::Timestamp,
+        "At or after the order's delivery.",
+    ),
+    Field::new(
+        "helpful_votes",
+        F::Integer,
+        "Other customers who found it helpful.",
+    ),
+];
+
+#[derive(Debug, Default, Serialize)]
+pub struct Review {
+    pub review_id: Id,
+    pub user_id: Id,
+    pub product_id: Id,
+    pub order_id: Id,
+    pub rating: u8,
+    pub title: &'static str,
+    pub body: String,
+    pub created_at: Timestamp,
+    pub helpful_votes: u32,
+}
+
+flat_record!(Review);
+
+const BLOCK: u64 = 1024;
+
+/// Delivered purchases before each block of orders: enough to find the n-th purchase
+/// by a binary search and a short scan, in memory of one number per 1024 orders.
+pub struct DeliveredIndex {
+    before_block: Vec<u64>,
+    pub total: u64,
+}
+
+fn delivered_items(facts: &OrderFacts) -> u64 {
+    if facts.status.is_delivered() {
+        facts.items().len() as u64
+    } else {
+        0
+    }
+}
+
+impl DeliveredIndex {
+    fn build(world: &World) -> Self {
+        let orders = Orders::new(world);
+        let per_block =
+            crate::parallel::map_blocks(orders.count(), BLOCK, world.threads, |range| {
+                range
+                    .map(|o| delivered_items(&orders.facts(o)))
+                    .sum::<u64>()
+            });
+        let mut before_block = Vec::with_capacity(per_block.len());
+        let mut total = 0;
+        for n in per_block {
+            before_block.push(total);
+            total += n;
+        }
+        DeliveredIndex {
+            before_block,
+            total,
+        }
+    }
+}
+
+impl World {
+    pub fn delivered(&self) -> &DeliveredIndex {
+        self.delivered.get_or_init(|| DeliveredIndex::build(self))
+    }
+
+    /// Review count: the one set, or a quarter of delivered purchases.
+    pub fn review_count(&self) -> u64 {
+        self.review_count_override
+            .unwrap_or_else(|| self.delivered().total / 4)
+    }
+}
+
+/// What a review is about, as analytics need it.
+pub struct ReviewFacts {
+    pub order: u64,
+    pub item: usize,
+    pub user: u64,
+    pub product: u64,
+    pub rating: u8,
+    pub created_at: Timestamp,
+}
+
+/// Walks delivered purchases forward; reviews of a range ask for increasing ranks.
+pub struct Cursor<'w> {
+    orders: Orders<'w>,
+    order: u64,
+    before: u64,
+    facts: Option<OrderFacts>,
+}
+
+impl<'w> Cursor<'w> {
+    pub fn new(world: &'w World, rank: u64) -> Self {
+        let index = world.delivered();
+        let block = index
+            .before_block
+            .partition_point(|&b| b <= rank)
+            .saturating_sub(1);
+        Cursor {
+            orders: Orders::new(world),
+            order: block as u64 * BLOCK,
+            before: index.before_block.get(block).copied().unwrap_or(0),
+            facts: None,
+        }
+    }
+
+    /// The order and item of delivered purchase number `rank` (never before the last asked).
+    pub fn seek(&mut self, rank: u64) -> (&OrderFacts, usize) {
+        loop {
+            let facts = match self.facts {
+                Some(f) if f.index == self.order => f,
+                _ => {
+                    let f = self.orders.facts(self.order);
+                    self.facts = Some(f);
+                    f
+                }
+            };
+            let n = delivered_items(&facts);
+            if rank < self.before + n {
+                let item = (rank - self.before) as usize;
+                return (self.facts.as_ref().expect("just set"), item);
+            }
+            self.before += n;
+            self.order += 1;
+        }
+    }
+}
+
+pub struct Reviews<'w> {
+    world: &'w World,
+    count: u64,
+}
+
+impl<'w> Reviews<'w> {
+    pub fn new(world: &'w World) -> Self {
+        Reviews {
+            world,
+            count: world.review_count(),
+        }
+    }
+
+    /// The delivered purchase review `r` is about: one from its own stride.
+    fn rank(&self, r: u64) -> u64 {
+        let total = self.world.delivered().total as u128;
+        let n = self.count as u128;
+        let lo = (r as u128 * total / n) as u64;
+        let hi = ((r as u128 + 1) * total / n) as u64;
+        lo + mix64(self.world.stream(Entity::Reviews, 1) ^ r) % (hi - lo).max(1)
+    }
+
+    /// Calls `each` with every review of `range` in order.
+    pub fn for_each(
+        &self,
+        range: Range<u64>,
+        mut each: impl FnMut(u64, &ReviewFacts, &mut rng::RowRng),
+    ) {
+        if range.is_empty() {
+            return;
+        }
+        let mut cursor = Cursor::new(self.world, self.rank(range.start));
+        for r in range {
+            let (order, item) = cursor.seek(self.rank(r));
+            let mut rng = self.world.rng(Entity::Reviews, r);
+            let rating = 1 + rng::pick_weighted(&mut rng, &[10, 6, 11, 24, 49]) as u8;
+            let delivered = order
+                .delivered_at
+                .expect("delivered orders have a delivery time");
+            let created_at = self
+                .world
+                .after_delay(&mut rng, delivered, 3_600, 21 * 86_400)
+                .unwrap_or_else(|| self.world.moment_after(&mut rng, delivered));
+            let facts = ReviewFacts {
+                order: order.index,
+                item,
+                user: order.user,
+                product: order.items()[item].product,
+                rating,
+                created_at,
+            };
+            each(r, &facts, &mut rng);
+        }
+    }
+}
+
+impl Generator for Reviews<'_> {
+    type Row = Review;
+
+    fn units(&self) -> u64 {
+        self.count
+    }
+
+    fn generate(&self, units: Range<u64>, emit: &mut dyn FnMut(&Review)) {
+        let w = self.world;
+        let products = super::products::Products::new(w);
+        let mut row = Review::default();
+        self.for_each(units, |r, facts, rng| {
+            row.review_id = w.ids(Entity::Reviews).id(r);
+            row.user_id = w.ids(Entity::Users).id(facts.user);
+            row.product_id = w.ids(Entity::Products).id(facts.product);
+            row.order_id = w.ids(Entity::Orders).id(facts.order);
+            row.rating = facts.rating;
+            row.created_at = facts.created_at;
+            let stars = facts.rating as usize - 1;
+            row.title = *rng::pick(rng, REVIEW_TITLES[stars]);
+            row.body.clear();
+            let noun = products.core(facts.product).noun.to_lowercase();
+            render(
+                *rng::pick(rng, REVIEW_BODIES[stars]),
+                &noun,
+                "",
+                &mut row.body,
+            );
+            row.helpful_votes = if rng::chance(rng, 600) {
+                0
+            } else {
+                rng::skewed_rank(rng, 200, 700) as u32
+            };
+            emit(&row);
+        });
+    }
+}

@@ -1,0 +1,151 @@
+//! Shipping: one shipment for each order that left a warehouse, with a carrier of the
+//! customer's country and a tracking number in that carrier's style.
+
+use super::orders::Orders;
+use super::{Entity, Generator, World, flat_record, places};
+use crate::model::{Date, Id, Timestamp};
+use crate::rng;
+use crate::schema::{Field, FieldType as F};
+use serde::Serialize;
+use std::ops::Range;
+
+pub const FIELDS: &[Field] = &[
+    Field::primary("shipment_id", "Primary key."),
+    Field::foreign(
+        "order_id",
+        Entity::Orders,
+        "Order shipped; one shipment per order.",
+    ),
+    Field::foreign("warehouse_id", Entity::Warehouses, "Site it left from."),
+    Field::new(
+        "carrier",
+        F::Text,
+        "Parcel carrier of the destination country.",
+    ),
+    Field::new("shipping_method", F::Text, "As on the order."),
+    Field::new("tracking_number", F::Text, "Carrier's tracking number."),
+    Field::new("shipped_at", F::Timestamp, ">= the order's created_at."),
+    Field::new(
+        "estimated_delivery",
+        F::Date,
+        "Latest promised delivery day.",
+    ),
+    Field::new(
+        "delivered_at",
+        F::Timestamp,
+        "Set once delivered; >= shipped_at.",
+    )
+    .nullable(),
+    Field::new("status", F::Text, "in_transit or delivered."),
+];
+
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ShipmentStatus {
+    #[default]
+    InTransit,
+    Delivered,
+}
+
+#[derive(Debug, Default, Serialize)]
+pub struct Shipment {
+    pub shipment_id: Id,
+    pub order_id: Id,
+    pub warehouse_id: Id,
+    pub carrier: &'static str,
+    pub shipping_method: super::orders::ShippingMethod,
+    pub tracking_number: String,
+    pub shipped_at: Timestamp,
+    pub estimated_delivery: Date,
+    pub delivered_at: Option<Timestamp>,
+    pub status: ShipmentStatus,
+}
+
+flat_record!(Shipment);
+
+/// Carriers per country with a tracking-number pattern each.
+fn carriers(country: &str) -> &'static [(&'static str, &'static str)] {
+    match country {
+        "US" => &[
+            ("UPS", "1Z@@@###########"),
+            ("FedEx", "############"),
+            ("USPS", "9400 #### #### #### #### ##"),
+        ],
+        "GB" => &[
+            ("Royal Mail", "@@#########GB"),
+            ("DPD", "##############"),
+            ("Evri", "H##@@@#########"),
+        ],
+        "CA" => &[
+            ("Canada Post", "################"),
+            ("Purolator", "############"),
+        ],
+        "DE" => &[
+            ("DHL", "00340434#########"),
+            ("Hermes", "H##############"),
+            ("DPD", "##############"),
+        ],
+        "FR" => &[
+            ("Colissimo", "6A###########"),
+            ("Chronopost", "@@#########FR"),
+            ("DPD", "##############"),
+        ],
+        "AU" => &[
+            ("Australia Post", "@@@##########"),
+            ("StarTrack", "@@@#########"),
+        ],
+        _ => &[("DHL Express", "##########")],
+    }
+}
+
+pub struct Shipping<'w> {
+    world: &'w World,
+    orders: Orders<'w>,
+}
+
+impl<'w> Shipping<'w> {
+    pub fn new(world: &'w World) -> Self {
+        Shipping {
+            world,
+            orders: Orders::new(world),
+        }
+    }
+}
+
+impl Generator for Shipping<'_> {
+    type Row = Shipment;
+
+    fn units(&self) -> u64 {
+        self.orders.count()
+    }
+
+    fn generate(&self, units: Range<u64>, emit: &mut dyn FnMut(&Shipment)) {
+        let w = self.world;
+        let mut row = Shipment::default();
+        for order in units {
+            let facts = self.orders.facts(order);
+            let Some(shipped_at) = facts.shipped_at else {
+                continue;
+            };
+            let mut rng = w.rng(Entity::Shipping, order);
+            row.shipment_id = w.ids(Entity::Shipping).id(order);
+            row.order_id = w.ids(Entity::Orders).id(order);
+            row.warehouse_id = w.ids(Entity::Warehouses).id(facts.warehouse);
+            let (carrier, pattern) = *rng::pick(&mut rng, carriers(facts.country));
+            row.carrier = carrier;
+            row.tracking_number.clear();
+            places::fill(&mut rng, pattern, &mut row.tracking_number);
+            row.shipping_method = facts.method;
+            row.shipped_at = shipped_at;
+            let (_, slowest) = facts.method.transit_days();
+            row.estimated_delivery = Date(shipped_at.date().0 + slowest);
+            row.delivered_at = facts.delivered_at;
+            row.status = if facts.delivered_at.is_some() {
+                ShipmentStatus::Delivered
+            } else {
+                ShipmentStatus::InTransit
+            };
+            emit(&row);
+        }
+    }
+}

@@ -1,0 +1,182 @@
+//! Support tickets: customers asking about orders, billing, returns or their account.
+//! A ticket about an order is opened by that order's customer after the order.
+
+use super::orders::Orders;
+use super::products::Products;
+use super::users::Users;
+use super::{Entity, Generator, World, flat_record};
+use crate::model::{Id, Timestamp};
+use crate::rng;
+use crate::schema::{Field, FieldType as F};
+use crate::words::text::{TICKET_TOPICS, render};
+use serde::Serialize;
+use std::ops::Range;
+use std::sync::OnceLock;
+
+pub const FIELDS: &[Field] = &[
+    Field::primary("ticket_id", "Primary key."),
+    Field::foreign("user_id", Entity::Users, "Customer who opened it."),
+    Field::foreign(
+        "order_id",
+        Entity::Orders,
+        "Order it is about, one of the user's; may be empty.",
+    )
+    .nullable(),
+    Field::new(
+        "category",
+        F::Text,
+        "shipping, billing, returns, product_issue, account or order_change.",
+    ),
+    Field::new("subject", F::Text, "Subject line."),
+    Field::new("message", F::Text, "The customer's first message."),
+    Field::new("priority", F::Text, "low, medium, high or urgent."),
+    Field::new("status", F::Text, "open, in_progress, resolved or closed."),
+    Field::new("channel", F::Text, "email, chat, phone or web_form."),
+    Field::new(
+        "created_at",
+        F::Timestamp,
+        "Opened; after the order it names.",
+    ),
+    Field::new(
+        "resolved_at",
+        F::Timestamp,
+        "Set for resolved and closed tickets; >= created_at.",
+    )
+    .nullable(),
+];
+
+#[derive(Debug, Default, Serialize)]
+pub struct SupportTicket {
+    pub ticket_id: Id,
+    pub user_id: Id,
+    pub order_id: Option<Id>,
+    pub category: &'static str,
+    pub subject: String,
+    pub message: String,
+    pub priority: &'static str,
+    pub status: &'static str,
+    pub channel: &'static str,
+    pub created_at: Timestamp,
+    pub resolved_at: Option<Timestamp>,
+}
+
+flat_record!(SupportTicket);
+
+pub struct SupportTickets<'w> {
+    world: &'w World,
+    orders: Orders<'w>,
+    users: Users<'w>,
+    products: Products<'w>,
+}
+
+/// "#1A2B3C4D": how customers quote an order.
+pub fn order_reference(id: Id, out: &mut String) {
+    out.push('#');
+    let text = id.to_string();
+    out.extend(text[..8].chars().map(|c| c.to_ascii_uppercase()));
+}
+
+impl<'w> SupportTickets<'w> {
+    pub fn new(world: &'w World) -> Self {
+        SupportTickets {
+            world,
+            orders: Orders::new(world),
+            users: Users::new(world),
+            products: Products::new(world),
+        }
+    }
+
+    fn fill(&self, index: u64, row: &mut SupportTicket) {
+        static WEIGHTS: OnceLock<Vec<u32>> = OnceLock::new();
+        let weights = WEIGHTS.get_or_init(|| TICKET_TOPICS.iter().map(|t| t.weight).collect());
+        let w = self.world;
+        let mut rng = w.rng(Entity::SupportTickets, index);
+        let topic = &TICKET_TOPICS[rng::pick_weighted(&mut rng, weights)];
+        let orders = self.orders.count();
+        let mut reference = String::new();
+        let product;
+        let user;
+        if topic.about_order && orders > 0 && rng::chance(&mut rng, 850) {
+            let facts = self.orders.facts(rng::below(&mut rng, orders));
+            user = facts.user;
+            let order_id = w.ids(Entity::Orders).id(facts.index);
+            row.order_id = Some(order_id);
+            order_reference(order_id, &mut reference);
+            product = facts.items()[0].product;
+            row.created_at = w
+                .after_delay(&mut rng, facts.created_at, 1_800, 14 * 86_400)
+                .unwrap_or_else(|| w.moment_after(&mut rng, facts.created_at));
+        } else {
+            user = w
+                .user_activity
+                .apply(rng::skewed_rank(&mut rng, w.count(Entity::Users), 400));
+            row.order_id = None;
+            product = w.product_popularity.apply(rng::skewed_rank(
+                &mut rng,
+                w.count(Entity::Products).max(1),
+                500,
+            ));
+            row.created_at = w.moment_after(&mut rng, self.users.created_at(user));
+        }
+        row.ticket_id = w.ids(Entity::SupportTickets).id(index);
+        row.user_id = w.ids(Entity::Users).id(user);
+        row.category = topic.category;
+        let noun = if w.count(Entity::Products) > 0 {
+            self.products.core(product).noun.to_lowercase()
+        } else {
+            "item".to_string()
+        };
+        let order_text = if reference.is_empty() {
+            "my order"
+        } else {
+            &reference
+        };
+        row.subject.clear();
+        render(
+            *rng::pick(&mut rng, topic.subjects),
+            &noun,
+            order_text,
+            &mut row.subject,
+        );
+        row.message.clear();
+        render(
+            *rng::pick(&mut rng, topic.messages),
+            &noun,
+            order_text,
+            &mut row.message,
+        );
+        row.priority =
+            ["low", "medium", "high", "urgent"][rng::pick_weighted(&mut rng, &[30, 45, 20, 5])];
+        row.channel =
+            ["email", "chat", "phone", "web_form"][rng::pick_weighted(&mut rng, &[40, 30, 15, 15])];
+        let wants_resolution = rng::chance(&mut rng, 750);
+        let resolved = if wants_resolution {
+            w.after_delay(&mut rng, row.created_at, 600, 5 * 86_400)
+        } else {
+            None
+        };
+        row.resolved_at = resolved;
+        row.status = match resolved {
+            Some(_) if rng::chance(&mut rng, 300) => "closed",
+            Some(_) => "resolved",
+            None if rng::chance(&mut rng, 500) => "in_progress",
+            None => "open",
+        };
+    }
+}
+
+impl Generator for SupportTickets<'_> {
+    type Row = SupportTicket;
+
+    fn units(&self) -> u64 {
+        self.world.count(Entity::SupportTickets)
+    }
+
+    fn generate(&self, units: Range<u64>, emit: &mut dyn FnMut(&SupportTicket)) {
+        let mut row = SupportTicket::default();
+        for index in units {
+            self.fill(index, &mut row);
+            emit(&row);
+        }
+    }
+}

@@ -1,0 +1,177 @@
+//! User analytics: one row per user, added up from the orders and reviews of the same
+//! run (never drawn at random), so they equal what the other files say to the cent.
+//! The aggregates are the only state that grows with row counts (32 bytes per user and
+//! per product), built once per run by a parallel pass over all orders and reviews.
+
+use super::orders::Orders;
+use super::reviews::Reviews;
+use super::{Entity, Generator, World, flat_record};
+use crate::model::{Id, Money, Timestamp};
+use crate::schema::{Field, FieldType as F};
+use serde::Serialize;
+use std::ops::Range;
+use std::sync::atomic::{AtomicI64, AtomicU32, AtomicU64, Ordering::Relaxed};
+
+pub const FIELDS: &[Field] = &[
+    Field::foreign("user_id", Entity::Users, "Primary key: one row per user."),
+    Field::new(
+        "total_orders",
+        F::Integer,
+        "Counted (not cancelled) orders.",
+    ),
+    Field::new("total_spent", F::Money, "Sum of the counted orders' total."),
+    Field::new(
+        "average_order_value",
+        F::Money,
+        "total_spent / total_orders, half-up; 0.00 without orders.",
+    ),
+    Field::new(
+        "first_order_at",
+        F::Timestamp,
+        "Earliest counted order; empty without orders.",
+    )
+    .nullable(),
+    Field::new(
+        "last_order_at",
+        F::Timestamp,
+        "Latest counted order; empty without orders.",
+    )
+    .nullable(),
+    Field::new("total_reviews", F::Integer, "Reviews written."),
+];
+
+#[derive(Debug, Default, Serialize)]
+pub struct UserAnalytics {
+    pub user_id: Id,
+    pub total_orders: u32,
+    pub total_spent: Money,
+    pub average_order_value: Money,
+    pub first_order_at: Option<Timestamp>,
+    pub last_order_at: Option<Timestamp>,
+    pub total_reviews: u32,
+}
+
+flat_record!(UserAnalytics);
+
+/// Additions are commutative, so the totals do not depend on thread scheduling.
+pub struct UserTotals {
+    orders: AtomicU32,
+    spent: AtomicI64,
+    first: AtomicI64,
+    last: AtomicI64,
+    reviews: AtomicU32,
+}
+
+pub struct ProductTotals {
+    pub units: AtomicU64,
+    pub revenue: AtomicI64,
+    pub reviews: AtomicU32,
+    pub rating_sum: AtomicU32,
+    pub returns: AtomicU32,
+}
+
+pub struct Aggregates {
+    pub users: Vec<UserTotals>,
+    pub products: Vec<ProductTotals>,
+}
+
+impl Aggregates {
+    fn build(world: &World) -> Self {
+        let users: Vec<UserTotals> = (0..world.count(Entity::Users))
+            .map(|_| UserTotals {
+                orders: AtomicU32::new(0),
+                spent: AtomicI64::new(0),
+                first: AtomicI64::new(i64::MAX),
+                last: AtomicI64::new(i64::MIN),
+                reviews: AtomicU32::new(0),
+            })
+            .collect();
+        let products: Vec<ProductTotals> = (0..world.count(Entity::Products))
+            .map(|_| ProductTotals {
+                units: AtomicU64::new(0),
+                revenue: AtomicI64::new(0),
+                reviews: AtomicU32::new(0),
+                rating_sum: AtomicU32::new(0),
+                returns: AtomicU32::new(0),
+            })
+            .collect();
+        let orders = Orders::new(world);
+        crate::parallel::map_blocks(orders.count(), 4096, world.threads, |range| {
+            for o in range {
+                let facts = orders.facts(o);
+                for item in facts.items() {
+                    let p = &products[item.product as usize];
+                    if facts.status.is_counted() {
+                        p.units.fetch_add(item.quantity as u64, Relaxed);
+                        p.revenue.fetch_add(item.total.cents(), Relaxed);
+                    }
+                    if item.returned.is_some() {
+                        p.returns.fetch_add(1, Relaxed);
+                    }
+                }
+                if facts.status.is_counted() {
+                    let u = &users[facts.user as usize];
+                    u.orders.fetch_add(1, Relaxed);
+                    u.spent.fetch_add(facts.total.cents(), Relaxed);
+                    u.first.fetch_min(facts.created_at.0, Relaxed);
+                    u.last.fetch_max(facts.created_at.0, Relaxed);
+                }
+            }
+        });
+        let reviews = Reviews::new(world);
+        crate::parallel::map_blocks(reviews.units(), 4096, world.threads, |range| {
+            reviews.for_each(range, |_, r, _| {
+                users[r.user as usize].reviews.fetch_add(1, Relaxed);
+                let p = &products[r.product as usize];
+                p.reviews.fetch_add(1, Relaxed);
+                p.rating_sum.fetch_add(r.rating as u32, Relaxed);
+            });
+        });
+        Aggregates { users, products }
+    }
+}
+
+impl World {
+    pub fn aggregates(&self) -> &Aggregates {
+        self.analytics.get_or_init(|| Aggregates::build(self))
+    }
+}
+
+pub struct UserAnalyticsGenerator<'w> {
+    world: &'w World,
+}
+
+impl<'w> UserAnalyticsGenerator<'w> {
+    pub fn new(world: &'w World) -> Self {
+        UserAnalyticsGenerator { world }
+    }
+}
+
+impl Generator for UserAnalyticsGenerator<'_> {
+    type Row = UserAnalytics;
+
+    fn units(&self) -> u64 {
+        self.world.count(Entity::Users)
+    }
+
+    fn generate(&self, units: Range<u64>, emit: &mut dyn FnMut(&UserAnalytics)) {
+        let totals = &self.world.aggregates().users;
+        let ids = self.world.ids(Entity::Users);
+        let mut row = UserAnalytics::default();
+        for user in units {
+            let t = &totals[user as usize];
+            row.user_id = ids.id(user);
+            row.total_orders = t.orders.load(Relaxed);
+            row.total_spent = Money(t.spent.load(Relaxed));
+            row.average_order_value = if row.total_orders == 0 {
+                Money::ZERO
+            } else {
+                row.total_spent.scale_half_up(1, row.total_orders as i64)
+            };
+            row.first_order_at = (row.total_orders > 0).then(|| Timestamp(t.first.load(Relaxed)));
+            row.last_order_at = (row.total_orders > 0).then(|| Timestamp(t.last.load(Relaxed)));
+            row.total_reviews = t.reviews.load(Relaxed);
+            emit(&row);
+        }
+    }
+}

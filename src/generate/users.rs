@@ -1,0 +1,240 @@
+//! Users: customers who sign up across the window, with a name, an email and a
+//! username derived from it (unique by construction), and an address and phone that
+//! agree with their country.
+
+use super::{Entity, Generator, World, flat_record, places};
+use crate::model::{Id, Timestamp};
+use crate::rng::{self, Permutation, RowRng};
+use crate::schema::{Field, FieldType as F};
+use crate::words::geo::{City, Country, ascii_fold};
+use serde::Serialize;
+use std::fmt::Write;
+use std::ops::Range;
+
+pub const FIELDS: &[Field] = &[
+    Field::primary("user_id", "Primary key."),
+    Field::new("email", F::Text, "Derived from the name; unique.").unique(),
+    Field::new("username", F::Text, "Derived from the name; unique.").unique(),
+    Field::new(
+        "first_name",
+        F::Text,
+        "Given name, from the country's common names.",
+    ),
+    Field::new("last_name", F::Text, "Family name."),
+    Field::new(
+        "phone_number",
+        F::Text,
+        "International format; mobile or a landline with the city's area code.",
+    ),
+    Field::new("address", F::Text, "Street line."),
+    Field::new("city", F::Text, "City in `country`."),
+    Field::new("state", F::Text, "State, province or region of `city`."),
+    Field::new("postal_code", F::Text, "Postal code valid for `city`."),
+    Field::new("country", F::Text, "ISO 3166-1 alpha-2 code."),
+    Field::new("created_at", F::Timestamp, "Signup; inside the window."),
+    Field::new(
+        "updated_at",
+        F::Timestamp,
+        "Last profile change; >= created_at.",
+    ),
+    Field::new(
+        "is_active",
+        F::Boolean,
+        "False for closed or dormant accounts.",
+    ),
+    Field::new("loyalty_points", F::Integer, "Points balance."),
+];
+
+#[derive(Debug, Default, Serialize)]
+pub struct User {
+    pub user_id: Id,
+    pub email: String,
+    pub username: String,
+    pub first_name: &'static str,
+    pub last_name: &'static str,
+    pub phone_number: String,
+    pub address: String,
+    pub city: &'static str,
+    pub state: &'static str,
+    pub postal_code: String,
+    pub country: &'static str,
+    pub created_at: Timestamp,
+    pub updated_at: Timestamp,
+    pub is_active: bool,
+    pub loyalty_points: u32,
+}
+
+flat_record!(User);
+
+const EMAIL_STYLES: [&str; 5] = ["first.last", "firstlast", "flast", "first_last", "firstl"];
+
+pub struct Users<'w> {
+    world: &'w World,
+    email_numbers: Permutation,
+    username_numbers: Permutation,
+    /// Smallest number with more digits than the user count: every user's suffix has
+    /// the same width, so "ann.lee1" + "23" can never equal "ann.lee12" + "3".
+    number_base: u64,
+}
+
+/// Where a user lives: the part of a user that other entities recompute.
+pub struct Locale {
+    pub country: &'static Country,
+    pub city: &'static City,
+}
+
+impl<'w> Users<'w> {
+    pub fn new(world: &'w World) -> Self {
+        let n = world.count(Entity::Users).max(1);
+        let mut number_base = 100;
+        while number_base <= n {
+            number_base *= 10;
+        }
+        Users {
+            world,
+            email_numbers: Permutation::new(n, world.stream(Entity::Users, 1)),
+            username_numbers: Permutation::new(n, world.stream(Entity::Users, 2)),
+            number_base,
+        }
+    }
+
+    /// The signup moment: the first draw of the user's stream, so orders can check it
+    /// without building the rest of the row.
+    pub fn created_at(&self, user: u64) -> Timestamp {
+        let mut rng = self.world.rng(Entity::Users, user);
+        self.draw_created_at(&mut rng)
+    }
+
+    fn draw_created_at(&self, rng: &mut RowRng) -> Timestamp {
+        self.world.moment_after(rng, self.world.window.start)
+    }
+
+    fn draw_locale(rng: &mut RowRng) -> Locale {
+        let country = places::country(rng);
+        let city = places::city(rng, country);
+        Locale { country, city }
+    }
+
+    /// Country and city of a user.
+    pub fn locale(&self, user: u64) -> Locale {
+        let mut rng = self.world.rng(Entity::Users, user);
+        self.draw_created_at(&mut rng);
+        Self::draw_locale(&mut rng)
+    }
+
+    /// Country and city, then the street and postal code, in stream order.
+    fn locate(
+        &self,
+        user: u64,
+        street: &mut String,
+        postal: &mut String,
+    ) -> (RowRng, Timestamp, Locale) {
+        let mut rng = self.world.rng(Entity::Users, user);
+        let created_at = self.draw_created_at(&mut rng);
+        let locale = Self::draw_locale(&mut rng);
+        places::street_and_postal(&mut rng, locale.country, locale.city, street, postal);
+        (rng, created_at, locale)
+    }
+
+    /// The user's address as one line, for an order's shipping label, and where it is.
+    pub fn shipping_address(&self, user: u64, out: &mut String) -> Locale {
+        let (mut street, mut postal) = (String::new(), String::new());
+        let (_, _, locale) = self.locate(user, &mut street, &mut postal);
+        places::one_line(out, &street, locale.city, &postal, locale.country);
+        locale
+    }
+
+    pub fn fill(&self, user: u64, row: &mut User) {
+        row.address.clear();
+        row.postal_code.clear();
+        let (mut rng, created_at, locale) =
+            self.locate(user, &mut row.address, &mut row.postal_code);
+        let Locale { country, city } = locale;
+        row.user_id = self.world.ids(Entity::Users).id(user);
+        row.created_at = created_at;
+        row.country = country.code;
+        row.city = city.name;
+        row.state = city.region;
+        row.first_name = *rng::pick(&mut rng, country.first_names);
+        row.last_name = *rng::pick(&mut rng, country.last_names);
+
+        let mut first = String::new();
+        let mut last = String::new();
+        ascii_fold(row.first_name, &mut first);
+        ascii_fold(row.last_name, &mut last);
+
+        row.email.clear();
+        let style = *rng::pick(&mut rng, &EMAIL_STYLES);
+        write_handle(&mut row.email, style, &first, &last);
+        let _ = write!(
+            row.email,
+            "{}",
+            self.number_base + self.email_numbers.apply(user)
+        );
+        row.email.push('@');
+        let domains = country.email_domains;
+        row.email
+            .push_str(domains[rng::skewed_rank(&mut rng, domains.len() as u64, 500) as usize]);
+
+        row.username.clear();
+        let style = *rng::pick(&mut rng, &["firstlast", "first_last", "flast", "firstl"]);
+        write_handle(&mut row.username, style, &first, &last);
+        let _ = write!(
+            row.username,
+            "{}",
+            self.number_base + self.username_numbers.apply(user)
+        );
+
+        row.phone_number.clear();
+        places::phone(&mut rng, country, city, &mut row.phone_number);
+
+        row.updated_at = if rng::chance(&mut rng, 350) {
+            created_at
+        } else {
+            self.world.moment_after(&mut rng, created_at)
+        };
+        row.is_active = !rng::chance(&mut rng, 70);
+        row.loyalty_points = if rng::chance(&mut rng, 300) {
+            0
+        } else {
+            rng::skewed_rank(&mut rng, 5_000, 600) as u32
+        };
+    }
+}
+
+fn write_handle(out: &mut String, style: &str, first: &str, last: &str) {
+    let initial = |s: &str| s.chars().next().map(String::from).unwrap_or_default();
+    match style {
+        "first.last" => {
+            let _ = write!(out, "{first}.{last}");
+        }
+        "firstlast" => {
+            let _ = write!(out, "{first}{last}");
+        }
+        "flast" => {
+            let _ = write!(out, "{}{last}", initial(first));
+        }
+        "first_last" => {
+            let _ = write!(out, "{first}_{last}");
+        }
+        _ => {
+            let _ = write!(out, "{first}{}", initial(last));
+        }
+    }
+}
+
+impl Generator for Users<'_> {
+    type Row = User;
+
+    fn units(&self) -> u64 {
+        self.world.count(Entity::Users)
+    }
+
+    fn generate(&self, units: Range<u64>, emit: &mut dyn FnMut(&User)) {
+        let mut row = User::default();
+        for user in units {
+            self.fill(user, &mut row);
+            emit(&row);
+        }
+    }
+}

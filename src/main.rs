@@ -1,0 +1,89 @@
+//! The ecomgen binary: parse arguments, run the command, turn errors into one
+//! `ecomgen: ...` line and an exit code.
+
+use clap::Parser;
+use ecomgen::cli::{Args, Command, SchemaFormat};
+use ecomgen::{Config, Error, commands};
+use std::io::Write;
+use std::process::ExitCode;
+
+fn main() -> ExitCode {
+    let args = match Args::try_parse() {
+        Ok(args) => args,
+        Err(e) => return clap_error(e),
+    };
+    match run(args) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) if e.is_broken_pipe() => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("ecomgen: {e}");
+            ExitCode::from(e.exit_code())
+        }
+    }
+}
+
+fn run(args: Args) -> Result<(), Error> {
+    match args.command {
+        Command::Generate(generate) => {
+            let config = Config::from_args(generate)?;
+            if config.seed_drawn && !config.quiet {
+                eprintln!("seed: {}", config.seed);
+            }
+            let summary = ecomgen::run(&config)?;
+            if !config.quiet {
+                for file in &summary.files {
+                    eprintln!(
+                        "wrote {} ({} rows, {} bytes)",
+                        file.path.display(),
+                        file.rows,
+                        file.bytes
+                    );
+                }
+            }
+            Ok(())
+        }
+        Command::Entities => print(&commands::entities_table()),
+        Command::Schema(schema) => print(&match schema.format {
+            SchemaFormat::Text => commands::schema_text(schema.entity),
+            SchemaFormat::Json => commands::schema_json(schema.entity),
+        }),
+    }
+}
+
+fn print(text: &str) -> Result<(), Error> {
+    let mut stdout = std::io::stdout().lock();
+    stdout
+        .write_all(text.as_bytes())
+        .and_then(|()| stdout.flush())
+        .map_err(|e| Error::io("standard output", e))
+}
+
+/// Help and version go to stdout as clap prints them; a usage error becomes one
+/// `ecomgen: ...` line (with clap's list of valid values or tip, if any) and exit 2.
+fn clap_error(e: clap::Error) -> ExitCode {
+    use clap::error::ErrorKind::*;
+    if matches!(
+        e.kind(),
+        DisplayHelp | DisplayVersion | DisplayHelpOnMissingArgumentOrSubcommand
+    ) {
+        let _ = e.print();
+        return if e.kind() == DisplayHelpOnMissingArgumentOrSubcommand {
+            ExitCode::from(2)
+        } else {
+            ExitCode::SUCCESS
+        };
+    }
+    let rendered = e.render().to_string();
+    let mut lines = rendered.lines().map(str::trim).filter(|l| {
+        !l.is_empty() && !l.starts_with("Usage:") && !l.starts_with("For more information")
+    });
+    let first = lines.next().unwrap_or("invalid arguments");
+    let mut message = first.strip_prefix("error: ").unwrap_or(first).to_string();
+    for extra in lines {
+        message.push(' ');
+        message.push_str(extra);
+    }
+    eprintln!("ecomgen: {message}");
+    eprintln!("ecomgen: see 'ecomgen --help' or 'ecomgen generate --help'");
+    ExitCode::from(2)
+}

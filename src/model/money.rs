@@ -1,0 +1,123 @@
+//! Money as integer cents: sums reconcile to the cent and text never depends on float
+//! formatting.
+
+use serde::{Serialize, Serializer};
+use std::fmt;
+
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Money(pub i64);
+
+impl Money {
+    pub const ZERO: Money = Money(0);
+
+    pub fn cents(self) -> i64 {
+        self.0
+    }
+
+    /// `self * numerator / denominator`, rounded half-up (away from zero for the
+    /// positive amounts a shop computes): the way tax and percentage discounts round.
+    pub fn scale_half_up(self, numerator: i64, denominator: i64) -> Money {
+        let product = self.0 as i128 * numerator as i128;
+        let d = denominator as i128;
+        let rounded = if product >= 0 {
+            (product + d / 2) / d
+        } else {
+            -((-product + d / 2) / d)
+        };
+        Money(rounded as i64)
+    }
+
+    /// Writes the two-place decimal text into `buf`, returning the used part.
+    pub fn encode(self, buf: &mut [u8; 24]) -> &str {
+        let negative = self.0 < 0;
+        let mut v = self.0.unsigned_abs();
+        let mut i = buf.len();
+        let mut digits = 0;
+        loop {
+            if digits == 2 {
+                i -= 1;
+                buf[i] = b'.';
+            }
+            i -= 1;
+            buf[i] = b'0' + (v % 10) as u8;
+            v /= 10;
+            digits += 1;
+            if v == 0 && digits >= 3 {
+                break;
+            }
+        }
+        if negative {
+            i -= 1;
+            buf[i] = b'-';
+        }
+        std::str::from_utf8(&buf[i..]).expect("ascii digits")
+    }
+}
+
+impl std::ops::Add for Money {
+    type Output = Money;
+    fn add(self, rhs: Money) -> Money {
+        Money(self.0 + rhs.0)
+    }
+}
+
+impl std::ops::Sub for Money {
+    type Output = Money;
+    fn sub(self, rhs: Money) -> Money {
+        Money(self.0 - rhs.0)
+    }
+}
+
+impl std::ops::AddAssign for Money {
+    fn add_assign(&mut self, rhs: Money) {
+        self.0 += rhs.0;
+    }
+}
+
+impl std::ops::Mul<i64> for Money {
+    type Output = Money;
+    fn mul(self, rhs: i64) -> Money {
+        Money(self.0 * rhs)
+    }
+}
+
+impl std::iter::Sum for Money {
+    fn sum<I: Iterator<Item = Money>>(iter: I) -> Money {
+        Money(iter.map(|m| m.0).sum())
+    }
+}
+
+impl fmt::Display for Money {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.encode(&mut [0; 24]))
+    }
+}
+
+impl Serialize for Money {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.encode(&mut [0; 24]))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn formats_two_places() {
+        assert_eq!(Money(10799).to_string(), "107.99");
+        assert_eq!(Money(5).to_string(), "0.05");
+        assert_eq!(Money(0).to_string(), "0.00");
+        assert_eq!(Money(100).to_string(), "1.00");
+        assert_eq!(Money(-250).to_string(), "-2.50");
+        assert_eq!(Money(i64::MAX).to_string(), "92233720368547758.07");
+    }
+
+    #[test]
+    fn rounds_half_up_not_to_even() {
+        // 2.345 -> 2.35 where banker's rounding would give 2.34.
+        assert_eq!(Money(2345).scale_half_up(1, 10), Money(235));
+        assert_eq!(Money(2675).scale_half_up(1, 10), Money(268));
+        assert_eq!(Money(1000).scale_half_up(725, 10_000), Money(73));
+    }
+}

@@ -1,0 +1,206 @@
+//! Timestamps as seconds since 1970-01-01T00:00:00 (no zone, as the data model says),
+//! with hand-written civil-date conversion: formatting is on the hot path of every
+//! row, and chrono's `format` allocates.
+
+use serde::{Serialize, Serializer};
+use std::fmt;
+
+pub const SECONDS_PER_DAY: i64 = 86_400;
+
+/// A calendar date as days since 1970-01-01.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Date(pub i64);
+
+/// A moment as seconds since 1970-01-01T00:00:00.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Timestamp(pub i64);
+
+/// Days since the epoch of a proleptic Gregorian date (Howard Hinnant's algorithm).
+pub fn days_from_civil(year: i64, month: u32, day: u32) -> i64 {
+    let y = if month <= 2 { year - 1 } else { year };
+    let era = if y >= 0 { y } else { y - 399 } / 400;
+    let yoe = y - era * 400;
+    let m = month as i64;
+    let doy = (153 * (if m > 2 { m - 3 } else { m + 9 }) + 2) / 5 + day as i64 - 1;
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    era * 146_097 + doe - 719_468
+}
+
+/// The (year, month, day) of a day number.
+pub fn civil_from_days(days: i64) -> (i64, u32, u32) {
+    let z = days + 719_468;
+    let era = if z >= 0 { z } else { z - 146_096 } / 146_097;
+    let doe = z - era * 146_097;
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let y = yoe + era * 400;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let d = (doy - (153 * mp + 2) / 5 + 1) as u32;
+    let m = if mp < 10 { mp + 3 } else { mp - 9 } as u32;
+    (if m <= 2 { y + 1 } else { y }, m, d)
+}
+
+fn put2(buf: &mut [u8], at: usize, v: u32) {
+    buf[at] = b'0' + (v / 10) as u8;
+    buf[at + 1] = b'0' + (v % 10) as u8;
+}
+
+fn put_date(buf: &mut [u8], days: i64) {
+    let (y, m, d) = civil_from_days(days);
+    let y = y.clamp(0, 9999) as u32;
+    put2(buf, 0, y / 100);
+    put2(buf, 2, y % 100);
+    buf[4] = b'-';
+    put2(buf, 5, m);
+    buf[7] = b'-';
+    put2(buf, 8, d);
+}
+
+impl Date {
+    pub fn timestamp(self) -> Timestamp {
+        Timestamp(self.0 * SECONDS_PER_DAY)
+    }
+
+    /// 0 = Monday ... 6 = Sunday.
+    pub fn weekday(self) -> u32 {
+        (self.0 + 3).rem_euclid(7) as u32
+    }
+
+    pub fn month(self) -> u32 {
+        civil_from_days(self.0).1
+    }
+
+    pub fn encode(self, buf: &mut [u8; 10]) -> &str {
+        put_date(buf, self.0);
+        std::str::from_utf8(buf).expect("ascii")
+    }
+}
+
+impl Timestamp {
+    pub fn date(self) -> Date {
+        Date(self.0.div_euclid(SECONDS_PER_DAY))
+    }
+
+    pub fn plus(self, seconds: i64) -> Timestamp {
+        Timestamp(self.0 + seconds)
+    }
+
+    pub fn encode(self, buf: &mut [u8; 19]) -> &str {
+        put_date(buf, self.0.div_euclid(SECONDS_PER_DAY));
+        let secs = self.0.rem_euclid(SECONDS_PER_DAY) as u32;
+        buf[10] = b'T';
+        put2(buf, 11, secs / 3600);
+        buf[13] = b':';
+        put2(buf, 14, secs / 60 % 60);
+        buf[16] = b':';
+        put2(buf, 17, secs % 60);
+        std::str::from_utf8(buf).expect("ascii")
+    }
+}
+
+impl fmt::Display for Timestamp {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.encode(&mut [0; 19]))
+    }
+}
+
+impl fmt::Display for Date {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.encode(&mut [0; 10]))
+    }
+}
+
+impl Serialize for Timestamp {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.encode(&mut [0; 19]))
+    }
+}
+
+impl Serialize for Date {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.encode(&mut [0; 10]))
+    }
+}
+
+/// The run's time window: every timestamp falls in `[start, end]`, both inclusive,
+/// from the first second of the start date to the last second of the end date.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Window {
+    pub start: Timestamp,
+    pub end: Timestamp,
+}
+
+impl Window {
+    pub fn new(start: Date, end: Date) -> Self {
+        Window {
+            start: start.timestamp(),
+            end: Timestamp(end.timestamp().0 + SECONDS_PER_DAY - 1),
+        }
+    }
+
+    pub fn first_day(&self) -> Date {
+        self.start.date()
+    }
+
+    pub fn last_day(&self) -> Date {
+        self.end.date()
+    }
+
+    pub fn days(&self) -> i64 {
+        self.last_day().0 - self.first_day().0 + 1
+    }
+
+    /// Clamps a derived moment (a delivery, a refund) into the window; callers only
+    /// pass moments at or after the window's start.
+    pub fn clamp(&self, t: Timestamp) -> Timestamp {
+        t.min(self.end)
+    }
+
+    pub fn contains(&self, t: Timestamp) -> bool {
+        self.start <= t && t <= self.end
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn civil_round_trip() {
+        for days in [-800_000i64, -1, 0, 1, 19_358, 19_722, 2_932_896] {
+            let (y, m, d) = civil_from_days(days);
+            assert_eq!(days_from_civil(y, m, d), days);
+        }
+        assert_eq!(days_from_civil(2023, 1, 1), 19_358);
+        assert_eq!(
+            days_from_civil(2024, 2, 29) + 1,
+            days_from_civil(2024, 3, 1)
+        );
+    }
+
+    #[test]
+    fn formats_like_the_data_model() {
+        let t = Date(days_from_civil(2023, 12, 31))
+            .timestamp()
+            .plus(23 * 3600 + 59 * 60 + 58);
+        assert_eq!(t.to_string(), "2023-12-31T23:59:58");
+        assert_eq!(Date(days_from_civil(2023, 3, 5)).to_string(), "2023-03-05");
+    }
+
+    #[test]
+    fn weekday_of_a_known_date() {
+        // 2023-01-01 was a Sunday.
+        assert_eq!(Date(days_from_civil(2023, 1, 1)).weekday(), 6);
+    }
+
+    #[test]
+    fn window_covers_whole_days() {
+        let w = Window::new(
+            Date(days_from_civil(2023, 1, 1)),
+            Date(days_from_civil(2023, 12, 31)),
+        );
+        assert_eq!(w.start.to_string(), "2023-01-01T00:00:00");
+        assert_eq!(w.end.to_string(), "2023-12-31T23:59:59");
+        assert_eq!(w.days(), 365);
+    }
+}

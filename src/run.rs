@@ -1,0 +1,311 @@
+//! Running a plan: each entity's rows are generated in fixed-size chunks of units,
+//! encoded by worker threads, and written in chunk order by one writer, so the bytes do
+//! not depend on the thread count. Files are written under temporary names and renamed
+//! only once every file of the run is complete.
+
+use crate::config::Config;
+use crate::error::{Error, Result};
+use crate::generate::{self, Entity, Generator, Plan, World};
+use crate::output::{Chunk, Encoder, Format};
+use crate::schema::FileSpec;
+use indicatif::{ProgressBar, ProgressStyle};
+use std::fs::File;
+use std::io::{BufWriter, Write};
+use std::ops::Range;
+use std::path::PathBuf;
+use std::sync::mpsc;
+use tempfile::TempPath;
+
+/// Units per chunk: big enough to amortise hand-offs, small enough to keep memory flat.
+const CHUNK_UNITS: u64 = 2048;
+
+/// A file of the finished run.
+#[derive(Clone, Debug, serde::Serialize)]
+pub struct WrittenFile {
+    pub entity: Entity,
+    pub path: PathBuf,
+    pub rows: u64,
+    pub bytes: u64,
+}
+
+#[derive(Debug, Default)]
+pub struct Summary {
+    pub files: Vec<WrittenFile>,
+}
+
+/// One output file being written.
+struct Sink {
+    entity: Entity,
+    spec: FileSpec,
+    writer: BufWriter<File>,
+    temp: TempPath,
+    path: PathBuf,
+    rows: u64,
+    bytes: u64,
+    /// Whether a row precedes this point in the whole dataset (earlier parts included).
+    row_written: bool,
+}
+
+impl Sink {
+    fn write(&mut self, bytes: &[u8]) -> Result<()> {
+        self.writer
+            .write_all(bytes)
+            .map_err(|e| Error::io(&self.path, e))?;
+        self.bytes += bytes.len() as u64;
+        Ok(())
+    }
+}
+
+pub fn file_name(spec: &FileSpec, config: &Config) -> String {
+    let ext = config.format.extension();
+    if config.parts > 1 {
+        format!(
+            "{}.part-{:04}-of-{:04}.{ext}",
+            spec.name, config.part, config.parts
+        )
+    } else {
+        format!("{}.{ext}", spec.name)
+    }
+}
+
+/// Generates and writes the dataset `config` describes.
+pub fn run(config: &Config) -> Result<Summary> {
+    let plan = Plan::new(config)?;
+    std::fs::create_dir_all(&config.out).map_err(|e| Error::io(&config.out, e))?;
+    let mut finished = Vec::new();
+    for &entity in &plan.entities {
+        let sinks = write_entity(&plan.world, entity, config)?;
+        finished.extend(sinks);
+    }
+    // Only now replace earlier files: a failure above leaves the previous dataset whole.
+    let mut summary = Summary::default();
+    for mut sink in finished {
+        sink.writer.flush().map_err(|e| Error::io(&sink.path, e))?;
+        sink.writer
+            .get_ref()
+            .sync_all()
+            .map_err(|e| Error::io(&sink.path, e))?;
+        summary.files.push(WrittenFile {
+            entity: sink.entity,
+            path: sink.path.clone(),
+            rows: sink.rows,
+            bytes: sink.bytes,
+        });
+        sink.temp
+            .persist(&sink.path)
+            .map_err(|e| Error::io(&sink.path, e.error))?;
+    }
+    Ok(summary)
+}
+
+fn write_entity(world: &World, entity: Entity, config: &Config) -> Result<Vec<Sink>> {
+    use generate::*;
+    match entity {
+        Entity::Users => write_rows(&users::Users::new(world), entity, config),
+        Entity::Categories => write_rows(&categories::Categories::new(world), entity, config),
+        Entity::Vendors => write_rows(&vendors::Vendors::new(world), entity, config),
+        Entity::Warehouses => write_rows(&warehouses::Warehouses::new(world), entity, config),
+        Entity::Products => write_rows(&products::Products::new(world), entity, config),
+        Entity::Inventory => write_rows(&inventory::Inventory::new(world), entity, config),
+        Entity::Promotions => write_rows(&promotions::Promotions::new(world), entity, config),
+        Entity::Orders => write_rows(&orders::Orders::new(world), entity, config),
+        Entity::Payments => write_rows(&payments::Payments::new(world), entity, config),
+        Entity::Shipping => write_rows(&shipping::Shipping::new(world), entity, config),
+        Entity::Returns => write_rows(&returns::Returns::new(world), entity, config),
+        Entity::Reviews => write_rows(&reviews::Reviews::new(world), entity, config),
+        Entity::SupportTickets => {
+            write_rows(&support_tickets::SupportTickets::new(world), entity, config)
+        }
+        Entity::Wishlists => write_rows(&wishlists::Wishlists::new(world), entity, config),
+        Entity::Notifications => {
+            write_rows(&notifications::Notifications::new(world), entity, config)
+        }
+        Entity::UserAnalytics => write_rows(
+            &user_analytics::UserAnalyticsGenerator::new(world),
+            entity,
+            config,
+        ),
+        Entity::ProductAnalytics => write_rows(
+            &product_analytics::ProductAnalyticsGenerator::new(world),
+            entity,
+            config,
+        ),
+    }
+}
+
+/// The units of part `part` (1-based) of `parts`.
+pub fn part_range(units: u64, parts: u64, part: u64) -> Range<u64> {
+    let bound = |k: u64| (units as u128 * k as u128 / parts as u128) as u64;
+    bound(part - 1)..bound(part)
+}
+
+/// True when some unit before `start` yields a row.
+fn rows_before<G: Generator>(generator: &G, start: u64) -> bool {
+    (0..start).rev().any(|unit| {
+        let mut found = false;
+        generator.generate(unit..unit + 1, &mut |_| found = true);
+        found
+    })
+}
+
+fn open_sink(entity: Entity, spec: FileSpec, config: &Config) -> Result<Sink> {
+    let path = config.out.join(file_name(&spec, config));
+    let temp = tempfile::Builder::new()
+        .prefix(&format!(".{}.", file_name(&spec, config)))
+        .suffix(".tmp")
+        .tempfile_in(&config.out)
+        .map_err(|e| Error::io(&config.out, e))?;
+    let (file, temp) = temp.into_parts();
+    // Temporary files are private; the dataset is not.
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        file.set_permissions(std::fs::Permissions::from_mode(0o644))
+            .map_err(|e| Error::io(&path, e))?;
+    }
+    Ok(Sink {
+        entity,
+        spec,
+        writer: BufWriter::with_capacity(1 << 20, file),
+        temp,
+        path,
+        rows: 0,
+        bytes: 0,
+        row_written: false,
+    })
+}
+
+fn write_rows<G: Generator>(generator: &G, entity: Entity, config: &Config) -> Result<Vec<Sink>> {
+    let format = config.format;
+    let mut sinks = entity
+        .files(format.is_flat())
+        .into_iter()
+        .map(|spec| open_sink(entity, spec, config))
+        .collect::<Result<Vec<_>>>()?;
+    let units = part_range(generator.units(), config.parts, config.part);
+    if format.leading_separator() > 0 && units.start > 0 {
+        sinks[0].row_written = rows_before(generator, units.start);
+    }
+    if config.part == 1 {
+        for sink in &mut sinks {
+            let prologue = format.prologue(&sink.spec);
+            sink.write(&prologue)?;
+        }
+    }
+
+    let progress = progress_bar(entity, units.end - units.start, config.quiet);
+    let chunks = (units.end - units.start).div_ceil(CHUNK_UNITS);
+    let chunk_range = |c: u64| {
+        let start = units.start + c * CHUNK_UNITS;
+        start..(start + CHUNK_UNITS).min(units.end)
+    };
+    let row_tag = entity.row_tag();
+    let threads = config.threads.clamp(1, chunks.max(1) as usize);
+    if threads == 1 {
+        let mut encoder = Encoder::new(format);
+        for c in 0..chunks {
+            let range = chunk_range(c);
+            let n = range.end - range.start;
+            let chunk = encode_chunk(generator, range, &mut encoder, row_tag)?;
+            emit_chunk(&mut sinks, chunk, format)?;
+            progress.inc(n);
+        }
+    } else {
+        std::thread::scope(|scope| -> Result<()> {
+            let mut receivers = Vec::with_capacity(threads);
+            for worker in 0..threads as u64 {
+                // Two chunks in flight per worker bound memory while keeping it busy.
+                let (tx, rx) = mpsc::sync_channel::<Result<Chunk>>(2);
+                receivers.push(rx);
+                scope.spawn(move || {
+                    let mut encoder = Encoder::new(format);
+                    let mut c = worker;
+                    while c < chunks {
+                        let chunk = encode_chunk(generator, chunk_range(c), &mut encoder, row_tag);
+                        let failed = chunk.is_err();
+                        if tx.send(chunk).is_err() || failed {
+                            return;
+                        }
+                        c += threads as u64;
+                    }
+                });
+            }
+            for c in 0..chunks {
+                let chunk = receivers[(c % threads as u64) as usize]
+                    .recv()
+                    .map_err(|_| {
+                        Error::Runtime("a worker thread stopped unexpectedly".to_string())
+                    })??;
+                emit_chunk(&mut sinks, chunk, format)?;
+                let range = chunk_range(c);
+                progress.inc(range.end - range.start);
+            }
+            Ok(())
+        })?;
+    }
+    progress.finish_and_clear();
+
+    if config.part == config.parts {
+        for sink in &mut sinks {
+            let epilogue = format.epilogue(&sink.spec);
+            sink.write(&epilogue)?;
+        }
+    }
+    Ok(sinks)
+}
+
+fn encode_chunk<G: Generator>(
+    generator: &G,
+    range: Range<u64>,
+    encoder: &mut Encoder,
+    row_tag: &str,
+) -> Result<Chunk> {
+    let mut chunk = Chunk::default();
+    let mut failure = None;
+    generator.generate(range, &mut |row| {
+        if failure.is_none()
+            && let Err(e) = encoder.encode(row, &mut chunk, row_tag)
+        {
+            failure = Some(e);
+        }
+    });
+    if let Some(e) = failure {
+        return Err(e);
+    }
+    encoder.finish_chunk(&mut chunk)?;
+    Ok(chunk)
+}
+
+fn emit_chunk(sinks: &mut [Sink], chunk: Chunk, format: Format) -> Result<()> {
+    for (sink, (bytes, rows)) in sinks.iter_mut().zip(chunk.bytes.iter().zip(chunk.rows)) {
+        if rows == 0 {
+            continue;
+        }
+        let skip = if sink.row_written {
+            0
+        } else {
+            format.leading_separator()
+        };
+        sink.write(&bytes[skip..])?;
+        sink.rows += rows;
+        sink.row_written = true;
+    }
+    Ok(())
+}
+
+fn progress_bar(entity: Entity, units: u64, quiet: bool) -> ProgressBar {
+    if quiet {
+        return ProgressBar::hidden();
+    }
+    // Drawn only when stderr is a terminal; never mixed into data.
+    let bar = ProgressBar::new(units);
+    bar.set_style(
+        ProgressStyle::with_template(
+            "{msg:>17} [{bar:30}] {human_pos}/{human_len} ({per_sec}, {eta})",
+        )
+        .expect("the template is valid")
+        .progress_chars("=> "),
+    );
+    bar.set_message(entity.name());
+    bar
+}

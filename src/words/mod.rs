@@ -1,0 +1,23 @@
+//! Word tables that make generated values believable: places that agree with their
+//! country, products that fit their category, and text that fits its context.
+//!
+//! Everything here is `'static` data so that generators pick by index without
+//! allocating; the tables are part of the reproducibility promise (changing one
+//! changes output for a seed).
+
+pub mod catalog;
+pub mod geo;
+pub mod text;
+
+/// Fills a pattern: `#` any digit, `%` a digit 2-9, `@` an uppercase letter, anything
+/// else copied. `pick(n)` must return a value in `0..n`.
+pub fn fill_pattern(pattern: &str, out: &mut String, mut pick: impl FnMut(u32) -> u32) {
+    for c in pattern.chars() {
+        match c {
+            '#' => out.push(char::from(b'0' + pick(10) as u8)),
+            '%' => out.push(char::from(b'2' + pick(8) as u8)),
+            '@' => out.push(char::from(b'A' + pick(26) as u8)),
+            other => out.push(other),
+        }
+    }
+}
