@@ -36,6 +36,27 @@ pub enum Command {
     Entities,
     /// Print the data model: fields, types and keys of every entity, from the code.
     Schema(SchemaArgs),
+    /// Check a dataset (any format) against every invariant of the data model.
+    Validate(ValidateArgs),
+}
+
+#[derive(Debug, clap::Args)]
+pub struct ValidateArgs {
+    /// Directory holding the dataset's files.
+    #[arg(value_name = "DIR")]
+    pub dir: PathBuf,
+
+    /// First day of the window the data must fall in [default: from manifest.json, else 2023-01-01].
+    #[arg(long, value_name = "DATE", value_parser = parse_date)]
+    pub start_date: Option<chrono::NaiveDate>,
+
+    /// Last day of the window [default: from manifest.json, else 2023-12-31].
+    #[arg(long, value_name = "DATE", value_parser = parse_date)]
+    pub end_date: Option<chrono::NaiveDate>,
+
+    /// Show at most this many violations (all are counted).
+    #[arg(long, value_name = "N", default_value_t = 50)]
+    pub max_shown: usize,
 }
 
 #[derive(Debug, clap::Args)]

@@ -42,6 +42,7 @@ fn run(args: Args) -> Result<(), Error> {
             }
             Ok(())
         }
+        Command::Validate(validate) => ecomgen::validate::run_cli(&validate),
         Command::Entities => print(&commands::entities_table()),
         Command::Schema(schema) => print(&match schema.format {
             SchemaFormat::Text => commands::schema_text(schema.entity),
