@@ -26,10 +26,11 @@ fn run(args: Args) -> Result<(), Error> {
     match args.command {
         Command::Generate(generate) => {
             let config = Config::from_args(generate)?;
+            let plan = ecomgen::generate::Plan::new(&config)?;
             if config.seed_drawn && !config.quiet {
                 eprintln!("seed: {}", config.seed);
             }
-            let summary = ecomgen::run(&config)?;
+            let summary = ecomgen::run::run_plan(&plan, &config)?;
             if !config.quiet {
                 for file in &summary.files {
                     eprintln!(

@@ -70,7 +70,11 @@ pub fn file_name(spec: &FileSpec, config: &Config) -> String {
 
 /// Generates and writes the dataset `config` describes.
 pub fn run(config: &Config) -> Result<Summary> {
-    let plan = Plan::new(config)?;
+    run_plan(&Plan::new(config)?, config)
+}
+
+/// Writes a plan made from `config` (checked, so nothing is written for bad counts).
+pub fn run_plan(plan: &Plan, config: &Config) -> Result<Summary> {
     std::fs::create_dir_all(&config.out).map_err(|e| Error::io(&config.out, e))?;
     let mut finished = Vec::new();
     for &entity in &plan.entities {

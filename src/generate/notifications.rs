@@ -110,7 +110,7 @@ impl<'w> Notifications<'w> {
             let facts = self.orders.facts(rng::below(&mut rng, orders));
             order_events(&facts, events);
             events.retain(|(_, t)| *t <= w.window.end);
-            let (kind, at) = *rng::pick(&mut rng, events);
+            let (kind, at) = rng::pick(&mut rng, events);
             row.kind = kind;
             row.created_at = w.window.clamp(at.plus(rng::between(&mut rng, 5, 1_800)));
             user = facts.user;
@@ -127,7 +127,7 @@ impl<'w> Notifications<'w> {
                 w.count(Entity::Products).max(1),
                 500,
             ));
-            row.kind = *rng::pick(
+            row.kind = rng::pick(
                 &mut rng,
                 &["promotion", "promotion", "price_drop", "account_security"],
             );
@@ -145,14 +145,14 @@ impl<'w> Notifications<'w> {
         let kind = notification_kind(row.kind);
         row.title.clear();
         render(
-            *rng::pick(&mut rng, kind.titles),
+            rng::pick(&mut rng, kind.titles),
             &noun,
             &reference,
             &mut row.title,
         );
         row.message.clear();
         render(
-            *rng::pick(&mut rng, kind.messages),
+            rng::pick(&mut rng, kind.messages),
             &noun,
             &reference,
             &mut row.message,

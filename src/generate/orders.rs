@@ -281,9 +281,7 @@ impl<'w> Orders<'w> {
         let mut user = 0;
         let mut signed_up_in_time = false;
         for _ in 0..8 {
-            user = w
-                .user_activity
-                .apply(rng::skewed_rank(&mut rng, users, 550));
+            user = w.user_activity.apply(rng::activity_rank(&mut rng, users));
             if self.users.created_at(user) <= created_at {
                 signed_up_in_time = true;
                 break;
@@ -318,9 +316,17 @@ impl<'w> Orders<'w> {
         let mut discount = Money::ZERO;
         let promotions = w.count(Entity::Promotions);
         if promotions > 0 && rng::chance(&mut rng, 350) {
-            let q = rng::below(&mut rng, promotions);
-            let promo = self.promotions.core(q);
+            // The customer looks for a code that runs today, trying a few.
             let day = created_at.date();
+            let mut q = rng::below(&mut rng, promotions);
+            let mut promo = self.promotions.core(q);
+            for _ in 0..6 {
+                if promo.start <= day && day <= promo.end {
+                    break;
+                }
+                q = rng::below(&mut rng, promotions);
+                promo = self.promotions.core(q);
+            }
             if let Target::Product(p) = promo.target
                 && promo.start <= day
                 && day <= promo.end

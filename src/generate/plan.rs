@@ -31,7 +31,7 @@ impl Plan {
         let mut world = World::new(config.seed, config.window, config.counts.clone());
         world.threads = config.threads;
         world.review_count_override = config.review_count;
-        check_counts(&world)?;
+        check_counts(&world, &needed(&config.entities))?;
         let needs_reviews = config.entities.iter().any(|e| {
             matches!(
                 e,
@@ -55,7 +55,23 @@ impl Plan {
     }
 }
 
-fn check_counts(world: &World) -> Result<()> {
+/// The entities written and every entity their rows point into.
+fn needed(written: &[Entity]) -> Vec<Entity> {
+    let mut needed = written.to_vec();
+    let mut i = 0;
+    while i < needed.len() {
+        for &parent in needed[i].parents() {
+            if !needed.contains(&parent) {
+                needed.push(parent);
+            }
+        }
+        i += 1;
+    }
+    needed
+}
+
+/// Refuses counts the data model cannot satisfy, for the entities this run needs.
+fn check_counts(world: &World, needed: &[Entity]) -> Result<()> {
     use Entity::*;
     let n = |e| world.count(e);
     let refuse = |msg: String| Err(Error::Counts(msg));
@@ -71,7 +87,7 @@ fn check_counts(world: &World) -> Result<()> {
         (Notifications, &[Users]),
     ];
     for &(entity, parents) in required {
-        if n(entity) == 0 {
+        if n(entity) == 0 || !needed.contains(&entity) {
             continue;
         }
         if let Some(&parent) = parents.iter().find(|&&p| n(p) == 0) {
@@ -96,7 +112,7 @@ fn check_counts(world: &World) -> Result<()> {
         ));
     }
     let pairs = n(Users).checked_mul(n(Products));
-    if pairs.is_none_or(|p| n(Wishlists) > p) {
+    if needed.contains(&Wishlists) && pairs.is_none_or(|p| n(Wishlists) > p) {
         return refuse(format!(
             "cannot make {} wishlist rows: only {} users x {} products = {} (user, product) pairs exist",
             n(Wishlists),

@@ -96,9 +96,12 @@ impl<'w> Products<'w> {
         let shape = self.tree.shape(category);
         let kind = match shape.subcategory() {
             Some(sub) => sub,
-            None => rng::pick(&mut rng, shape.department().subcategories),
+            None => {
+                let subs = shape.department().subcategories;
+                &subs[rng::below(&mut rng, subs.len() as u64) as usize]
+            }
         };
-        let noun = *rng::pick(&mut rng, kind.nouns);
+        let noun = rng::pick(&mut rng, kind.nouns);
         let vendor = rng::skewed_rank(&mut rng, self.world.count(Entity::Vendors), 400);
         let price = shelf_price(&mut rng, kind.price_cents);
         let core = ProductCore {
@@ -119,7 +122,7 @@ impl<'w> Products<'w> {
         row.category_id = self.world.ids(Entity::Categories).id(core.category);
         row.vendor_id = self.world.ids(Entity::Vendors).id(core.vendor);
         row.price = core.price;
-        row.brand = *rng::pick(&mut rng, department.brands);
+        row.brand = rng::pick(&mut rng, department.brands);
         let descriptor = match core.shape.modifier {
             Some(m) => CATEGORY_MODIFIERS[m],
             None => rng::pick(&mut rng, department.adjectives),
@@ -134,17 +137,11 @@ impl<'w> Products<'w> {
             self.sku_numbers.apply(product),
             width = self.sku_width
         );
-        let first = rng::pick(&mut rng, department.features);
-        let mut second = rng::pick(&mut rng, department.features);
-        if second == first && department.features.len() > 1 {
-            second = &department.features[(department
-                .features
-                .iter()
-                .position(|f| f == first)
-                .unwrap_or(0)
-                + 1)
-                % department.features.len()];
-        }
+        // Two different selling points.
+        let features = department.features;
+        let a = rng::below(&mut rng, features.len() as u64) as usize;
+        let b = (a + 1 + rng::below(&mut rng, features.len().max(2) as u64 - 1) as usize) % features.len();
+        let (first, second) = (features[a], features[b]);
         row.description.clear();
         let _ = write!(
             row.description,
@@ -164,7 +161,7 @@ fn shelf_price(rng: &mut RowRng, (lo, hi): (i64, i64)) -> Money {
     let a = rng::between(rng, lo, hi);
     let b = rng::between(rng, lo, hi);
     let raw = a.min(b);
-    let ending = *rng::pick(rng, &[99, 99, 99, 49, 95, 0]);
+    let ending = rng::pick(rng, &[99, 99, 99, 49, 95, 0]);
     let mut cents = raw / 100 * 100 + ending;
     if cents > hi {
         cents -= 100;

@@ -145,17 +145,25 @@ impl<'w> Promotions<'w> {
     pub fn core(&self, index: u64) -> PromotionCore {
         let mut rng = self.world.rng(Entity::Promotions, index);
         let target = if rng::chance(&mut rng, 600) {
-            Target::Category(rng::below(&mut rng, self.world.count(Entity::Categories)))
+            // Mostly whole departments, sometimes a narrower category.
+            let categories = self.world.count(Entity::Categories);
+            let departments = categories.min(crate::words::catalog::DEPARTMENTS.len() as u64);
+            let pool = if rng::chance(&mut rng, 650) {
+                departments
+            } else {
+                categories
+            };
+            Target::Category(rng::below(&mut rng, pool))
         } else {
             let rank = rng::skewed_rank(&mut rng, self.world.count(Entity::Products), 500);
             Target::Product(self.world.product_popularity.apply(rank))
         };
         let discount = if rng::chance(&mut rng, 700) {
-            let percent = *rng::pick(&mut rng, &[5, 10, 10, 15, 15, 20, 20, 25, 30, 40, 50, 70]);
+            let percent = rng::pick(&mut rng, &[5, 10, 10, 15, 15, 20, 20, 25, 30, 40, 50, 70]);
             Discount::Percentage(percent)
         } else {
             Discount::Fixed(Money(
-                100 * *rng::pick(&mut rng, &[5, 5, 10, 10, 15, 20, 25, 50]),
+                100 * rng::pick(&mut rng, &[5, 5, 10, 10, 15, 20, 25, 50]),
             ))
         };
         // Starting up to 20 days before the window and lasting at least 21 days, every

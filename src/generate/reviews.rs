@@ -236,11 +236,11 @@ impl Generator for Reviews<'_> {
             row.rating = facts.rating;
             row.created_at = facts.created_at;
             let stars = facts.rating as usize - 1;
-            row.title = *rng::pick(rng, REVIEW_TITLES[stars]);
+            row.title = rng::pick(rng, REVIEW_TITLES[stars]);
             row.body.clear();
             let noun = products.core(facts.product).noun.to_lowercase();
             render(
-                *rng::pick(rng, REVIEW_BODIES[stars]),
+                rng::pick(rng, REVIEW_BODIES[stars]),
                 &noun,
                 "",
                 &mut row.body,

@@ -131,7 +131,7 @@ impl Generator for Shipping<'_> {
             row.shipment_id = w.ids(Entity::Shipping).id(order);
             row.order_id = w.ids(Entity::Orders).id(order);
             row.warehouse_id = w.ids(Entity::Warehouses).id(facts.warehouse);
-            let (carrier, pattern) = *rng::pick(&mut rng, carriers(facts.country));
+            let (carrier, pattern) = rng::pick(&mut rng, carriers(facts.country));
             row.carrier = carrier;
             row.tracking_number.clear();
             places::fill(&mut rng, pattern, &mut row.tracking_number);

@@ -91,12 +91,18 @@ impl<'w> SupportTickets<'w> {
         let weights = WEIGHTS.get_or_init(|| TICKET_TOPICS.iter().map(|t| t.weight).collect());
         let w = self.world;
         let mut rng = w.rng(Entity::SupportTickets, index);
-        let topic = &TICKET_TOPICS[rng::pick_weighted(&mut rng, weights)];
         let orders = self.orders.count();
+        let mut topic = &TICKET_TOPICS[rng::pick_weighted(&mut rng, weights)];
+        if topic.about_order && orders == 0 {
+            topic = TICKET_TOPICS
+                .iter()
+                .find(|t| !t.about_order)
+                .expect("an account topic");
+        }
         let mut reference = String::new();
         let product;
         let user;
-        if topic.about_order && orders > 0 && rng::chance(&mut rng, 850) {
+        if topic.about_order {
             let facts = self.orders.facts(rng::below(&mut rng, orders));
             user = facts.user;
             let order_id = w.ids(Entity::Orders).id(facts.index);
@@ -133,14 +139,14 @@ impl<'w> SupportTickets<'w> {
         };
         row.subject.clear();
         render(
-            *rng::pick(&mut rng, topic.subjects),
+            rng::pick(&mut rng, topic.subjects),
             &noun,
             order_text,
             &mut row.subject,
         );
         row.message.clear();
         render(
-            *rng::pick(&mut rng, topic.messages),
+            rng::pick(&mut rng, topic.messages),
             &noun,
             order_text,
             &mut row.message,

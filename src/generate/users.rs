@@ -155,8 +155,8 @@ impl<'w> Users<'w> {
         row.country = country.code;
         row.city = city.name;
         row.state = city.region;
-        row.first_name = *rng::pick(&mut rng, country.first_names);
-        row.last_name = *rng::pick(&mut rng, country.last_names);
+        row.first_name = rng::pick(&mut rng, country.first_names);
+        row.last_name = rng::pick(&mut rng, country.last_names);
 
         let mut first = String::new();
         let mut last = String::new();
@@ -164,7 +164,7 @@ impl<'w> Users<'w> {
         ascii_fold(row.last_name, &mut last);
 
         row.email.clear();
-        let style = *rng::pick(&mut rng, &EMAIL_STYLES);
+        let style = rng::pick(&mut rng, &EMAIL_STYLES);
         write_handle(&mut row.email, style, &first, &last);
         let _ = write!(
             row.email,
@@ -177,7 +177,7 @@ impl<'w> Users<'w> {
             .push_str(domains[rng::skewed_rank(&mut rng, domains.len() as u64, 500) as usize]);
 
         row.username.clear();
-        let style = *rng::pick(&mut rng, &["firstlast", "first_last", "flast", "firstl"]);
+        let style = rng::pick(&mut rng, &["firstlast", "first_last", "flast", "firstl"]);
         write_handle(&mut row.username, style, &first, &last);
         let _ = write!(
             row.username,

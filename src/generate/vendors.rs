@@ -69,7 +69,7 @@ impl<'w> Vendors<'w> {
         row.contact_email.clear();
         let mut domain = String::new();
         ascii_fold(first, &mut domain);
-        let mailbox = *rng::pick(
+        let mailbox = rng::pick(
             &mut rng,
             &["sales", "orders", "partners", "info", "wholesale"],
         );

@@ -65,7 +65,7 @@ impl<'w> Warehouses<'w> {
             &mut row.address,
             &mut row.postal_code,
         );
-        let kind = *rng::pick(
+        let kind = rng::pick(
             &mut rng,
             &[
                 "Fulfillment Center",

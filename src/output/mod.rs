@@ -93,7 +93,7 @@ pub struct Chunk {
 
 /// Turns rows into bytes for one format; one per worker, reused across chunks.
 pub enum Encoder {
-    Csv(csv::CsvEncoder),
+    Csv(Box<csv::CsvEncoder>),
     Json { lines: bool },
     Xml(xml::XmlEncoder),
 }
@@ -101,7 +101,7 @@ pub enum Encoder {
 impl Encoder {
     pub fn new(format: Format) -> Self {
         match format {
-            Format::Csv => Encoder::Csv(csv::CsvEncoder::new()),
+            Format::Csv => Encoder::Csv(Box::new(csv::CsvEncoder::new())),
             Format::Json => Encoder::Json { lines: false },
             Format::Jsonl => Encoder::Json { lines: true },
             Format::Xml => Encoder::Xml(xml::XmlEncoder::new()),

@@ -1,1 +1,10 @@
-//! Integration tests: run the binary and check the files it writes.
+//! Integration tests: run the binary as a user would and check the files it writes.
+//! One test binary (see Cargo.toml) so the crate links once.
+
+mod cli;
+mod determinism;
+mod golden;
+mod harness;
+// mod invariants;
+mod parts;
+mod realism;

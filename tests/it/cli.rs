@@ -1,0 +1,285 @@
+//! Bad input: one `ecomgen: ...` line naming the problem, exit 2 for usage and 1 for
+//! runtime errors, no panic, and nothing written.
+
+use crate::harness::*;
+
+/// Runs `generate` with `args` into a directory that must not be created.
+fn refused(args: &[&str], code: i32, mentions: &str) {
+    let dir = tempdir();
+    let out = dir.path().join("out");
+    let mut all = vec!["generate", "--out", out.to_str().unwrap()];
+    all.extend_from_slice(args);
+    let output = ecomgen(&all);
+    let err = stderr(&output);
+    assert_eq!(output.status.code(), Some(code), "{all:?}: {err}");
+    assert!(err.starts_with("ecomgen: "), "{all:?}: {err}");
+    assert!(
+        err.contains(mentions),
+        "{all:?} should mention {mentions:?}: {err}"
+    );
+    assert!(!err.contains("panicked"), "{err}");
+    assert!(
+        err.lines().count() <= 2,
+        "one line plus a hint at most: {err}"
+    );
+    assert!(!out.exists(), "{all:?} wrote {}", out.display());
+}
+
+#[test]
+fn unknown_format_lists_the_valid_ones() {
+    refused(&["--format", "yaml"], 2, "csv, json, jsonl, xml");
+}
+
+#[test]
+fn unknown_entity_lists_the_valid_ones() {
+    refused(&["--entities", "orders,buyers"], 2, "users");
+    refused(&["--count", "buyers=5"], 2, "valid: users");
+}
+
+#[test]
+fn seeds_must_be_whole_non_negative_numbers() {
+    refused(&["--seed", "abc"], 2, "seed");
+    refused(&["--seed", "-1"], 2, "seed");
+    refused(&["--seed", "18446744073709551616"], 2, "seed");
+}
+
+#[test]
+fn counts_must_be_entity_equals_number() {
+    refused(&["--count", "users"], 2, "ENTITY=N");
+    refused(&["--count", "users=-5"], 2, "row count");
+    refused(&["--count", "users=many"], 2, "row count");
+    refused(&["--count", "payments=10"], 2, "cannot be set");
+    refused(&["--scale", "-2"], 2, "non-negative");
+}
+
+#[test]
+fn dates_must_exist_and_be_in_order() {
+    refused(&["--start-date", "2023-02-30"], 2, "YYYY-MM-DD");
+    refused(&["--end-date", "31/12/2023"], 2, "YYYY-MM-DD");
+    refused(
+        &["--start-date", "2023-06-01", "--end-date", "2023-05-31"],
+        2,
+        "after",
+    );
+}
+
+#[test]
+fn unsatisfiable_counts_are_refused_before_writing() {
+    refused(
+        &[
+            "--count",
+            "products=10",
+            "--count",
+            "warehouses=2",
+            "--count",
+            "inventory=21",
+        ],
+        2,
+        "pairs",
+    );
+    refused(
+        &[
+            "--count",
+            "users=3",
+            "--count",
+            "products=3",
+            "--count",
+            "wishlists=10",
+        ],
+        2,
+        "pairs",
+    );
+    refused(
+        &["--count", "orders=10", "--count", "reviews=1000000"],
+        2,
+        "delivered purchases",
+    );
+    refused(&["--count", "users=0"], 2, "without users");
+}
+
+#[test]
+fn parts_must_be_consistent() {
+    refused(&["--parts", "2", "--part", "3"], 2, "part");
+    refused(&["--part", "1"], 2, "--parts");
+    refused(&["--parts", "0", "--part", "1"], 2, "at least 1");
+}
+
+#[test]
+fn out_that_is_a_file_is_refused() {
+    let dir = tempdir();
+    let file = dir.path().join("data.csv");
+    std::fs::write(&file, "keep me").unwrap();
+    let output = ecomgen(&["generate", "--out", file.to_str().unwrap()]);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(stderr(&output).starts_with("ecomgen: "));
+    assert!(stderr(&output).contains("is a file"));
+    assert_eq!(std::fs::read_to_string(&file).unwrap(), "keep me");
+}
+
+#[test]
+fn out_that_cannot_be_created_is_a_runtime_error() {
+    let dir = tempdir();
+    let file = dir.path().join("plain");
+    std::fs::write(&file, "").unwrap();
+    // A directory cannot be created below a regular file.
+    let out = file.join("sub");
+    let output = ecomgen(&[
+        "generate",
+        "--seed",
+        "1",
+        "--entities",
+        "users",
+        "--out",
+        out.to_str().unwrap(),
+    ]);
+    assert_eq!(output.status.code(), Some(1), "{}", stderr(&output));
+    assert!(stderr(&output).starts_with("ecomgen: "));
+}
+
+#[test]
+fn unknown_flags_and_subcommands_are_usage_errors() {
+    let output = ecomgen(&["generate", "--colour", "red"]);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(
+        stderr(&output).starts_with("ecomgen: "),
+        "{}",
+        stderr(&output)
+    );
+    let output = ecomgen(&["frobnicate"]);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(stderr(&output).starts_with("ecomgen: "));
+}
+
+#[test]
+fn help_reads_well_for_every_command() {
+    for args in [
+        &["--help"][..],
+        &["generate", "--help"],
+        &["entities", "--help"],
+        &["schema", "--help"],
+    ] {
+        let output = ecomgen(args);
+        assert!(output.status.success(), "{args:?}");
+        let text = String::from_utf8(output.stdout).unwrap();
+        assert!(text.contains("Usage: ecomgen"), "{args:?}: {text}");
+    }
+    let text = String::from_utf8(ecomgen(&["generate", "--help"]).stdout).unwrap();
+    for flag in [
+        "--seed",
+        "--format",
+        "--out",
+        "--count",
+        "--scale",
+        "--entities",
+        "--start-date",
+        "--end-date",
+        "--threads",
+        "--parts",
+    ] {
+        assert!(text.contains(flag), "generate --help lacks {flag}");
+    }
+}
+
+#[test]
+fn entities_lists_parents_and_default_counts() {
+    let output = ecomgen(&["entities"]);
+    assert!(output.status.success());
+    let text = String::from_utf8(output.stdout).unwrap();
+    let orders = text
+        .lines()
+        .find(|l| l.starts_with("orders "))
+        .expect("an orders line");
+    assert!(
+        orders.contains("users") && orders.contains("5000") && orders.contains("set"),
+        "{orders}"
+    );
+    let payments = text
+        .lines()
+        .find(|l| l.starts_with("payments "))
+        .expect("a payments line");
+    assert!(payments.contains("derived"), "{payments}");
+    assert_eq!(
+        text.lines().count(),
+        18,
+        "a header and 17 entities:\n{text}"
+    );
+}
+
+#[test]
+fn schema_prints_every_field_from_the_code() {
+    let text = String::from_utf8(ecomgen(&["schema"]).stdout).unwrap();
+    for field in [
+        "user_id",
+        "loyalty_points",
+        "parent_category_id",
+        "quantity_on_hand",
+        "refund_amount",
+        "average_rating",
+    ] {
+        assert!(text.contains(field), "schema lacks {field}");
+    }
+    let json: serde_json::Value =
+        serde_json::from_slice(&ecomgen(&["schema", "--format", "json"]).stdout).unwrap();
+    assert_eq!(json.as_array().unwrap().len(), 17);
+    let orders = ecomgen(&["schema", "orders", "--format", "json"]);
+    let orders: serde_json::Value = serde_json::from_slice(&orders.stdout).unwrap();
+    assert_eq!(orders[0]["entity"], "orders");
+    assert!(orders[0]["items"]["fields"].as_array().unwrap().len() >= 5);
+}
+
+#[test]
+fn a_drawn_seed_is_printed_so_the_run_can_be_repeated() {
+    let dir = tempdir();
+    let out = dir.path().join("a");
+    let output = ecomgen(&[
+        "generate",
+        "--entities",
+        "users",
+        "--count",
+        "users=5",
+        "--out",
+        out.to_str().unwrap(),
+    ]);
+    assert!(output.status.success());
+    let err = stderr(&output);
+    let seed = err
+        .lines()
+        .find_map(|l| l.strip_prefix("seed: "))
+        .expect("the seed on stderr")
+        .to_string();
+    let again = dir.path().join("b");
+    generate(
+        &again,
+        &["--seed", &seed, "--entities", "users", "--count", "users=5"],
+    );
+    assert_eq!(read_dir(&out), read_dir(&again));
+}
+
+#[test]
+fn zero_counts_give_empty_but_well_formed_files() {
+    let dir = tempdir();
+    for (format, users, expected) in [
+        ("csv", "users.csv", "user_id,email,username"),
+        ("json", "users.json", "[\n]\n"),
+        ("jsonl", "users.jsonl", ""),
+        ("xml", "users.xml", "<users>\n</users>"),
+    ] {
+        let out = dir.path().join(format);
+        generate(
+            &out,
+            &[
+                "--format",
+                format,
+                "--entities",
+                "users",
+                "--count",
+                "users=0",
+            ],
+        );
+        let text = std::fs::read_to_string(out.join(users)).unwrap();
+        assert!(
+            text.contains(expected) || (expected.is_empty() && text.is_empty()),
+            "{format}: {text:?}"
+        );
+    }
+}
