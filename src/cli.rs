@@ -30,7 +30,9 @@ pub enum Command {
         ecomgen generate --seed 42 --format csv --out data/\n  \
         ecomgen generate --seed 42 --format json --count users=5000 --count orders=20000\n  \
         ecomgen generate --seed 42 --entities orders --format jsonl --out data/\n  \
-        ecomgen generate --seed 42 --scale 100 --threads 8")]
+        ecomgen generate --seed 42 --scale 100 --threads 8\n  \
+        ecomgen generate --seed 42 --entities users --format jsonl --stdout | jq .email\n  \
+        ecomgen generate --config ecomgen.toml --seed 7")]
     Generate(GenerateArgs),
     /// List the entities with their parents and default row counts.
     Entities,
@@ -38,6 +40,13 @@ pub enum Command {
     Schema(SchemaArgs),
     /// Check a dataset (any format) against every invariant of the data model.
     Validate(ValidateArgs),
+    /// Print a shell completion script (bash, zsh, fish, powershell, elvish).
+    Completions {
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+    /// Print the man page (roff) on standard output.
+    Man,
 }
 
 #[derive(Debug, clap::Args)]
@@ -59,19 +68,23 @@ pub struct ValidateArgs {
     pub max_shown: usize,
 }
 
-#[derive(Debug, clap::Args)]
+#[derive(Debug, Default, clap::Args)]
 pub struct GenerateArgs {
     /// Seed of the whole dataset; without it one is drawn and printed on stderr.
     #[arg(long, value_name = "N", value_parser = parse_seed, allow_hyphen_values = true)]
     pub seed: Option<u64>,
 
-    /// Output format.
-    #[arg(long, short, value_enum, default_value_t = Format::Csv)]
-    pub format: Format,
+    /// Output format [default: csv].
+    #[arg(long, short, value_enum)]
+    pub format: Option<Format>,
 
-    /// Output directory, created if missing.
-    #[arg(long, short, value_name = "DIR", default_value = "data")]
-    pub out: PathBuf,
+    /// Output directory, created if missing; `-` writes one entity to standard output [default: data].
+    #[arg(long, short, value_name = "DIR")]
+    pub out: Option<PathBuf>,
+
+    /// Stream the one entity chosen with --entities to standard output (same as --out -).
+    #[arg(long, conflicts_with = "out")]
+    pub stdout: bool,
 
     /// Row count of one entity (repeatable), e.g. --count users=5000.
     #[arg(long, value_name = "ENTITY=N", value_parser = parse_count, allow_hyphen_values = true)]
@@ -85,13 +98,13 @@ pub struct GenerateArgs {
     #[arg(long, value_enum, value_delimiter = ',', value_name = "ENTITY,...")]
     pub entities: Vec<Entity>,
 
-    /// First day of the window every timestamp falls in (YYYY-MM-DD).
-    #[arg(long, value_name = "DATE", value_parser = parse_date, default_value = "2023-01-01")]
-    pub start_date: chrono::NaiveDate,
+    /// First day of the window every timestamp falls in, YYYY-MM-DD [default: 2023-01-01].
+    #[arg(long, value_name = "DATE", value_parser = parse_date)]
+    pub start_date: Option<chrono::NaiveDate>,
 
-    /// Last day of the window, included (YYYY-MM-DD).
-    #[arg(long, value_name = "DATE", value_parser = parse_date, default_value = "2023-12-31")]
-    pub end_date: chrono::NaiveDate,
+    /// Last day of the window, included, YYYY-MM-DD [default: 2023-12-31].
+    #[arg(long, value_name = "DATE", value_parser = parse_date)]
+    pub end_date: Option<chrono::NaiveDate>,
 
     /// Worker threads [default: all cores]; output is identical for every value.
     #[arg(long, short = 'j', value_name = "N", value_parser = parse_positive, allow_hyphen_values = true)]
@@ -101,9 +114,13 @@ pub struct GenerateArgs {
     #[arg(long, value_name = "P", value_parser = parse_positive, requires = "part", allow_hyphen_values = true)]
     pub parts: Option<u64>,
 
-    /// Which part to write, 1..=P; files are named <entity>.part-K-of-P.<ext>.
+    /// Which part to write, 1..=P; files are named <entity>.part-KKKK-of-PPPP.<ext>.
     #[arg(long, value_name = "K", value_parser = parse_positive, requires = "parts", allow_hyphen_values = true)]
     pub part: Option<u64>,
+
+    /// Settings from a TOML file (same names as the flags); flags override it.
+    #[arg(long, value_name = "FILE")]
+    pub config: Option<PathBuf>,
 
     /// Print nothing but errors on stderr.
     #[arg(long, short)]
@@ -127,19 +144,19 @@ pub enum SchemaFormat {
     Json,
 }
 
-fn parse_seed(s: &str) -> Result<u64, String> {
+pub(crate) fn parse_seed(s: &str) -> Result<u64, String> {
     s.parse()
         .map_err(|_| format!("a seed is a whole number from 0 to {}", u64::MAX))
 }
 
-fn parse_positive(s: &str) -> Result<u64, String> {
+pub(crate) fn parse_positive(s: &str) -> Result<u64, String> {
     match s.parse::<u64>() {
         Ok(n) if n > 0 => Ok(n),
         _ => Err("expected a whole number of at least 1".to_string()),
     }
 }
 
-fn parse_count(s: &str) -> Result<(Entity, u64), String> {
+pub(crate) fn parse_count(s: &str) -> Result<(Entity, u64), String> {
     let Some((name, n)) = s.split_once('=') else {
         return Err("expected ENTITY=N, e.g. users=5000".to_string());
     };
@@ -155,14 +172,14 @@ fn parse_count(s: &str) -> Result<(Entity, u64), String> {
     Ok((entity, n))
 }
 
-fn parse_scale(s: &str) -> Result<f64, String> {
+pub(crate) fn parse_scale(s: &str) -> Result<f64, String> {
     match s.parse::<f64>() {
         Ok(f) if f.is_finite() && f >= 0.0 => Ok(f),
         _ => Err("expected a non-negative number, e.g. 0.5 or 10".to_string()),
     }
 }
 
-fn parse_date(s: &str) -> Result<chrono::NaiveDate, String> {
+pub(crate) fn parse_date(s: &str) -> Result<chrono::NaiveDate, String> {
     chrono::NaiveDate::parse_from_str(s, "%Y-%m-%d")
         .ok()
         .filter(|d| s.len() == 10 && chrono::Datelike::year(d) >= 1)

@@ -1,14 +1,25 @@
-//! Resolved settings of a run: command-line values checked for sense and turned into
-//! the types the engine uses. Nothing past this point knows about clap.
+//! Resolved settings of a run: command-line values and the optional TOML file, checked
+//! for sense and turned into the types the engine uses. Nothing past this point knows
+//! about clap.
 
-use crate::cli::GenerateArgs;
+use crate::cli::{self, GenerateArgs};
 use crate::error::{Error, Result};
 use crate::generate::world::Counts;
 use crate::generate::{CountRule, Entity};
 use crate::model::{Date, Window, time::days_from_civil};
 use crate::output::Format;
-use chrono::Datelike;
-use std::path::PathBuf;
+use chrono::{Datelike, NaiveDate};
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+/// Where the files go.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Output {
+    Dir(PathBuf),
+    /// One entity's rows on standard output.
+    Stdout,
+}
 
 #[derive(Clone, Debug)]
 pub struct Config {
@@ -16,7 +27,7 @@ pub struct Config {
     /// True when no seed was given and one was drawn (it is then printed).
     pub seed_drawn: bool,
     pub format: Format,
-    pub out: PathBuf,
+    pub output: Output,
     pub counts: Counts,
     /// `--count reviews=N`, when given: reviews are otherwise derived.
     pub review_count: Option<u64>,
@@ -30,21 +41,46 @@ pub struct Config {
     pub quiet: bool,
 }
 
+/// The settings a `--config` TOML file may hold: the flags' names, with counts as a
+/// table (`[counts] users = 5000`).
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "snake_case")]
+pub struct FileSettings {
+    pub seed: Option<u64>,
+    pub format: Option<Format>,
+    pub out: Option<PathBuf>,
+    pub scale: Option<f64>,
+    pub counts: Option<BTreeMap<String, u64>>,
+    pub entities: Option<Vec<String>>,
+    pub start_date: Option<String>,
+    pub end_date: Option<String>,
+    pub threads: Option<u64>,
+    pub quiet: Option<bool>,
+}
+
+impl FileSettings {
+    pub fn read(path: &Path) -> Result<Self> {
+        let text = std::fs::read_to_string(path).map_err(|e| Error::io(path, e))?;
+        toml::from_str(&text).map_err(|e| {
+            let message = e.message().to_string();
+            let line = e.span().map(|s| text[..s.start].lines().count().max(1));
+            match line {
+                Some(line) => Error::Usage(format!("{}:{line}: {message}", path.display())),
+                None => Error::Usage(format!("{}: {message}", path.display())),
+            }
+        })
+    }
+}
+
 impl Config {
     /// Defaults for a library caller: every entity, default counts, 2023, CSV.
     pub fn new(seed: u64, out: impl Into<PathBuf>) -> Self {
-        let mut counts = Counts::zero();
-        for entity in Entity::ALL {
-            if let CountRule::Set(n) = entity.count_rule() {
-                counts.set(entity, n);
-            }
-        }
         Config {
             seed,
             seed_drawn: false,
             format: Format::Csv,
-            out: out.into(),
-            counts,
+            output: Output::Dir(out.into()),
+            counts: default_counts(1.0).expect("the defaults fit"),
             review_count: None,
             entities: Entity::ALL.to_vec(),
             window: Window::new(
@@ -58,31 +94,46 @@ impl Config {
         }
     }
 
+    /// The output directory; standard output runs write no files.
+    pub fn out_dir(&self) -> Option<&Path> {
+        match &self.output {
+            Output::Dir(dir) => Some(dir),
+            Output::Stdout => None,
+        }
+    }
+
     pub fn from_args(args: GenerateArgs) -> Result<Self> {
-        let (seed, seed_drawn) = match args.seed {
+        let file = match &args.config {
+            Some(path) => FileSettings::read(path)?,
+            None => FileSettings::default(),
+        };
+        let in_file = |what: &str| match &args.config {
+            Some(path) => format!("{what} in {}", path.display()),
+            None => what.to_string(),
+        };
+
+        let (seed, seed_drawn) = match args.seed.or(file.seed) {
             Some(seed) => (seed, false),
             None => (draw_seed(), true),
         };
-        let mut config = Config::new(seed, args.out);
+        let mut config = Config::new(seed, "data");
         config.seed_drawn = seed_drawn;
-        config.format = args.format;
-        config.quiet = args.quiet;
+        config.format = args.format.or(file.format).unwrap_or(Format::Csv);
+        config.quiet = args.quiet || file.quiet.unwrap_or(false);
 
-        if let Some(scale) = args.scale {
-            for entity in Entity::ALL {
-                if let CountRule::Set(n) = entity.count_rule() {
-                    let scaled = (n as f64 * scale).round();
-                    if scaled >= u64::MAX as f64 {
-                        return Err(Error::Usage(format!(
-                            "--scale {scale} makes more {} than ecomgen can count",
-                            entity.name()
-                        )));
-                    }
-                    config.counts.set(entity, scaled as u64);
-                }
-            }
+        if let Some(scale) = args.scale.or(file.scale) {
+            cli::parse_scale(&scale.to_string())
+                .map_err(|e| Error::Usage(format!("{}: {e}", in_file("scale"))))?;
+            config.counts = default_counts(scale)?;
         }
-        for (entity, n) in args.count {
+        let mut counts: Vec<(Entity, u64)> = Vec::new();
+        for (name, n) in file.counts.unwrap_or_default() {
+            let parsed = cli::parse_count(&format!("{name}={n}"))
+                .map_err(|e| Error::Usage(format!("{}: {e}", in_file("counts"))))?;
+            counts.push(parsed);
+        }
+        counts.extend(args.count);
+        for (entity, n) in counts {
             match entity.count_rule() {
                 CountRule::Set(_) => config.counts.set(entity, n),
                 CountRule::DerivedOrSet(_) => config.review_count = Some(n),
@@ -95,24 +146,58 @@ impl Config {
             }
         }
 
-        if !args.entities.is_empty() {
+        let mut entities = args.entities;
+        if entities.is_empty() {
+            for name in file.entities.unwrap_or_default() {
+                let entity = Entity::from_name(&name).ok_or_else(|| {
+                    Error::Usage(format!(
+                        "{}: unknown entity '{name}' (valid: {})",
+                        in_file("entities"),
+                        entity_names()
+                    ))
+                })?;
+                entities.push(entity);
+            }
+        }
+        if !entities.is_empty() {
             config.entities = Entity::ALL
                 .into_iter()
-                .filter(|e| args.entities.contains(e))
+                .filter(|e| entities.contains(e))
                 .collect();
         }
 
-        if args.start_date > args.end_date {
+        let file_date = |value: Option<String>, what: &str| -> Result<Option<NaiveDate>> {
+            value
+                .map(|v| {
+                    cli::parse_date(&v).map_err(|e| Error::Usage(format!("{}: {e}", in_file(what))))
+                })
+                .transpose()
+        };
+        let start = match args.start_date {
+            Some(d) => d,
+            None => file_date(file.start_date, "start_date")?
+                .unwrap_or(NaiveDate::from_ymd_opt(2023, 1, 1).expect("a date")),
+        };
+        let end = match args.end_date {
+            Some(d) => d,
+            None => file_date(file.end_date, "end_date")?
+                .unwrap_or(NaiveDate::from_ymd_opt(2023, 12, 31).expect("a date")),
+        };
+        if start > end {
             return Err(Error::Usage(format!(
-                "--start-date {} is after --end-date {}",
-                args.start_date, args.end_date
+                "--start-date {start} is after --end-date {end}"
             )));
         }
-        let to_date =
-            |d: chrono::NaiveDate| Date(days_from_civil(d.year() as i64, d.month(), d.day()));
-        config.window = Window::new(to_date(args.start_date), to_date(args.end_date));
+        let to_date = |d: NaiveDate| Date(days_from_civil(d.year() as i64, d.month(), d.day()));
+        config.window = Window::new(to_date(start), to_date(end));
 
-        config.threads = match args.threads {
+        config.threads = match args.threads.or(file.threads) {
+            Some(0) => {
+                return Err(Error::Usage(format!(
+                    "{}: expected at least 1",
+                    in_file("threads")
+                )));
+            }
             Some(n) => usize::try_from(n).unwrap_or(usize::MAX).min(1024),
             None => std::thread::available_parallelism().map_or(1, |n| n.get()),
         };
@@ -126,14 +211,102 @@ impl Config {
             config.part = part;
         }
 
-        if config.out.is_file() {
-            return Err(Error::Usage(format!(
-                "--out {} is a file; give a directory (it is created if missing)",
-                config.out.display()
-            )));
+        let out = args
+            .out
+            .or(file.out)
+            .unwrap_or_else(|| PathBuf::from("data"));
+        config.output = if args.stdout || out.as_os_str() == "-" {
+            Output::Stdout
+        } else {
+            Output::Dir(out)
+        };
+        match &config.output {
+            Output::Stdout => {
+                let files = config.entities.len()
+                    + usize::from(
+                        config.format.is_flat() && config.entities.contains(&Entity::Orders),
+                    );
+                if files != 1 {
+                    return Err(Error::Usage(format!(
+                        "standard output takes exactly one file: choose one entity with --entities{}",
+                        if config.entities == [Entity::Orders] {
+                            " (orders in CSV are two files, orders and order_items; use --format jsonl for items nested in each order)"
+                        } else {
+                            ""
+                        }
+                    )));
+                }
+            }
+            Output::Dir(dir) if dir.is_file() => {
+                return Err(Error::Usage(format!(
+                    "--out {} is a file; give a directory (it is created if missing)",
+                    dir.display()
+                )));
+            }
+            Output::Dir(_) => {}
         }
         Ok(config)
     }
+
+    /// Every setting that decides the output, as the manifest records it.
+    pub fn settings(&self) -> Settings {
+        let mut counts = BTreeMap::new();
+        for entity in Entity::ALL {
+            if let CountRule::Set(_) = entity.count_rule() {
+                counts.insert(entity.name().to_string(), self.counts.get(entity));
+            }
+        }
+        let date = |d: Date| d.to_string();
+        Settings {
+            format: self.format,
+            counts,
+            reviews: self.review_count,
+            entities: self.entities.iter().map(|e| e.name().to_string()).collect(),
+            start_date: date(self.window.first_day()),
+            end_date: date(self.window.last_day()),
+            parts: self.parts,
+            part: self.part,
+        }
+    }
+}
+
+#[derive(Debug, Serialize, Deserialize)]
+pub struct Settings {
+    pub format: Format,
+    pub counts: BTreeMap<String, u64>,
+    /// The review count when set; derived otherwise.
+    pub reviews: Option<u64>,
+    pub entities: Vec<String>,
+    pub start_date: String,
+    pub end_date: String,
+    pub parts: u64,
+    pub part: u64,
+}
+
+fn entity_names() -> String {
+    Entity::ALL
+        .iter()
+        .map(|e| e.name())
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// Default counts scaled by `scale`.
+fn default_counts(scale: f64) -> Result<Counts> {
+    let mut counts = Counts::zero();
+    for entity in Entity::ALL {
+        if let CountRule::Set(n) = entity.count_rule() {
+            let scaled = (n as f64 * scale).round();
+            if scaled >= u64::MAX as f64 {
+                return Err(Error::Usage(format!(
+                    "--scale {scale} makes more {} than ecomgen can count",
+                    entity.name()
+                )));
+            }
+            counts.set(entity, scaled as u64);
+        }
+    }
+    Ok(counts)
 }
 
 /// A seed nobody chose: the standard library's per-process random hash keys, which

@@ -21,6 +21,9 @@ pub enum Error {
     },
     #[error("{0}")]
     Runtime(String),
+    /// Ctrl-C or a termination signal: temporary files were removed.
+    #[error("interrupted; no file was replaced")]
+    Interrupted,
 }
 
 impl Error {
@@ -28,6 +31,7 @@ impl Error {
         match self {
             Error::Usage(_) | Error::Counts(_) => 2,
             Error::Io { .. } | Error::Runtime(_) => 1,
+            Error::Interrupted => 130,
         }
     }
 

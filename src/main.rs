@@ -26,6 +26,16 @@ fn run(args: Args) -> Result<(), Error> {
     match args.command {
         Command::Generate(generate) => {
             let config = Config::from_args(generate)?;
+            // On Ctrl-C, stop at the next chunk and remove the temporary files; a
+            // second Ctrl-C ends the process at once (nothing is renamed either way).
+            let _ = ctrlc::set_handler(|| {
+                static SECOND: std::sync::atomic::AtomicBool =
+                    std::sync::atomic::AtomicBool::new(false);
+                if SECOND.swap(true, std::sync::atomic::Ordering::SeqCst) {
+                    std::process::exit(130);
+                }
+                ecomgen::run::interrupt();
+            });
             let plan = ecomgen::generate::Plan::new(&config)?;
             if config.seed_drawn && !config.quiet {
                 eprintln!("seed: {}", config.seed);
@@ -44,6 +54,8 @@ fn run(args: Args) -> Result<(), Error> {
             Ok(())
         }
         Command::Validate(validate) => ecomgen::validate::run_cli(&validate),
+        Command::Completions { shell } => print(&commands::completions(shell)),
+        Command::Man => print(&commands::man_page()),
         Command::Entities => print(&commands::entities_table()),
         Command::Schema(schema) => print(&match schema.format {
             SchemaFormat::Text => commands::schema_text(schema.entity),

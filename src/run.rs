@@ -9,10 +9,12 @@ use crate::generate::{self, Entity, Generator, Plan, World};
 use crate::output::{Chunk, Encoder, Format};
 use crate::schema::FileSpec;
 use indicatif::{ProgressBar, ProgressStyle};
+use sha2::{Digest, Sha256};
 use std::fs::File;
 use std::io::{BufWriter, Write};
 use std::ops::Range;
 use std::path::PathBuf;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc;
 use tempfile::TempPath;
 
@@ -26,6 +28,7 @@ pub struct WrittenFile {
     pub path: PathBuf,
     pub rows: u64,
     pub bytes: u64,
+    pub sha256: String,
 }
 
 #[derive(Debug, Default)]
@@ -33,15 +36,18 @@ pub struct Summary {
     pub files: Vec<WrittenFile>,
 }
 
-/// One output file being written.
+/// One output file being written: a temporary file renamed when the run completes,
+/// or standard output.
 struct Sink {
     entity: Entity,
     spec: FileSpec,
-    writer: BufWriter<File>,
-    temp: TempPath,
+    writer: Box<dyn Write + Send>,
+    /// `None` for standard output.
+    temp: Option<(File, TempPath)>,
     path: PathBuf,
     rows: u64,
     bytes: u64,
+    hash: Sha256,
     /// Whether a row precedes this point in the whole dataset (earlier parts included).
     row_written: bool,
 }
@@ -51,7 +57,25 @@ impl Sink {
         self.writer
             .write_all(bytes)
             .map_err(|e| Error::io(&self.path, e))?;
+        self.hash.update(bytes);
         self.bytes += bytes.len() as u64;
+        Ok(())
+    }
+}
+
+/// Set by the Ctrl-C handler; the writer stops at the next chunk and the temporary
+/// files are removed as the run unwinds.
+static INTERRUPTED: AtomicBool = AtomicBool::new(false);
+
+/// Asks a running generation to stop (from a signal handler).
+pub fn interrupt() {
+    INTERRUPTED.store(true, Ordering::SeqCst);
+}
+
+fn check_interrupt() -> Result<()> {
+    if INTERRUPTED.load(Ordering::Relaxed) {
+        Err(Error::Interrupted)
+    } else {
         Ok(())
     }
 }
@@ -75,31 +99,113 @@ pub fn run(config: &Config) -> Result<Summary> {
 
 /// Writes a plan made from `config` (checked, so nothing is written for bad counts).
 pub fn run_plan(plan: &Plan, config: &Config) -> Result<Summary> {
-    std::fs::create_dir_all(&config.out).map_err(|e| Error::io(&config.out, e))?;
+    if let Some(dir) = config.out_dir() {
+        std::fs::create_dir_all(dir).map_err(|e| Error::io(dir, e))?;
+    }
     let mut finished = Vec::new();
     for &entity in &plan.entities {
         let sinks = write_entity(&plan.world, entity, config)?;
         finished.extend(sinks);
     }
-    // Only now replace earlier files: a failure above leaves the previous dataset whole.
     let mut summary = Summary::default();
+    let mut renames = Vec::new();
     for mut sink in finished {
         sink.writer.flush().map_err(|e| Error::io(&sink.path, e))?;
-        sink.writer
-            .get_ref()
-            .sync_all()
-            .map_err(|e| Error::io(&sink.path, e))?;
+        drop(sink.writer);
+        if let Some((file, temp)) = sink.temp {
+            // Data on disk before the rename, so a crash cannot leave a short file
+            // under the final name.
+            file.sync_all().map_err(|e| Error::io(&sink.path, e))?;
+            renames.push((temp, sink.path.clone()));
+        }
         summary.files.push(WrittenFile {
             entity: sink.entity,
-            path: sink.path.clone(),
+            path: sink.path,
             rows: sink.rows,
             bytes: sink.bytes,
+            sha256: hex(&sink.hash.finalize()),
         });
-        sink.temp
-            .persist(&sink.path)
-            .map_err(|e| Error::io(&sink.path, e.error))?;
+    }
+    if let Some(dir) = config.out_dir() {
+        let (manifest, temp) = write_manifest(dir, config, &summary)?;
+        renames.push((temp, manifest));
+    }
+    // Only now replace earlier files: a failure above leaves the previous dataset whole.
+    for (temp, path) in renames {
+        temp.persist(&path).map_err(|e| Error::io(&path, e.error))?;
     }
     Ok(summary)
+}
+
+fn hex(bytes: &[u8]) -> String {
+    bytes.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+/// `manifest.json`: what was asked and what was written, so a pipeline can check a
+/// dataset's files before it loads them.
+#[derive(serde::Serialize)]
+struct Manifest<'a> {
+    tool: &'static str,
+    version: &'static str,
+    seed: u64,
+    settings: crate::config::Settings,
+    files: Vec<ManifestFile<'a>>,
+}
+
+#[derive(serde::Serialize)]
+struct ManifestFile<'a> {
+    file: String,
+    entity: &'static str,
+    rows: u64,
+    bytes: u64,
+    sha256: &'a str,
+}
+
+pub fn manifest_name(config: &Config) -> String {
+    if config.parts > 1 {
+        format!(
+            "manifest.part-{:04}-of-{:04}.json",
+            config.part, config.parts
+        )
+    } else {
+        "manifest.json".to_string()
+    }
+}
+
+fn write_manifest(
+    dir: &std::path::Path,
+    config: &Config,
+    summary: &Summary,
+) -> Result<(PathBuf, TempPath)> {
+    let manifest = Manifest {
+        tool: "ecomgen",
+        version: env!("CARGO_PKG_VERSION"),
+        seed: config.seed,
+        settings: config.settings(),
+        files: summary
+            .files
+            .iter()
+            .map(|f| ManifestFile {
+                file: f
+                    .path
+                    .file_name()
+                    .map(|n| n.to_string_lossy().into_owned())
+                    .unwrap_or_default(),
+                entity: f.entity.name(),
+                rows: f.rows,
+                bytes: f.bytes,
+                sha256: &f.sha256,
+            })
+            .collect(),
+    };
+    let path = dir.join(manifest_name(config));
+    let mut text = serde_json::to_vec_pretty(&manifest).map_err(crate::output::encoding_error)?;
+    text.push(b'\n');
+    let (mut file, temp) = temp_file(dir, &manifest_name(config), &path)?;
+    file.write_all(&text)
+        .and_then(|()| file.sync_all())
+        .map_err(|e| Error::io(&path, e))?;
+    Ok((path, temp))
 }
 
 fn write_entity(world: &World, entity: Entity, config: &Config) -> Result<Vec<Sink>> {
@@ -152,29 +258,55 @@ fn rows_before<G: Generator>(generator: &G, start: u64) -> bool {
     })
 }
 
-fn open_sink(entity: Entity, spec: FileSpec, config: &Config) -> Result<Sink> {
-    let path = config.out.join(file_name(&spec, config));
+/// A temporary file beside `final_path`, readable like the files it will replace.
+fn temp_file(
+    dir: &std::path::Path,
+    name: &str,
+    final_path: &std::path::Path,
+) -> Result<(File, TempPath)> {
     let temp = tempfile::Builder::new()
-        .prefix(&format!(".{}.", file_name(&spec, config)))
+        .prefix(&format!(".{name}."))
         .suffix(".tmp")
-        .tempfile_in(&config.out)
-        .map_err(|e| Error::io(&config.out, e))?;
+        .tempfile_in(dir)
+        .map_err(|e| Error::io(dir, e))?;
     let (file, temp) = temp.into_parts();
-    // Temporary files are private; the dataset is not.
     #[cfg(unix)]
     {
         use std::os::unix::fs::PermissionsExt;
         file.set_permissions(std::fs::Permissions::from_mode(0o644))
-            .map_err(|e| Error::io(&path, e))?;
+            .map_err(|e| Error::io(final_path, e))?;
     }
+    Ok((file, temp))
+}
+
+fn open_sink(entity: Entity, spec: FileSpec, config: &Config) -> Result<Sink> {
+    let (writer, temp, path): (Box<dyn Write + Send>, _, _) = match config.out_dir() {
+        Some(dir) => {
+            let name = file_name(&spec, config);
+            let path = dir.join(&name);
+            let (file, temp) = temp_file(dir, &name, &path)?;
+            let handle = file.try_clone().map_err(|e| Error::io(&path, e))?;
+            (
+                Box::new(BufWriter::with_capacity(1 << 20, handle)),
+                Some((file, temp)),
+                path,
+            )
+        }
+        None => (
+            Box::new(BufWriter::with_capacity(1 << 16, std::io::stdout())),
+            None,
+            PathBuf::from("standard output"),
+        ),
+    };
     Ok(Sink {
         entity,
         spec,
-        writer: BufWriter::with_capacity(1 << 20, file),
+        writer,
         temp,
         path,
         rows: 0,
         bytes: 0,
+        hash: Sha256::new(),
         row_written: false,
     })
 }
@@ -213,6 +345,7 @@ fn write_rows<G: Generator>(generator: &G, entity: Entity, config: &Config) -> R
             let chunk = encode_chunk(generator, range, &mut encoder, row_tag)?;
             emit_chunk(&mut sinks, chunk, format)?;
             progress.inc(n);
+            check_interrupt()?;
         }
     } else {
         std::thread::scope(|scope| -> Result<()> {
@@ -243,6 +376,7 @@ fn write_rows<G: Generator>(generator: &G, entity: Entity, config: &Config) -> R
                 emit_chunk(&mut sinks, chunk, format)?;
                 let range = chunk_range(c);
                 progress.inc(range.end - range.start);
+                check_interrupt()?;
             }
             Ok(())
         })?;

@@ -212,8 +212,8 @@ impl Entity {
             Entity::SupportTickets => "support_ticket",
             Entity::Wishlists => "wishlist_item",
             Entity::Notifications => "notification",
-            Entity::UserAnalytics => "user_analytics",
-            Entity::ProductAnalytics => "product_analytics",
+            Entity::UserAnalytics => "user_metrics",
+            Entity::ProductAnalytics => "product_metrics",
         }
     }
 

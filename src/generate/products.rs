@@ -140,7 +140,8 @@ impl<'w> Products<'w> {
         // Two different selling points.
         let features = department.features;
         let a = rng::below(&mut rng, features.len() as u64) as usize;
-        let b = (a + 1 + rng::below(&mut rng, features.len().max(2) as u64 - 1) as usize) % features.len();
+        let b = (a + 1 + rng::below(&mut rng, features.len().max(2) as u64 - 1) as usize)
+            % features.len();
         let (first, second) = (features[a], features[b]);
         row.description.clear();
         let _ = write!(

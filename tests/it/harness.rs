@@ -74,6 +74,14 @@ pub fn read_dir(dir: &Path) -> BTreeMap<String, Vec<u8>> {
         .collect()
 }
 
+/// The data files of a directory (the manifest describes a run, so it differs
+/// between a subset and a full run).
+pub fn data_files(dir: &Path) -> BTreeMap<String, Vec<u8>> {
+    let mut files = read_dir(dir);
+    files.retain(|name, _| !name.starts_with("manifest"));
+    files
+}
+
 /// Asserts two files are identical, naming the first differing line.
 pub fn assert_same_bytes(name: &str, expected: &[u8], actual: &[u8]) {
     if expected == actual {

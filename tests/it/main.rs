@@ -7,4 +7,6 @@ mod golden;
 mod harness;
 // mod invariants;
 mod parts;
+// mod props;
 mod realism;
+mod ux;

@@ -11,7 +11,7 @@ fn parts_concatenate_to_the_single_run_files() {
         let whole_dir = dir.path().join(format!("{format}-whole"));
         let base = [SMALL, &["--seed", "21", "--format", format]].concat();
         generate(&whole_dir, &base);
-        let whole = read_dir(&whole_dir);
+        let whole = data_files(&whole_dir);
         for parts in [1u32, 2, 3, 7] {
             let parts_dir = dir.path().join(format!("{format}-{parts}"));
             for part in 1..=parts {

@@ -1,0 +1,117 @@
+
+use builtin;
+use str;
+
+set edit:completion:arg-completer[ecomgen] = {|@words|
+    fn spaces {|n|
+        builtin:repeat $n ' ' | str:join ''
+    }
+    fn cand {|text desc|
+        edit:complex-candidate $text &display=$text' '(spaces (- 14 (wcswidth $text)))$desc
+    }
+    var command = 'ecomgen'
+    for word $words[1..-1] {
+        if (str:has-prefix $word '-') {
+            break
+        }
+        set command = $command';'$word
+    }
+    var completions = [
+        &'ecomgen'= {
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand generate 'Generate a dataset: one file per entity in the output directory'
+            cand entities 'List the entities with their parents and default row counts'
+            cand schema 'Print the data model: fields, types and keys of every entity, from the code'
+            cand validate 'Check a dataset (any format) against every invariant of the data model'
+            cand completions 'Print a shell completion script (bash, zsh, fish, powershell, elvish)'
+            cand man 'Print the man page (roff) on standard output'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'ecomgen;generate'= {
+            cand --seed 'Seed of the whole dataset; without it one is drawn and printed on stderr'
+            cand -f 'Output format [default: csv]'
+            cand --format 'Output format [default: csv]'
+            cand -o 'Output directory, created if missing; `-` writes one entity to standard output [default: data]'
+            cand --out 'Output directory, created if missing; `-` writes one entity to standard output [default: data]'
+            cand --count 'Row count of one entity (repeatable), e.g. --count users=5000'
+            cand --scale 'Multiply every default row count by F (e.g. 0.1 or 100); --count wins over it'
+            cand --entities 'Write only these entities (comma-separated); rows and keys stay those of the full run'
+            cand --start-date 'First day of the window every timestamp falls in, YYYY-MM-DD [default: 2023-01-01]'
+            cand --end-date 'Last day of the window, included, YYYY-MM-DD [default: 2023-12-31]'
+            cand -j 'Worker threads [default: all cores]; output is identical for every value'
+            cand --threads 'Worker threads [default: all cores]; output is identical for every value'
+            cand --parts 'Split every entity into P parts, for runs spread over processes or machines'
+            cand --part 'Which part to write, 1..=P; files are named <entity>.part-KKKK-of-PPPP.<ext>'
+            cand --config 'Settings from a TOML file (same names as the flags); flags override it'
+            cand --stdout 'Stream the one entity chosen with --entities to standard output (same as --out -)'
+            cand -q 'Print nothing but errors on stderr'
+            cand --quiet 'Print nothing but errors on stderr'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'ecomgen;entities'= {
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'ecomgen;schema'= {
+            cand -f 'How to print it'
+            cand --format 'How to print it'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'ecomgen;validate'= {
+            cand --start-date 'First day of the window the data must fall in [default: from manifest.json, else 2023-01-01]'
+            cand --end-date 'Last day of the window [default: from manifest.json, else 2023-12-31]'
+            cand --max-shown 'Show at most this many violations (all are counted)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'ecomgen;completions'= {
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'ecomgen;man'= {
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'ecomgen;help'= {
+            cand generate 'Generate a dataset: one file per entity in the output directory'
+            cand entities 'List the entities with their parents and default row counts'
+            cand schema 'Print the data model: fields, types and keys of every entity, from the code'
+            cand validate 'Check a dataset (any format) against every invariant of the data model'
+            cand completions 'Print a shell completion script (bash, zsh, fish, powershell, elvish)'
+            cand man 'Print the man page (roff) on standard output'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'ecomgen;help;generate'= {
+        }
+        &'ecomgen;help;entities'= {
+        }
+        &'ecomgen;help;schema'= {
+        }
+        &'ecomgen;help;validate'= {
+        }
+        &'ecomgen;help;completions'= {
+        }
+        &'ecomgen;help;man'= {
+        }
+        &'ecomgen;help;help'= {
+        }
+    ]
+    $completions[$command]
+}

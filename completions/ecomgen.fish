@@ -1,0 +1,92 @@
+# Print an optspec for argparse to handle cmd's options that are independent of any subcommand.
+function __fish_ecomgen_global_optspecs
+    string join \n h/help V/version
+end
+
+function __fish_ecomgen_needs_command
+    # Figure out if the current invocation already has a command.
+    set -l cmd (commandline -opc)
+    set -e cmd[1]
+    argparse -s (__fish_ecomgen_global_optspecs) -- $cmd 2>/dev/null
+    or return
+    if set -q argv[1]
+        # Also print the command, so this can be used to figure out what it is.
+        echo $argv[1]
+        return 1
+    end
+    return 0
+end
+
+function __fish_ecomgen_using_subcommand
+    set -l cmd (__fish_ecomgen_needs_command)
+    test -z "$cmd"
+    and return 1
+    contains -- $cmd[1] $argv
+end
+
+complete -c ecomgen -n "__fish_ecomgen_needs_command" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c ecomgen -n "__fish_ecomgen_needs_command" -s V -l version -d 'Print version'
+complete -c ecomgen -n "__fish_ecomgen_needs_command" -f -a "generate" -d 'Generate a dataset: one file per entity in the output directory'
+complete -c ecomgen -n "__fish_ecomgen_needs_command" -f -a "entities" -d 'List the entities with their parents and default row counts'
+complete -c ecomgen -n "__fish_ecomgen_needs_command" -f -a "schema" -d 'Print the data model: fields, types and keys of every entity, from the code'
+complete -c ecomgen -n "__fish_ecomgen_needs_command" -f -a "validate" -d 'Check a dataset (any format) against every invariant of the data model'
+complete -c ecomgen -n "__fish_ecomgen_needs_command" -f -a "completions" -d 'Print a shell completion script (bash, zsh, fish, powershell, elvish)'
+complete -c ecomgen -n "__fish_ecomgen_needs_command" -f -a "man" -d 'Print the man page (roff) on standard output'
+complete -c ecomgen -n "__fish_ecomgen_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c ecomgen -n "__fish_ecomgen_using_subcommand generate" -l seed -d 'Seed of the whole dataset; without it one is drawn and printed on stderr' -r
+complete -c ecomgen -n "__fish_ecomgen_using_subcommand generate" -s f -l format -d 'Output format [default: csv]' -r -f -a "csv\t'Comma-separated values with a header row; order items in order_items.csv'
+json\t'One JSON array per file, order items nested in each order'
+jsonl\t'JSON Lines: one object per line, order items nested'
+xml\t'One XML document per file: <users><user>...</user></users>'"
+complete -c ecomgen -n "__fish_ecomgen_using_subcommand generate" -s o -l out -d 'Output directory, created if missing; `-` writes one entity to standard output [default: data]' -r -F
+complete -c ecomgen -n "__fish_ecomgen_using_subcommand generate" -l count -d 'Row count of one entity (repeatable), e.g. --count users=5000' -r
+complete -c ecomgen -n "__fish_ecomgen_using_subcommand generate" -l scale -d 'Multiply every default row count by F (e.g. 0.1 or 100); --count wins over it' -r
+complete -c ecomgen -n "__fish_ecomgen_using_subcommand generate" -l entities -d 'Write only these entities (comma-separated); rows and keys stay those of the full run' -r -f -a "users\t''
+categories\t''
+vendors\t''
+warehouses\t''
+products\t''
+inventory\t''
+promotions\t''
+orders\t''
+payments\t''
+shipping\t''
+returns\t''
+reviews\t''
+support_tickets\t''
+wishlists\t''
+notifications\t''
+user_analytics\t''
+product_analytics\t''"
+complete -c ecomgen -n "__fish_ecomgen_using_subcommand generate" -l start-date -d 'First day of the window every timestamp falls in, YYYY-MM-DD [default: 2023-01-01]' -r
+complete -c ecomgen -n "__fish_ecomgen_using_subcommand generate" -l end-date -d 'Last day of the window, included, YYYY-MM-DD [default: 2023-12-31]' -r
+complete -c ecomgen -n "__fish_ecomgen_using_subcommand generate" -s j -l threads -d 'Worker threads [default: all cores]; output is identical for every value' -r
+complete -c ecomgen -n "__fish_ecomgen_using_subcommand generate" -l parts -d 'Split every entity into P parts, for runs spread over processes or machines' -r
+complete -c ecomgen -n "__fish_ecomgen_using_subcommand generate" -l part -d 'Which part to write, 1..=P; files are named <entity>.part-KKKK-of-PPPP.<ext>' -r
+complete -c ecomgen -n "__fish_ecomgen_using_subcommand generate" -l config -d 'Settings from a TOML file (same names as the flags); flags override it' -r -F
+complete -c ecomgen -n "__fish_ecomgen_using_subcommand generate" -l stdout -d 'Stream the one entity chosen with --entities to standard output (same as --out -)'
+complete -c ecomgen -n "__fish_ecomgen_using_subcommand generate" -s q -l quiet -d 'Print nothing but errors on stderr'
+complete -c ecomgen -n "__fish_ecomgen_using_subcommand generate" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c ecomgen -n "__fish_ecomgen_using_subcommand generate" -s V -l version -d 'Print version'
+complete -c ecomgen -n "__fish_ecomgen_using_subcommand entities" -s h -l help -d 'Print help'
+complete -c ecomgen -n "__fish_ecomgen_using_subcommand entities" -s V -l version -d 'Print version'
+complete -c ecomgen -n "__fish_ecomgen_using_subcommand schema" -s f -l format -d 'How to print it' -r -f -a "text\t''
+json\t''"
+complete -c ecomgen -n "__fish_ecomgen_using_subcommand schema" -s h -l help -d 'Print help'
+complete -c ecomgen -n "__fish_ecomgen_using_subcommand schema" -s V -l version -d 'Print version'
+complete -c ecomgen -n "__fish_ecomgen_using_subcommand validate" -l start-date -d 'First day of the window the data must fall in [default: from manifest.json, else 2023-01-01]' -r
+complete -c ecomgen -n "__fish_ecomgen_using_subcommand validate" -l end-date -d 'Last day of the window [default: from manifest.json, else 2023-12-31]' -r
+complete -c ecomgen -n "__fish_ecomgen_using_subcommand validate" -l max-shown -d 'Show at most this many violations (all are counted)' -r
+complete -c ecomgen -n "__fish_ecomgen_using_subcommand validate" -s h -l help -d 'Print help'
+complete -c ecomgen -n "__fish_ecomgen_using_subcommand validate" -s V -l version -d 'Print version'
+complete -c ecomgen -n "__fish_ecomgen_using_subcommand completions" -s h -l help -d 'Print help'
+complete -c ecomgen -n "__fish_ecomgen_using_subcommand completions" -s V -l version -d 'Print version'
+complete -c ecomgen -n "__fish_ecomgen_using_subcommand man" -s h -l help -d 'Print help'
+complete -c ecomgen -n "__fish_ecomgen_using_subcommand man" -s V -l version -d 'Print version'
+complete -c ecomgen -n "__fish_ecomgen_using_subcommand help; and not __fish_seen_subcommand_from generate entities schema validate completions man help" -f -a "generate" -d 'Generate a dataset: one file per entity in the output directory'
+complete -c ecomgen -n "__fish_ecomgen_using_subcommand help; and not __fish_seen_subcommand_from generate entities schema validate completions man help" -f -a "entities" -d 'List the entities with their parents and default row counts'
+complete -c ecomgen -n "__fish_ecomgen_using_subcommand help; and not __fish_seen_subcommand_from generate entities schema validate completions man help" -f -a "schema" -d 'Print the data model: fields, types and keys of every entity, from the code'
+complete -c ecomgen -n "__fish_ecomgen_using_subcommand help; and not __fish_seen_subcommand_from generate entities schema validate completions man help" -f -a "validate" -d 'Check a dataset (any format) against every invariant of the data model'
+complete -c ecomgen -n "__fish_ecomgen_using_subcommand help; and not __fish_seen_subcommand_from generate entities schema validate completions man help" -f -a "completions" -d 'Print a shell completion script (bash, zsh, fish, powershell, elvish)'
+complete -c ecomgen -n "__fish_ecomgen_using_subcommand help; and not __fish_seen_subcommand_from generate entities schema validate completions man help" -f -a "man" -d 'Print the man page (roff) on standard output'
+complete -c ecomgen -n "__fish_ecomgen_using_subcommand help; and not __fish_seen_subcommand_from generate entities schema validate completions man help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
