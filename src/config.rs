@@ -292,7 +292,7 @@ fn entity_names() -> String {
 }
 
 /// Default counts scaled by `scale`.
-fn default_counts(scale: f64) -> Result<Counts> {
+pub fn default_counts(scale: f64) -> Result<Counts> {
     let mut counts = Counts::zero();
     for entity in Entity::ALL {
         if let CountRule::Set(n) = entity.count_rule() {
