@@ -11,7 +11,10 @@ fn main() {
     let scale = if quick { 0.2 } else { 20.0 };
     let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
     println!("full dataset at --scale {scale}, {threads} threads");
-    println!("{:<6} {:>12} {:>9} {:>12} {:>8}", "format", "rows", "seconds", "rows/s", "MB/s");
+    println!(
+        "{:<6} {:>12} {:>9} {:>12} {:>8}",
+        "format", "rows", "seconds", "rows/s", "MB/s"
+    );
     for format in [Format::Csv, Format::Jsonl, Format::Json, Format::Xml] {
         let dir = tempfile::tempdir().expect("a temporary directory");
         let mut config = Config::new(1, dir.path());

@@ -48,7 +48,7 @@ Register-ArgumentCompleter -Native -CommandName 'ecomgen' -ScriptBlock {
             [CompletionResult]::new('-j', '-j', [CompletionResultType]::ParameterName, 'Worker threads [default: all cores]; output is identical for every value')
             [CompletionResult]::new('--threads', '--threads', [CompletionResultType]::ParameterName, 'Worker threads [default: all cores]; output is identical for every value')
             [CompletionResult]::new('--parts', '--parts', [CompletionResultType]::ParameterName, 'Split every entity into P parts, for runs spread over processes or machines')
-            [CompletionResult]::new('--part', '--part', [CompletionResultType]::ParameterName, 'Which part to write, 1..=P; files are named <entity>.part-KKKK-of-PPPP.<ext>')
+            [CompletionResult]::new('--part', '--part', [CompletionResultType]::ParameterName, 'Which part to write, 1..=P; files are named ENTITY.part-KKKK-of-PPPP.EXT')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Settings from a TOML file (same names as the flags); flags override it')
             [CompletionResult]::new('--stdout', '--stdout', [CompletionResultType]::ParameterName, 'Stream the one entity chosen with --entities to standard output (same as --out -)')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print nothing but errors on stderr')

@@ -44,7 +44,7 @@ set edit:completion:arg-completer[ecomgen] = {|@words|
             cand -j 'Worker threads [default: all cores]; output is identical for every value'
             cand --threads 'Worker threads [default: all cores]; output is identical for every value'
             cand --parts 'Split every entity into P parts, for runs spread over processes or machines'
-            cand --part 'Which part to write, 1..=P; files are named <entity>.part-KKKK-of-PPPP.<ext>'
+            cand --part 'Which part to write, 1..=P; files are named ENTITY.part-KKKK-of-PPPP.EXT'
             cand --config 'Settings from a TOML file (same names as the flags); flags override it'
             cand --stdout 'Stream the one entity chosen with --entities to standard output (same as --out -)'
             cand -q 'Print nothing but errors on stderr'

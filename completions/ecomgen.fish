@@ -62,7 +62,7 @@ complete -c ecomgen -n "__fish_ecomgen_using_subcommand generate" -l start-date 
 complete -c ecomgen -n "__fish_ecomgen_using_subcommand generate" -l end-date -d 'Last day of the window, included, YYYY-MM-DD [default: 2023-12-31]' -r
 complete -c ecomgen -n "__fish_ecomgen_using_subcommand generate" -s j -l threads -d 'Worker threads [default: all cores]; output is identical for every value' -r
 complete -c ecomgen -n "__fish_ecomgen_using_subcommand generate" -l parts -d 'Split every entity into P parts, for runs spread over processes or machines' -r
-complete -c ecomgen -n "__fish_ecomgen_using_subcommand generate" -l part -d 'Which part to write, 1..=P; files are named <entity>.part-KKKK-of-PPPP.<ext>' -r
+complete -c ecomgen -n "__fish_ecomgen_using_subcommand generate" -l part -d 'Which part to write, 1..=P; files are named ENTITY.part-KKKK-of-PPPP.EXT' -r
 complete -c ecomgen -n "__fish_ecomgen_using_subcommand generate" -l config -d 'Settings from a TOML file (same names as the flags); flags override it' -r -F
 complete -c ecomgen -n "__fish_ecomgen_using_subcommand generate" -l stdout -d 'Stream the one entity chosen with --entities to standard output (same as --out -)'
 complete -c ecomgen -n "__fish_ecomgen_using_subcommand generate" -s q -l quiet -d 'Print nothing but errors on stderr'

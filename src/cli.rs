@@ -114,7 +114,7 @@ pub struct GenerateArgs {
     #[arg(long, value_name = "P", value_parser = parse_positive, requires = "part", allow_hyphen_values = true)]
     pub parts: Option<u64>,
 
-    /// Which part to write, 1..=P; files are named <entity>.part-KKKK-of-PPPP.<ext>.
+    /// Which part to write, 1..=P; files are named ENTITY.part-KKKK-of-PPPP.EXT.
     #[arg(long, value_name = "K", value_parser = parse_positive, requires = "parts", allow_hyphen_values = true)]
     pub part: Option<u64>,
 

@@ -133,6 +133,7 @@ impl Config {
             counts.push(parsed);
         }
         counts.extend(args.count);
+        let explicit: Vec<Entity> = counts.iter().map(|(e, _)| *e).collect();
         for (entity, n) in counts {
             match entity.count_rule() {
                 CountRule::Set(_) => config.counts.set(entity, n),
@@ -145,6 +146,8 @@ impl Config {
                 }
             }
         }
+
+        config.fit_unset_counts(&explicit);
 
         let mut entities = args.entities;
         if entities.is_empty() {
@@ -248,6 +251,23 @@ impl Config {
         Ok(config)
     }
 
+    /// Counts nobody set (defaults, or scaled defaults) shrink to what the set ones
+    /// allow: `--count products=10` alone should not fail on the default 6,000
+    /// inventory rows. Counts set explicitly are checked strictly by the plan.
+    fn fit_unset_counts(&mut self, explicit: &[Entity]) {
+        use Entity::*;
+        let c = &mut self.counts;
+        for (entity, a, b) in [
+            (Inventory, Products, Warehouses),
+            (Wishlists, Users, Products),
+        ] {
+            if !explicit.contains(&entity) {
+                let pairs = c.get(a).saturating_mul(c.get(b));
+                c.set(entity, c.get(entity).min(pairs));
+            }
+        }
+    }
+
     /// Every setting that decides the output, as the manifest records it.
     pub fn settings(&self) -> Settings {
         let mut counts = BTreeMap::new();
@@ -296,7 +316,12 @@ pub fn default_counts(scale: f64) -> Result<Counts> {
     let mut counts = Counts::zero();
     for entity in Entity::ALL {
         if let CountRule::Set(n) = entity.count_rule() {
-            let scaled = (n as f64 * scale).round();
+            // A scaled shop keeps at least one of everything it had.
+            let scaled = if scale > 0.0 {
+                (n as f64 * scale).round().max(1.0)
+            } else {
+                0.0
+            };
             if scaled >= u64::MAX as f64 {
                 return Err(Error::Usage(format!(
                     "--scale {scale} makes more {} than ecomgen can count",

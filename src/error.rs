@@ -21,6 +21,9 @@ pub enum Error {
     },
     #[error("{0}")]
     Runtime(String),
+    /// `ecomgen validate` found this many violations (each already printed).
+    #[error("{0} violation{s} found", s = if *.0 == 1 { "" } else { "s" })]
+    Invalid(u64),
     /// Ctrl-C or a termination signal: temporary files were removed.
     #[error("interrupted; no file was replaced")]
     Interrupted,
@@ -30,7 +33,7 @@ impl Error {
     pub fn exit_code(&self) -> u8 {
         match self {
             Error::Usage(_) | Error::Counts(_) => 2,
-            Error::Io { .. } | Error::Runtime(_) => 1,
+            Error::Io { .. } | Error::Runtime(_) | Error::Invalid(_) => 1,
             Error::Interrupted => 130,
         }
     }

@@ -1,7 +1,7 @@
 //! ecomgen generates realistic, interconnected, reproducible e-commerce datasets.
 //!
 //! The binary is a thin shell over this library: [`Config`] describes a run,
-//! [`run`] writes it. Generators in [`generate`] can also be used directly to build
+//! [`run()`] writes it. Generators in [`generate`] can also be used directly to build
 //! rows in memory (see `examples/`).
 
 pub mod cli;

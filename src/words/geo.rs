@@ -9,12 +9,12 @@ pub struct City {
     /// (US: two-letter state code "NY"; CA: province code "ON"; AU: "NSW";
     /// GB: "England"/"Scotland"/"Wales"/"Northern Ireland"; DE: Bundesland "Bayern"; FR: région "Île-de-France").
     pub region: &'static str,
-    /// Postal code patterns valid for this city (one is chosen per address), e.g. US New York
-    /// ["100##", "101##"], Paris ["7500%", "7501#"], Toronto ["M5V #@#", "M4@ #@#"],
-    /// London ["SW1@ #@@", "E1 #@@", "N1 #@@"] (letters in UK/CA patterns may be any A-Z; fine).
+    /// Postal code patterns valid for this city (one is chosen per address), e.g. New
+    /// York `100##` or `101##`, Paris `7500%`, Toronto `M5V #@#`, London `E1 #@@`
+    /// (see `fill_pattern`; letters in UK and Canadian patterns may be any A-Z).
     pub postal_codes: &'static [&'static str],
     /// Landline phone pattern in international format whose area code is this city's,
-    /// e.g. "+1 212-%##-####", "+44 20 #### ####", "+49 30 #######", "+33 1 ## ## ## ##", "+61 2 #### ####".
+    /// e.g. `+1 212-%##-####`, `+44 20 #### ####`, `+33 1 ## ## ## ##`.
     pub phone: &'static str,
 }
 

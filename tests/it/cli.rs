@@ -283,3 +283,32 @@ fn zero_counts_give_empty_but_well_formed_files() {
         );
     }
 }
+
+#[test]
+fn counts_left_unset_shrink_to_fit_the_ones_set() {
+    let dir = tempdir();
+    // Default inventory (6,000) and wishlists (3,000) exceed 10 products x 5 warehouses
+    // and 100 users x 10 products; unset, they shrink instead of failing.
+    generate(
+        dir.path(),
+        &[
+            "--seed",
+            "1",
+            "--count",
+            "products=10",
+            "--count",
+            "users=100",
+            "--entities",
+            "inventory,wishlists",
+        ],
+    );
+    assert_eq!(csv_rows(&dir.path().join("inventory.csv")).len(), 50);
+    assert_eq!(csv_rows(&dir.path().join("wishlists.csv")).len(), 1_000);
+    // A tiny scale keeps at least one row of everything.
+    let small = dir.path().join("small");
+    generate(
+        &small,
+        &["--seed", "1", "--scale", "0.01", "--entities", "warehouses"],
+    );
+    assert_eq!(csv_rows(&small.join("warehouses.csv")).len(), 1);
+}

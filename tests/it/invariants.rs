@@ -21,7 +21,13 @@ fn assert_valid(dir: &std::path::Path, window: Window) {
         .take(10)
         .map(|v| format!("{} row {:?}: [{}] {}", v.entity, v.row, v.rule, v.message))
         .collect();
-    assert!(report.violations.is_empty(), "{} violations in {}:\n{}", report.violations.len(), dir.display(), shown.join("\n"));
+    assert!(
+        report.violations.is_empty(),
+        "{} violations in {}:\n{}",
+        report.violations.len(),
+        dir.display(),
+        shown.join("\n")
+    );
     assert!(report.rows > 0);
 }
 
@@ -29,9 +35,19 @@ fn assert_valid(dir: &std::path::Path, window: Window) {
 fn every_format_and_seed_holds_every_invariant() {
     let dir = tempdir();
     let year = window((2023, 1, 1), (2023, 12, 31));
-    for (seed, format) in [("1", "csv"), ("2", "json"), ("3", "jsonl"), ("4", "xml"), ("5", "csv"), ("6", "xml")] {
+    for (seed, format) in [
+        ("1", "csv"),
+        ("2", "json"),
+        ("3", "jsonl"),
+        ("4", "xml"),
+        ("5", "csv"),
+        ("6", "xml"),
+    ] {
         let out = dir.path().join(format!("{format}-{seed}"));
-        generate(&out, &[SMALL, &["--seed", seed, "--format", format]].concat());
+        generate(
+            &out,
+            &[SMALL, &["--seed", seed, "--format", format]].concat(),
+        );
         assert_valid(&out, year);
     }
 }
@@ -56,7 +72,14 @@ fn short_and_odd_windows_hold_every_invariant() {
         let out = dir.path().join(name);
         let s = format!("{}-{:02}-{:02}", start.0, start.1, start.2);
         let e = format!("{}-{:02}-{:02}", end.0, end.1, end.2);
-        generate(&out, &[SMALL, &["--seed", "9", "--start-date", &s, "--end-date", &e]].concat());
+        generate(
+            &out,
+            &[
+                SMALL,
+                &["--seed", "9", "--start-date", &s, "--end-date", &e],
+            ]
+            .concat(),
+        );
         assert_valid(&out, window(start, end));
     }
 }
@@ -66,12 +89,49 @@ fn skewed_sizes_hold_every_invariant() {
     let dir = tempdir();
     let cases: [&[&str]; 3] = [
         // Few users, many orders: heavy repeat buyers.
-        &["--count", "users=3", "--count", "orders=600", "--count", "products=5", "--count", "categories=1",
-          "--count", "inventory=5", "--count", "wishlists=15", "--count", "warehouses=1", "--count", "vendors=1"],
+        &[
+            "--count",
+            "users=3",
+            "--count",
+            "orders=600",
+            "--count",
+            "products=5",
+            "--count",
+            "categories=1",
+            "--count",
+            "inventory=5",
+            "--count",
+            "wishlists=15",
+            "--count",
+            "warehouses=1",
+            "--count",
+            "vendors=1",
+        ],
         // Everything at one row.
-        &["--count", "users=1", "--count", "orders=1", "--count", "products=1", "--count", "categories=1",
-          "--count", "inventory=1", "--count", "wishlists=1", "--count", "warehouses=1", "--count", "vendors=1",
-          "--count", "promotions=1", "--count", "support_tickets=1", "--count", "notifications=1"],
+        &[
+            "--count",
+            "users=1",
+            "--count",
+            "orders=1",
+            "--count",
+            "products=1",
+            "--count",
+            "categories=1",
+            "--count",
+            "inventory=1",
+            "--count",
+            "wishlists=1",
+            "--count",
+            "warehouses=1",
+            "--count",
+            "vendors=1",
+            "--count",
+            "promotions=1",
+            "--count",
+            "support_tickets=1",
+            "--count",
+            "notifications=1",
+        ],
         // No orders at all: derived entities are empty, analytics are zero.
         &["--count", "orders=0", "--scale", "0.05"],
     ];
@@ -86,7 +146,10 @@ fn skewed_sizes_hold_every_invariant() {
 fn review_counts_can_be_set_up_to_every_delivered_purchase() {
     let dir = tempdir();
     let out = dir.path().join("few");
-    generate(&out, &[SMALL, &["--seed", "31", "--count", "reviews=7"]].concat());
+    generate(
+        &out,
+        &[SMALL, &["--seed", "31", "--count", "reviews=7"]].concat(),
+    );
     assert_eq!(csv_rows(&out.join("reviews.csv")).len(), 7);
     assert_valid(&out, window((2023, 1, 1), (2023, 12, 31)));
     // All delivered purchases: every item of a delivered or returned order.
@@ -96,11 +159,37 @@ fn review_counts_can_be_set_up_to_every_delivered_purchase() {
         .filter(|o| o["status"] == "delivered" || o["status"] == "returned")
         .map(|o| o["order_id"].clone())
         .collect();
-    let purchases = csv_rows(&out.join("order_items.csv")).iter().filter(|i| delivered.contains(&i["order_id"])).count();
+    let purchases = csv_rows(&out.join("order_items.csv"))
+        .iter()
+        .filter(|i| delivered.contains(&i["order_id"]))
+        .count();
     let all = dir.path().join("all");
-    generate(&all, &[SMALL, &["--seed", "31", "--count", &format!("reviews={purchases}")]].concat());
+    generate(
+        &all,
+        &[
+            SMALL,
+            &["--seed", "31", "--count", &format!("reviews={purchases}")],
+        ]
+        .concat(),
+    );
     assert_eq!(csv_rows(&all.join("reviews.csv")).len(), purchases);
     assert_valid(&all, window((2023, 1, 1), (2023, 12, 31)));
-    let output = ecomgen(&[&["generate", "--out", dir.path().join("too-many").to_str().unwrap()][..], SMALL, &["--seed", "31", "--count", &format!("reviews={}", purchases + 1)]].concat());
+    let output = ecomgen(
+        &[
+            &[
+                "generate",
+                "--out",
+                dir.path().join("too-many").to_str().unwrap(),
+            ][..],
+            SMALL,
+            &[
+                "--seed",
+                "31",
+                "--count",
+                &format!("reviews={}", purchases + 1),
+            ],
+        ]
+        .concat(),
+    );
     assert_eq!(output.status.code(), Some(2));
 }
