@@ -38,6 +38,7 @@ Register-ArgumentCompleter -Native -CommandName 'ecomgen' -ScriptBlock {
             [CompletionResult]::new('--seed', '--seed', [CompletionResultType]::ParameterName, 'Seed of the whole dataset; without it one is drawn and printed on stderr')
             [CompletionResult]::new('-f', '-f', [CompletionResultType]::ParameterName, 'Output format [default: csv]')
             [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format [default: csv]')
+            [CompletionResult]::new('--dialect', '--dialect', [CompletionResultType]::ParameterName, 'Database the SQL format is for [default: postgres]')
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output directory, created if missing; `-` writes one entity to standard output [default: data]')
             [CompletionResult]::new('--out', '--out', [CompletionResultType]::ParameterName, 'Output directory, created if missing; `-` writes one entity to standard output [default: data]')
             [CompletionResult]::new('--count', '--count', [CompletionResultType]::ParameterName, 'Row count of one entity (repeatable), e.g. --count users=5000')
@@ -67,10 +68,11 @@ Register-ArgumentCompleter -Native -CommandName 'ecomgen' -ScriptBlock {
             break
         }
         'ecomgen;schema' {
-            [CompletionResult]::new('-f', '-f', [CompletionResultType]::ParameterName, 'How to print it')
-            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'How to print it')
-            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
-            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-f', '-f', [CompletionResultType]::ParameterName, 'How to print it: a table, JSON, or SQL DDL')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'How to print it: a table, JSON, or SQL DDL')
+            [CompletionResult]::new('--dialect', '--dialect', [CompletionResultType]::ParameterName, 'Database the DDL of --format sql is for')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             break

@@ -107,7 +107,7 @@ _ecomgen() {
             return 0
             ;;
         ecomgen__subcmd__generate)
-            opts="-f -o -j -q -h -V --seed --format --out --stdout --count --scale --entities --start-date --end-date --threads --parts --part --config --quiet --help --version"
+            opts="-f -o -j -q -h -V --seed --format --dialect --out --stdout --count --scale --entities --start-date --end-date --threads --parts --part --config --quiet --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -118,11 +118,15 @@ _ecomgen() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "csv json jsonl xml" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "csv json jsonl xml sql" -- "${cur}"))
                     return 0
                     ;;
                 -f)
-                    COMPREPLY=($(compgen -W "csv json jsonl xml" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "csv json jsonl xml sql" -- "${cur}"))
+                    return 0
+                    ;;
+                --dialect)
+                    COMPREPLY=($(compgen -W "postgres sqlite duckdb" -- "${cur}"))
                     return 0
                     ;;
                 --out)
@@ -307,18 +311,22 @@ _ecomgen() {
             return 0
             ;;
         ecomgen__subcmd__schema)
-            opts="-f -h -V --format --help --version users categories vendors warehouses products inventory promotions orders payments shipping returns reviews support_tickets wishlists notifications user_analytics product_analytics"
+            opts="-f -h -V --format --dialect --help --version users categories vendors warehouses products inventory promotions orders payments shipping returns reviews support_tickets wishlists notifications user_analytics product_analytics"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
                 --format)
-                    COMPREPLY=($(compgen -W "text json" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "text json sql" -- "${cur}"))
                     return 0
                     ;;
                 -f)
-                    COMPREPLY=($(compgen -W "text json" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "text json sql" -- "${cur}"))
+                    return 0
+                    ;;
+                --dialect)
+                    COMPREPLY=($(compgen -W "postgres sqlite duckdb" -- "${cur}"))
                     return 0
                     ;;
                 *)

@@ -34,6 +34,7 @@ set edit:completion:arg-completer[ecomgen] = {|@words|
             cand --seed 'Seed of the whole dataset; without it one is drawn and printed on stderr'
             cand -f 'Output format [default: csv]'
             cand --format 'Output format [default: csv]'
+            cand --dialect 'Database the SQL format is for [default: postgres]'
             cand -o 'Output directory, created if missing; `-` writes one entity to standard output [default: data]'
             cand --out 'Output directory, created if missing; `-` writes one entity to standard output [default: data]'
             cand --count 'Row count of one entity (repeatable), e.g. --count users=5000'
@@ -61,10 +62,11 @@ set edit:completion:arg-completer[ecomgen] = {|@words|
             cand --version 'Print version'
         }
         &'ecomgen;schema'= {
-            cand -f 'How to print it'
-            cand --format 'How to print it'
-            cand -h 'Print help'
-            cand --help 'Print help'
+            cand -f 'How to print it: a table, JSON, or SQL DDL'
+            cand --format 'How to print it: a table, JSON, or SQL DDL'
+            cand --dialect 'Database the DDL of --format sql is for'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
             cand -V 'Print version'
             cand --version 'Print version'
         }

@@ -37,7 +37,11 @@ complete -c ecomgen -n "__fish_ecomgen_using_subcommand generate" -l seed -d 'Se
 complete -c ecomgen -n "__fish_ecomgen_using_subcommand generate" -s f -l format -d 'Output format [default: csv]' -r -f -a "csv\t'Comma-separated values with a header row; order items in order_items.csv'
 json\t'One JSON array per file, order items nested in each order'
 jsonl\t'JSON Lines: one object per line, order items nested'
-xml\t'One XML document per file: <users><user>...</user></users>'"
+xml\t'One XML document per file: <users><user>...</user></users>'
+sql\t'SQL for --dialect\'s database: COPY blocks (PostgreSQL) or INSERTs, plus schema.sql and load.sql; order items in order_items.sql'"
+complete -c ecomgen -n "__fish_ecomgen_using_subcommand generate" -l dialect -d 'Database the SQL format is for [default: postgres]' -r -f -a "postgres\t'PostgreSQL: COPY blocks that `psql -f` runs'
+sqlite\t'SQLite: INSERTs in one transaction per table, for the sqlite3 shell'
+duckdb\t'DuckDB: INSERTs in one transaction per table, for the duckdb shell'"
 complete -c ecomgen -n "__fish_ecomgen_using_subcommand generate" -s o -l out -d 'Output directory, created if missing; `-` writes one entity to standard output [default: data]' -r -F
 complete -c ecomgen -n "__fish_ecomgen_using_subcommand generate" -l count -d 'Row count of one entity (repeatable), e.g. --count users=5000' -r
 complete -c ecomgen -n "__fish_ecomgen_using_subcommand generate" -l scale -d 'Multiply every default row count by F (e.g. 0.1 or 100); --count wins over it' -r
@@ -70,9 +74,13 @@ complete -c ecomgen -n "__fish_ecomgen_using_subcommand generate" -s h -l help -
 complete -c ecomgen -n "__fish_ecomgen_using_subcommand generate" -s V -l version -d 'Print version'
 complete -c ecomgen -n "__fish_ecomgen_using_subcommand entities" -s h -l help -d 'Print help'
 complete -c ecomgen -n "__fish_ecomgen_using_subcommand entities" -s V -l version -d 'Print version'
-complete -c ecomgen -n "__fish_ecomgen_using_subcommand schema" -s f -l format -d 'How to print it' -r -f -a "text\t''
-json\t''"
-complete -c ecomgen -n "__fish_ecomgen_using_subcommand schema" -s h -l help -d 'Print help'
+complete -c ecomgen -n "__fish_ecomgen_using_subcommand schema" -s f -l format -d 'How to print it: a table, JSON, or SQL DDL' -r -f -a "text\t''
+json\t''
+sql\t''"
+complete -c ecomgen -n "__fish_ecomgen_using_subcommand schema" -l dialect -d 'Database the DDL of --format sql is for' -r -f -a "postgres\t'PostgreSQL: COPY blocks that `psql -f` runs'
+sqlite\t'SQLite: INSERTs in one transaction per table, for the sqlite3 shell'
+duckdb\t'DuckDB: INSERTs in one transaction per table, for the duckdb shell'"
+complete -c ecomgen -n "__fish_ecomgen_using_subcommand schema" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c ecomgen -n "__fish_ecomgen_using_subcommand schema" -s V -l version -d 'Print version'
 complete -c ecomgen -n "__fish_ecomgen_using_subcommand validate" -l start-date -d 'First day of the window the data must fall in [default: from manifest.json, else 2023-01-01]' -r
 complete -c ecomgen -n "__fish_ecomgen_using_subcommand validate" -l end-date -d 'Last day of the window [default: from manifest.json, else 2023-12-31]' -r

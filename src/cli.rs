@@ -78,6 +78,10 @@ pub struct GenerateArgs {
     #[arg(long, short, value_enum)]
     pub format: Option<Format>,
 
+    /// Database the SQL format is for [default: postgres].
+    #[arg(long, value_enum)]
+    pub dialect: Option<crate::sql::Dialect>,
+
     /// Output directory, created if missing; `-` writes one entity to standard output [default: data].
     #[arg(long, short, value_name = "DIR")]
     pub out: Option<PathBuf>,
@@ -133,15 +137,20 @@ pub struct SchemaArgs {
     #[arg(value_enum)]
     pub entity: Option<Entity>,
 
-    /// How to print it.
+    /// How to print it: a table, JSON, or SQL DDL.
     #[arg(long, short, value_enum, default_value_t = SchemaFormat::Text)]
     pub format: SchemaFormat,
+
+    /// Database the DDL of --format sql is for.
+    #[arg(long, value_enum, default_value_t = crate::sql::Dialect::Postgres)]
+    pub dialect: crate::sql::Dialect,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
 pub enum SchemaFormat {
     Text,
     Json,
+    Sql,
 }
 
 pub(crate) fn parse_seed(s: &str) -> Result<u64, String> {

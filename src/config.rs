@@ -27,6 +27,8 @@ pub struct Config {
     /// True when no seed was given and one was drawn (it is then printed).
     pub seed_drawn: bool,
     pub format: Format,
+    /// Database of the SQL format.
+    pub dialect: crate::sql::Dialect,
     pub output: Output,
     pub counts: Counts,
     /// `--count reviews=N`, when given: reviews are otherwise derived.
@@ -48,6 +50,7 @@ pub struct Config {
 pub struct FileSettings {
     pub seed: Option<u64>,
     pub format: Option<Format>,
+    pub dialect: Option<crate::sql::Dialect>,
     pub out: Option<PathBuf>,
     pub scale: Option<f64>,
     pub counts: Option<BTreeMap<String, u64>>,
@@ -79,6 +82,7 @@ impl Config {
             seed,
             seed_drawn: false,
             format: Format::Csv,
+            dialect: crate::sql::Dialect::Postgres,
             output: Output::Dir(out.into()),
             counts: default_counts(1.0).expect("the defaults fit"),
             review_count: None,
@@ -119,6 +123,7 @@ impl Config {
         let mut config = Config::new(seed, "data");
         config.seed_drawn = seed_drawn;
         config.format = args.format.or(file.format).unwrap_or(Format::Csv);
+        config.dialect = args.dialect.or(file.dialect).unwrap_or_default();
         config.quiet = args.quiet || file.quiet.unwrap_or(false);
 
         if let Some(scale) = args.scale.or(file.scale) {
@@ -224,6 +229,8 @@ impl Config {
             Output::Dir(out)
         };
         match &config.output {
+            // SQL on standard output is one script (tables, then data) for `| psql`.
+            Output::Stdout if config.format == Format::Sql => {}
             Output::Stdout => {
                 let files = config.entities.len()
                     + usize::from(
@@ -279,6 +286,7 @@ impl Config {
         let date = |d: Date| d.to_string();
         Settings {
             format: self.format,
+            dialect: (self.format == Format::Sql).then_some(self.dialect),
             counts,
             reviews: self.review_count,
             entities: self.entities.iter().map(|e| e.name().to_string()).collect(),
@@ -293,6 +301,9 @@ impl Config {
 #[derive(Debug, Serialize, Deserialize)]
 pub struct Settings {
     pub format: Format,
+    /// The SQL dialect, for the SQL format.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub dialect: Option<crate::sql::Dialect>,
     pub counts: BTreeMap<String, u64>,
     /// The review count when set; derived otherwise.
     pub reviews: Option<u64>,

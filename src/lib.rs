@@ -15,6 +15,7 @@ mod parallel;
 pub mod rng;
 pub mod run;
 pub mod schema;
+pub mod sql;
 pub mod validate;
 pub mod words;
 

@@ -60,6 +60,7 @@ fn run(args: Args) -> Result<(), Error> {
         Command::Schema(schema) => print(&match schema.format {
             SchemaFormat::Text => commands::schema_text(schema.entity),
             SchemaFormat::Json => commands::schema_json(schema.entity),
+            SchemaFormat::Sql => ecomgen::sql::ddl(schema.dialect),
         }),
     }
 }

@@ -44,6 +44,9 @@ struct Sink {
     writer: Box<dyn Write + Send>,
     /// `None` for standard output.
     temp: Option<(File, TempPath)>,
+    /// On standard output, a child file (order items) is held here until its parent
+    /// file is out, so the two do not interleave.
+    spill: Option<File>,
     path: PathBuf,
     rows: u64,
     bytes: u64,
@@ -102,6 +105,14 @@ pub fn run_plan(plan: &Plan, config: &Config) -> Result<Summary> {
     if let Some(dir) = config.out_dir() {
         std::fs::create_dir_all(dir).map_err(|e| Error::io(dir, e))?;
     }
+    if config.format == Format::Sql && config.out_dir().is_none() {
+        // One script for `| psql`: the tables, then the data.
+        let mut stdout = std::io::stdout().lock();
+        stdout
+            .write_all(crate::sql::ddl(config.dialect).as_bytes())
+            .and_then(|()| stdout.flush())
+            .map_err(|e| Error::io("standard output", e))?;
+    }
     let mut finished = Vec::new();
     for &entity in &plan.entities {
         let sinks = write_entity(&plan.world, entity, config)?;
@@ -127,6 +138,9 @@ pub fn run_plan(plan: &Plan, config: &Config) -> Result<Summary> {
         });
     }
     if let Some(dir) = config.out_dir() {
+        if config.format == Format::Sql {
+            renames.extend(write_sql_scripts(dir, config, &summary)?);
+        }
         let (manifest, temp) = write_manifest(dir, config, &summary)?;
         renames.push((temp, manifest));
     }
@@ -170,6 +184,41 @@ pub fn manifest_name(config: &Config) -> String {
     } else {
         "manifest.json".to_string()
     }
+}
+
+/// `schema.sql` and `load.sql` beside SQL data files, so one command loads the run.
+fn write_sql_scripts(
+    dir: &std::path::Path,
+    config: &Config,
+    summary: &Summary,
+) -> Result<Vec<(TempPath, PathBuf)>> {
+    let data: Vec<String> = summary
+        .files
+        .iter()
+        .filter_map(|f| f.path.file_name().map(|n| n.to_string_lossy().into_owned()))
+        .collect();
+    let load = if config.parts > 1 {
+        format!("load.part-{:04}-of-{:04}.sql", config.part, config.parts)
+    } else {
+        "load.sql".to_string()
+    };
+    let mut renames = Vec::new();
+    for (name, text) in [
+        ("schema.sql".to_string(), crate::sql::ddl(config.dialect)),
+        (load, crate::sql::load_script(config.dialect, &data)),
+        (
+            "reconcile.sql".to_string(),
+            crate::sql::RECONCILE.to_string(),
+        ),
+    ] {
+        let path = dir.join(&name);
+        let (mut file, temp) = temp_file(dir, &name, &path)?;
+        file.write_all(text.as_bytes())
+            .and_then(|()| file.sync_all())
+            .map_err(|e| Error::io(&path, e))?;
+        renames.push((temp, path));
+    }
+    Ok(renames)
 }
 
 fn write_manifest(
@@ -279,7 +328,8 @@ fn temp_file(
     Ok((file, temp))
 }
 
-fn open_sink(entity: Entity, spec: FileSpec, config: &Config) -> Result<Sink> {
+fn open_sink(entity: Entity, spec: FileSpec, config: &Config, is_child: bool) -> Result<Sink> {
+    let mut spill = None;
     let (writer, temp, path): (Box<dyn Write + Send>, _, _) = match config.out_dir() {
         Some(dir) => {
             let name = file_name(&spec, config);
@@ -290,6 +340,18 @@ fn open_sink(entity: Entity, spec: FileSpec, config: &Config) -> Result<Sink> {
                 Box::new(BufWriter::with_capacity(1 << 20, handle)),
                 Some((file, temp)),
                 path,
+            )
+        }
+        None if is_child => {
+            let file = tempfile::tempfile().map_err(|e| Error::io(std::env::temp_dir(), e))?;
+            let handle = file
+                .try_clone()
+                .map_err(|e| Error::io(std::env::temp_dir(), e))?;
+            spill = Some(file);
+            (
+                Box::new(BufWriter::with_capacity(1 << 16, handle)),
+                None,
+                PathBuf::from("standard output"),
             )
         }
         None => (
@@ -303,6 +365,7 @@ fn open_sink(entity: Entity, spec: FileSpec, config: &Config) -> Result<Sink> {
         spec,
         writer,
         temp,
+        spill,
         path,
         rows: 0,
         bytes: 0,
@@ -316,15 +379,16 @@ fn write_rows<G: Generator>(generator: &G, entity: Entity, config: &Config) -> R
     let mut sinks = entity
         .files(format.is_flat())
         .into_iter()
-        .map(|spec| open_sink(entity, spec, config))
+        .enumerate()
+        .map(|(i, spec)| open_sink(entity, spec, config, i > 0))
         .collect::<Result<Vec<_>>>()?;
     let units = part_range(generator.units(), config.parts, config.part);
     if format.leading_separator() > 0 && units.start > 0 {
         sinks[0].row_written = rows_before(generator, units.start);
     }
-    if config.part == 1 {
+    if config.part == 1 || format.frames_every_part() {
         for sink in &mut sinks {
-            let prologue = format.prologue(&sink.spec);
+            let prologue = format.prologue(&sink.spec, config.dialect);
             sink.write(&prologue)?;
         }
     }
@@ -335,14 +399,15 @@ fn write_rows<G: Generator>(generator: &G, entity: Entity, config: &Config) -> R
         let start = units.start + c * CHUNK_UNITS;
         start..(start + CHUNK_UNITS).min(units.end)
     };
-    let row_tag = entity.row_tag();
+    let specs: Vec<FileSpec> = sinks.iter().map(|s| s.spec).collect();
+    let specs = &specs[..];
     let threads = config.threads.clamp(1, chunks.max(1) as usize);
     if threads == 1 {
-        let mut encoder = Encoder::new(format);
+        let mut encoder = Encoder::new(format, config.dialect);
         for c in 0..chunks {
             let range = chunk_range(c);
             let n = range.end - range.start;
-            let chunk = encode_chunk(generator, range, &mut encoder, row_tag)?;
+            let chunk = encode_chunk(generator, range, &mut encoder, specs)?;
             emit_chunk(&mut sinks, chunk, format)?;
             progress.inc(n);
             check_interrupt()?;
@@ -355,10 +420,10 @@ fn write_rows<G: Generator>(generator: &G, entity: Entity, config: &Config) -> R
                 let (tx, rx) = mpsc::sync_channel::<Result<Chunk>>(2);
                 receivers.push(rx);
                 scope.spawn(move || {
-                    let mut encoder = Encoder::new(format);
+                    let mut encoder = Encoder::new(format, config.dialect);
                     let mut c = worker;
                     while c < chunks {
-                        let chunk = encode_chunk(generator, chunk_range(c), &mut encoder, row_tag);
+                        let chunk = encode_chunk(generator, chunk_range(c), &mut encoder, specs);
                         let failed = chunk.is_err();
                         if tx.send(chunk).is_err() || failed {
                             return;
@@ -383,10 +448,23 @@ fn write_rows<G: Generator>(generator: &G, entity: Entity, config: &Config) -> R
     }
     progress.finish_and_clear();
 
-    if config.part == config.parts {
+    if config.part == config.parts || format.frames_every_part() {
         for sink in &mut sinks {
-            let epilogue = format.epilogue(&sink.spec);
+            let epilogue = format.epilogue(&sink.spec, config.dialect);
             sink.write(&epilogue)?;
+        }
+    }
+    // Entities follow each other on standard output: the next must not overtake.
+    for sink in sinks.iter_mut().filter(|s| s.temp.is_none()) {
+        sink.writer.flush().map_err(|e| Error::io(&sink.path, e))?;
+        if let Some(mut spilled) = sink.spill.take() {
+            use std::io::Seek;
+            let mut stdout = std::io::stdout().lock();
+            spilled
+                .rewind()
+                .and_then(|_| std::io::copy(&mut spilled, &mut stdout))
+                .and_then(|_| stdout.flush())
+                .map_err(|e| Error::io(&sink.path, e))?;
         }
     }
     Ok(sinks)
@@ -396,13 +474,13 @@ fn encode_chunk<G: Generator>(
     generator: &G,
     range: Range<u64>,
     encoder: &mut Encoder,
-    row_tag: &str,
+    files: &[FileSpec],
 ) -> Result<Chunk> {
     let mut chunk = Chunk::default();
     let mut failure = None;
     generator.generate(range, &mut |row| {
         if failure.is_none()
-            && let Err(e) = encoder.encode(row, &mut chunk, row_tag)
+            && let Err(e) = encoder.encode(row, &mut chunk, files)
         {
             failure = Some(e);
         }

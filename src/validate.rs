@@ -622,6 +622,8 @@ fn read_file(
         Format::Json => loader.json(file, sink),
         Format::Jsonl => loader.jsonl(file, sink),
         Format::Xml => loader.xml(file, sink),
+        // Never detected: SQL scripts are checked by the database that runs them.
+        Format::Sql => Err("SQL files are not read back; load them into a database".to_string()),
     };
     match outcome {
         Ok(()) => Ok(Some((loader.table, loader.items))),

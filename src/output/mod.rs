@@ -10,6 +10,7 @@ mod xml;
 use crate::error::{Error, Result};
 use crate::generate::Record;
 use crate::schema::FileSpec;
+use crate::sql::Dialect;
 
 #[derive(
     Clone,
@@ -34,6 +35,9 @@ pub enum Format {
     Jsonl,
     /// One XML document per file: <users><user>...</user></users>.
     Xml,
+    /// SQL for --dialect's database: COPY blocks (PostgreSQL) or INSERTs, plus schema.sql
+    /// and load.sql; order items in order_items.sql.
+    Sql,
 }
 
 impl Format {
@@ -43,17 +47,26 @@ impl Format {
             Format::Json => "json",
             Format::Jsonl => "jsonl",
             Format::Xml => "xml",
+            Format::Sql => "sql",
         }
     }
 
     /// Flat formats write nested children (order items) to a file of their own.
     pub fn is_flat(self) -> bool {
-        self == Format::Csv
+        matches!(self, Format::Csv | Format::Sql)
+    }
+
+    /// Whether every part file carries the prologue and epilogue: SQL parts must each
+    /// load alone; other formats put them in the first and last part only, so parts
+    /// concatenate to the single-run file.
+    pub fn frames_every_part(self) -> bool {
+        self == Format::Sql
     }
 
     /// Bytes before the first row of a file.
-    pub fn prologue(self, file: &FileSpec) -> Vec<u8> {
+    pub fn prologue(self, file: &FileSpec, dialect: Dialect) -> Vec<u8> {
         match self {
+            Format::Sql => crate::sql::prologue(dialect, file).into_bytes(),
             Format::Csv => csv::header(file),
             Format::Json => b"[".to_vec(),
             Format::Jsonl => Vec::new(),
@@ -66,8 +79,9 @@ impl Format {
     }
 
     /// Bytes after the last row of a file.
-    pub fn epilogue(self, file: &FileSpec) -> Vec<u8> {
+    pub fn epilogue(self, file: &FileSpec, dialect: Dialect) -> Vec<u8> {
         match self {
+            Format::Sql => crate::sql::epilogue(dialect).as_bytes().to_vec(),
             Format::Csv | Format::Jsonl => Vec::new(),
             Format::Json => b"\n]\n".to_vec(),
             Format::Xml => format!("</{}>\n", file.name).into_bytes(),
@@ -96,11 +110,13 @@ pub enum Encoder {
     Csv(Box<csv::CsvEncoder>),
     Json { lines: bool },
     Xml(xml::XmlEncoder),
+    Sql(Dialect),
 }
 
 impl Encoder {
-    pub fn new(format: Format) -> Self {
+    pub fn new(format: Format, dialect: Dialect) -> Self {
         match format {
+            Format::Sql => Encoder::Sql(dialect),
             Format::Csv => Encoder::Csv(Box::new(csv::CsvEncoder::new())),
             Format::Json => Encoder::Json { lines: false },
             Format::Jsonl => Encoder::Json { lines: true },
@@ -108,12 +124,36 @@ impl Encoder {
         }
     }
 
-    pub fn encode<R: Record>(&mut self, row: &R, chunk: &mut Chunk, row_tag: &str) -> Result<()> {
+    /// Encodes `row` of the entity whose files are `files` (its own, then the child file
+    /// of flat formats).
+    pub fn encode<R: Record>(
+        &mut self,
+        row: &R,
+        chunk: &mut Chunk,
+        files: &[FileSpec],
+    ) -> Result<()> {
         chunk.rows[0] += 1;
         match self {
             Encoder::Csv(e) => e.encode(row, chunk),
             Encoder::Json { lines } => json::encode(row, *lines, &mut chunk.bytes[0]),
-            Encoder::Xml(e) => e.encode(row, row_tag, &mut chunk.bytes[0]),
+            Encoder::Xml(e) => e.encode(row, files[0].row_tag, &mut chunk.bytes[0]),
+            Encoder::Sql(dialect) => {
+                let flat = serde_json::to_value(row.flat()).map_err(encoding_error)?;
+                crate::sql::encode_row(*dialect, &files[0], &flat, &mut chunk.bytes[0]);
+                let mut failure = None;
+                let (rows, bytes) = (&mut chunk.rows[1], &mut chunk.bytes[1]);
+                row.child_rows(&mut |child| match serde_json::to_value(child) {
+                    Ok(value) if files.len() > 1 => {
+                        *rows += 1;
+                        crate::sql::encode_row(*dialect, &files[1], &value, bytes);
+                    }
+                    Ok(_) => {}
+                    Err(e) => {
+                        failure.get_or_insert(e);
+                    }
+                });
+                failure.map_or(Ok(()), |e| Err(encoding_error(e)))
+            }
         }
     }
 

@@ -2,6 +2,7 @@
 //! One test binary (see Cargo.toml) so the crate links once.
 
 mod cli;
+mod databases;
 mod determinism;
 mod golden;
 mod harness;
