@@ -106,21 +106,33 @@ pub fn activity_rank(rng: &mut RowRng, n: u64) -> u64 {
     rng.random_range(low..high) - 1
 }
 
-/// A keyed pseudo-random permutation of `0..n` (a Feistel network with cycle walking):
-/// unique outputs without a table, so "the k-th most popular product" or "user k's email
-/// number" are computed from k alone.
+/// A keyed pseudo-random permutation of `0..n`: a bijection on the smallest power of
+/// two that holds `n` (odd multiplications, xor-shifts and key additions modulo 2^bits,
+/// each invertible), walked until it lands below `n`, which takes under two steps on
+/// average. So "the k-th most popular product" or "user k's email number" are computed
+/// from k alone, without a table.
 #[derive(Clone, Copy, Debug)]
 pub struct Permutation {
     n: u64,
-    half_bits: u32,
-    key: u64,
+    bits: u32,
+    mask: u64,
+    keys: [u64; 3],
 }
 
 impl Permutation {
     pub fn new(n: u64, key: u64) -> Self {
         let bits = 64 - n.saturating_sub(1).leading_zeros();
-        let half_bits = bits.div_ceil(2).max(1);
-        Permutation { n, half_bits, key }
+        let mask = if bits >= 64 {
+            u64::MAX
+        } else {
+            (1u64 << bits) - 1
+        };
+        Permutation {
+            n,
+            bits,
+            mask,
+            keys: [mix64(key), mix64(key ^ 1), mix64(key ^ 2)],
+        }
     }
 
     pub fn apply(&self, x: u64) -> u64 {
@@ -134,14 +146,17 @@ impl Permutation {
         }
     }
 
-    fn round_trip(&self, x: u64) -> u64 {
-        let mask = (1u64 << self.half_bits) - 1;
-        let (mut left, mut right) = (x >> self.half_bits, x & mask);
-        for round in 0..4u64 {
-            let f = mix64(right ^ self.key ^ round.wrapping_mul(0x9e37_79b9_7f4a_7c15)) & mask;
-            (left, right) = (right, left ^ f);
+    fn round_trip(&self, mut x: u64) -> u64 {
+        if self.bits == 0 {
+            return 0;
         }
-        (left << self.half_bits) | right
+        let shift = self.bits.div_ceil(2);
+        for key in self.keys {
+            x = x.wrapping_add(key) & self.mask;
+            x = x.wrapping_mul(key | 1) & self.mask;
+            x ^= x >> shift;
+        }
+        x
     }
 }
 
