@@ -288,13 +288,20 @@ pub trait Record: Serialize {
 /// Object-safe serialization for the few places that need a row behind `dyn`.
 pub mod erased {
     pub trait Row {
-        fn serialize_xml(&self, tag: &str, out: &mut String) -> Result<(), quick_xml::SeError>;
+        fn serialize_xml(
+            &self,
+            tag: &str,
+            out: &mut Vec<u8>,
+        ) -> Result<(), crate::output::xml::Error>;
     }
 
     impl<T: serde::Serialize> Row for T {
-        fn serialize_xml(&self, tag: &str, out: &mut String) -> Result<(), quick_xml::SeError> {
-            let serializer = quick_xml::se::Serializer::with_root(out, Some(tag))?;
-            self.serialize(serializer).map(|_| ())
+        fn serialize_xml(
+            &self,
+            tag: &str,
+            out: &mut Vec<u8>,
+        ) -> Result<(), crate::output::xml::Error> {
+            crate::output::xml::write_element(self, tag, out)
         }
     }
 }

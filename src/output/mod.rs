@@ -5,7 +5,7 @@
 
 mod csv;
 mod json;
-mod xml;
+pub mod xml;
 
 use crate::error::{Error, Result};
 use crate::generate::Record;
