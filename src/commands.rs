@@ -80,7 +80,7 @@ fn write_fields(out: &mut String, fields: &[Field]) {
         } else {
             f.ty.name().to_string()
         };
-        let _ = writeln!(
+        let _ = write!(
             out,
             "  {:<20} {:<11} {:<18} {}",
             f.name,
@@ -88,6 +88,10 @@ fn write_fields(out: &mut String, fields: &[Field]) {
             key_text(f),
             f.doc
         );
+        if !f.values.is_empty() {
+            let _ = write!(out, " One of: {}.", f.values.join(", "));
+        }
+        out.push('\n');
     }
 }
 

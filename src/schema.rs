@@ -53,6 +53,9 @@ pub struct Field {
     pub key: Key,
     /// Whether the value may be missing (empty in CSV, null in JSON, empty in XML).
     pub nullable: bool,
+    /// The only values the field takes, for enumerations; empty otherwise.
+    #[serde(skip_serializing_if = "<[_]>::is_empty")]
+    pub values: &'static [&'static str],
     pub doc: &'static str,
 }
 
@@ -63,6 +66,7 @@ impl Field {
             ty,
             key: Key::None,
             nullable: false,
+            values: &[],
             doc,
         }
     }
@@ -86,6 +90,10 @@ impl Field {
             key: Key::Unique,
             ..self
         }
+    }
+
+    pub const fn one_of(self, values: &'static [&'static str]) -> Field {
+        Field { values, ..self }
     }
 
     pub const fn nullable(self) -> Field {

@@ -28,7 +28,7 @@ pub const FIELDS: &[Field] = &[
         F::Text,
         "order_confirmed, order_shipped, order_delivered, refund_issued, review_reminder, promotion, price_drop or account_security.",
     ),
-    Field::new("channel", F::Text, "email, push or sms."),
+    Field::new("channel", F::Text, "How it was sent.").one_of(CHANNELS),
     Field::new("title", F::Text, "Headline."),
     Field::new("message", F::Text, "Body text."),
     Field::new(
@@ -38,6 +38,8 @@ pub const FIELDS: &[Field] = &[
     ),
     Field::new("read_at", F::Timestamp, "When opened; empty while unread.").nullable(),
 ];
+
+const CHANNELS: &[&str] = &["email", "push", "sms"];
 
 #[derive(Debug, Default, Serialize)]
 pub struct Notification {
@@ -136,7 +138,7 @@ impl<'w> Notifications<'w> {
         }
         row.notification_id = w.ids(Entity::Notifications).id(index);
         row.user_id = w.ids(Entity::Users).id(user);
-        row.channel = ["email", "push", "sms"][rng::pick_weighted(&mut rng, &[55, 35, 10])];
+        row.channel = CHANNELS[rng::pick_weighted(&mut rng, &[55, 35, 10])];
         let noun = if w.count(Entity::Products) > 0 {
             self.products.core(product).noun.to_lowercase()
         } else {

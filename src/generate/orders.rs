@@ -25,11 +25,7 @@ pub const FIELDS: &[Field] = &[
         Entity::Users,
         "Customer; signed up before ordering.",
     ),
-    Field::new(
-        "status",
-        F::Text,
-        "pending, processing, shipped, delivered, cancelled or returned.",
-    ),
+    Field::new("status", F::Text, "Where the order is in its life.").one_of(ORDER_STATUSES),
     Field::new(
         "created_at",
         F::Timestamp,
@@ -40,11 +36,7 @@ pub const FIELDS: &[Field] = &[
         F::Text,
         "The user's address on one line.",
     ),
-    Field::new(
-        "shipping_method",
-        F::Text,
-        "standard, express, overnight or economy.",
-    ),
+    Field::new("shipping_method", F::Text, "Delivery speed chosen.").one_of(SHIPPING_METHODS),
     Field::foreign(
         "promotion_id",
         Entity::Promotions,
@@ -222,7 +214,18 @@ impl OrderFacts {
     }
 }
 
-const PAYMENT_METHODS: [&str; 6] = [
+pub const ORDER_STATUSES: &[&str] = &[
+    "pending",
+    "processing",
+    "shipped",
+    "delivered",
+    "cancelled",
+    "returned",
+];
+pub const SHIPPING_METHODS: &[&str] = &["standard", "express", "overnight", "economy"];
+pub const RETURN_STATUSES: &[&str] = &["requested", "approved", "refunded", "rejected"];
+
+pub const PAYMENT_METHODS: [&str; 6] = [
     "credit_card",
     "paypal",
     "debit_card",
@@ -597,5 +600,54 @@ impl Generator for Orders<'_> {
             self.fill(index, &mut row);
             emit(&row);
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The schema's value lists are what the enums write.
+    fn names<T: Serialize>(values: &[T]) -> Vec<String> {
+        values
+            .iter()
+            .map(|v| {
+                serde_json::to_value(v)
+                    .unwrap()
+                    .as_str()
+                    .unwrap()
+                    .to_string()
+            })
+            .collect()
+    }
+
+    #[test]
+    fn value_lists_match_the_enums() {
+        use OrderStatus::*;
+        assert_eq!(
+            names(&[Pending, Processing, Shipped, Delivered, Cancelled, Returned]),
+            ORDER_STATUSES
+        );
+        assert_eq!(names(&ShippingMethod::ALL), SHIPPING_METHODS);
+        use ReturnStatus::*;
+        assert_eq!(
+            names(&[Requested, Approved, Refunded, Rejected]),
+            RETURN_STATUSES
+        );
+        use super::super::payments::{PAYMENT_STATUSES, PaymentStatus};
+        assert_eq!(
+            names(&[
+                PaymentStatus::Completed,
+                PaymentStatus::Failed,
+                PaymentStatus::Pending,
+                PaymentStatus::Refunded
+            ]),
+            PAYMENT_STATUSES
+        );
+        use super::super::shipping::{SHIPMENT_STATUSES, ShipmentStatus};
+        assert_eq!(
+            names(&[ShipmentStatus::InTransit, ShipmentStatus::Delivered]),
+            SHIPMENT_STATUSES
+        );
     }
 }

@@ -12,17 +12,13 @@ use std::ops::Range;
 pub const FIELDS: &[Field] = &[
     Field::primary("payment_id", "Primary key."),
     Field::foreign("order_id", Entity::Orders, "Order charged or refunded."),
-    Field::new(
-        "method",
-        F::Text,
-        "credit_card, paypal, debit_card, apple_pay, google_pay or gift_card.",
-    ),
+    Field::new("method", F::Text, "How the customer paid.").one_of(&super::orders::PAYMENT_METHODS),
     Field::new(
         "amount",
         F::Money,
         "Charged amount; for a refund, the positive amount returned.",
     ),
-    Field::new("status", F::Text, "completed, failed, pending or refunded."),
+    Field::new("status", F::Text, "Outcome of the attempt, or a refund.").one_of(PAYMENT_STATUSES),
     Field::new(
         "created_at",
         F::Timestamp,
@@ -35,6 +31,8 @@ pub const FIELDS: &[Field] = &[
     )
     .nullable(),
 ];
+
+pub const PAYMENT_STATUSES: &[&str] = &["completed", "failed", "pending", "refunded"];
 
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]

@@ -15,7 +15,8 @@ pub const FIELDS: &[Field] = &[
     Field::primary("promotion_id", "Primary key."),
     Field::new("code", F::Text, "Code the customer types; unique.").unique(),
     Field::new("name", F::Text, "Campaign name."),
-    Field::new("discount_type", F::Text, "`percentage` or `fixed`."),
+    Field::new("discount_type", F::Text, "How discount_value reads.")
+        .one_of(&["percentage", "fixed"]),
     Field::new(
         "discount_value",
         F::Text,

@@ -19,11 +19,8 @@ pub const FIELDS: &[Field] = &[
     Field::foreign("user_id", Entity::Users, "The order's customer."),
     Field::foreign("product_id", Entity::Products, "The item's product."),
     Field::new("reason", F::Text, "Why it came back."),
-    Field::new(
-        "status",
-        F::Text,
-        "requested, approved, refunded or rejected.",
-    ),
+    Field::new("status", F::Text, "Where the return stands.")
+        .one_of(super::orders::RETURN_STATUSES),
     Field::new("requested_at", F::Timestamp, ">= the order's delivery."),
     Field::new(
         "resolved_at",

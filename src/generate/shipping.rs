@@ -22,7 +22,8 @@ pub const FIELDS: &[Field] = &[
         F::Text,
         "Parcel carrier of the destination country.",
     ),
-    Field::new("shipping_method", F::Text, "As on the order."),
+    Field::new("shipping_method", F::Text, "As on the order.")
+        .one_of(super::orders::SHIPPING_METHODS),
     Field::new("tracking_number", F::Text, "Carrier's tracking number."),
     Field::new("shipped_at", F::Timestamp, ">= the order's created_at."),
     Field::new(
@@ -36,8 +37,10 @@ pub const FIELDS: &[Field] = &[
         "Set once delivered; >= shipped_at.",
     )
     .nullable(),
-    Field::new("status", F::Text, "in_transit or delivered."),
+    Field::new("status", F::Text, "Delivered once delivered_at is set.").one_of(SHIPMENT_STATUSES),
 ];
+
+pub const SHIPMENT_STATUSES: &[&str] = &["in_transit", "delivered"];
 
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]

@@ -29,9 +29,9 @@ pub const FIELDS: &[Field] = &[
     ),
     Field::new("subject", F::Text, "Subject line."),
     Field::new("message", F::Text, "The customer's first message."),
-    Field::new("priority", F::Text, "low, medium, high or urgent."),
-    Field::new("status", F::Text, "open, in_progress, resolved or closed."),
-    Field::new("channel", F::Text, "email, chat, phone or web_form."),
+    Field::new("priority", F::Text, "How urgent support rated it.").one_of(PRIORITIES),
+    Field::new("status", F::Text, "Where the ticket stands.").one_of(STATUSES),
+    Field::new("channel", F::Text, "How the customer reached support.").one_of(CHANNELS),
     Field::new(
         "created_at",
         F::Timestamp,
@@ -44,6 +44,11 @@ pub const FIELDS: &[Field] = &[
     )
     .nullable(),
 ];
+
+const PRIORITIES: &[&str] = &["low", "medium", "high", "urgent"];
+/// Open, being worked on, then resolved or closed (both with resolved_at).
+const STATUSES: &[&str] = &["open", "in_progress", "resolved", "closed"];
+const CHANNELS: &[&str] = &["email", "chat", "phone", "web_form"];
 
 #[derive(Debug, Default, Serialize)]
 pub struct SupportTicket {
@@ -151,10 +156,8 @@ impl<'w> SupportTickets<'w> {
             order_text,
             &mut row.message,
         );
-        row.priority =
-            ["low", "medium", "high", "urgent"][rng::pick_weighted(&mut rng, &[30, 45, 20, 5])];
-        row.channel =
-            ["email", "chat", "phone", "web_form"][rng::pick_weighted(&mut rng, &[40, 30, 15, 15])];
+        row.priority = PRIORITIES[rng::pick_weighted(&mut rng, &[30, 45, 20, 5])];
+        row.channel = CHANNELS[rng::pick_weighted(&mut rng, &[40, 30, 15, 15])];
         let wants_resolution = rng::chance(&mut rng, 750);
         let resolved = if wants_resolution {
             w.after_delay(&mut rng, row.created_at, 600, 5 * 86_400)
@@ -163,10 +166,10 @@ impl<'w> SupportTickets<'w> {
         };
         row.resolved_at = resolved;
         row.status = match resolved {
-            Some(_) if rng::chance(&mut rng, 300) => "closed",
-            Some(_) => "resolved",
-            None if rng::chance(&mut rng, 500) => "in_progress",
-            None => "open",
+            Some(_) if rng::chance(&mut rng, 300) => STATUSES[3],
+            Some(_) => STATUSES[2],
+            None if rng::chance(&mut rng, 500) => STATUSES[1],
+            None => STATUSES[0],
         };
     }
 }
