@@ -155,7 +155,7 @@ impl<'w> Users<'w> {
         row.country = country.code;
         row.city = city.name;
         row.state = city.region;
-        row.first_name = rng::pick(&mut rng, country.first_names);
+        row.first_name = rng::pick(&mut rng, crate::words::geo::first_names(country));
         row.last_name = rng::pick(&mut rng, country.last_names);
 
         let mut first = String::new();

@@ -438,6 +438,66 @@ pub static GERMAN_LAST_NAMES: &[&str] = &[
 
 const EN_FIRST: &[&str] = <EN as Data>::NAME_FIRST_NAME;
 
+/// Entries of fake's English first names that nobody is called ("Baby", "General",
+/// "Missouri"): a customer list with them looks generated.
+const NOT_NAMES: &[&str] = &[
+    "America",
+    "Arch",
+    "Baby",
+    "Brain",
+    "Brown",
+    "Christ",
+    "Christop",
+    "Coy",
+    "Dock",
+    "Easter",
+    "Florida",
+    "General",
+    "Green",
+    "Heaven",
+    "Miracle",
+    "Missouri",
+    "Montana",
+    "Name",
+    "Ocie",
+    "Okey",
+    "Pink",
+    "Pinkie",
+    "Precious",
+    "Price",
+    "Princess",
+    "Providenci",
+    "Queen",
+    "Santa",
+    "Sincere",
+    "Sister",
+    "Toy",
+    "Unique",
+    "Urban",
+];
+
+/// The first names of `country`, without the entries that are not names.
+pub fn first_names(country: &'static Country) -> &'static [&'static str] {
+    static CLEAN: std::sync::OnceLock<Vec<Vec<&'static str>>> = std::sync::OnceLock::new();
+    let lists = CLEAN.get_or_init(|| {
+        COUNTRIES
+            .iter()
+            .map(|c| {
+                c.first_names
+                    .iter()
+                    .copied()
+                    .filter(|n| !NOT_NAMES.contains(n))
+                    .collect()
+            })
+            .collect()
+    });
+    let at = COUNTRIES
+        .iter()
+        .position(|c| std::ptr::eq(c, country))
+        .expect("a country of COUNTRIES");
+    &lists[at]
+}
+
 pub static COUNTRIES: &[Country] = &[
     Country {
         code: "US",
@@ -1338,6 +1398,19 @@ mod tests {
                             .all(|b| b.is_ascii_lowercase() || b == b'.' || b == b'-')
                 );
             }
+        }
+    }
+
+    #[test]
+    fn first_names_leave_out_what_is_not_a_name() {
+        for country in COUNTRIES {
+            let names = first_names(country);
+            assert!(names.len() >= 50);
+            assert!(
+                names.iter().all(|n| !NOT_NAMES.contains(n)),
+                "{}",
+                country.code
+            );
         }
     }
 }
