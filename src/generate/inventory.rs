@@ -89,10 +89,6 @@ impl Generator for Inventory<'_> {
     }
 
     fn generate(&self, units: Range<u64>, emit: &mut dyn FnMut(&InventoryRow)) {
-        let mut row = InventoryRow::default();
-        for index in units {
-            self.fill(index, &mut row);
-            emit(&row);
-        }
+        super::each_row(units, emit, |index, row| self.fill(index, row));
     }
 }

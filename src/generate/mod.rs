@@ -330,3 +330,16 @@ pub trait Generator: Sync {
 
     fn generate(&self, units: Range<u64>, emit: &mut dyn FnMut(&Self::Row));
 }
+
+/// The loop of every entity with one row per unit: fill one reused row, emit it.
+pub fn each_row<R: Default>(
+    units: Range<u64>,
+    emit: &mut dyn FnMut(&R),
+    mut fill: impl FnMut(u64, &mut R),
+) {
+    let mut row = R::default();
+    for unit in units {
+        fill(unit, &mut row);
+        emit(&row);
+    }
+}

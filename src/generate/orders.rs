@@ -595,11 +595,7 @@ impl Generator for Orders<'_> {
     }
 
     fn generate(&self, units: Range<u64>, emit: &mut dyn FnMut(&Order)) {
-        let mut row = Order::default();
-        for index in units {
-            self.fill(index, &mut row);
-            emit(&row);
-        }
+        super::each_row(units, emit, |index, row| self.fill(index, row));
     }
 }
 

@@ -178,11 +178,7 @@ impl Generator for Products<'_> {
     }
 
     fn generate(&self, units: Range<u64>, emit: &mut dyn FnMut(&Product)) {
-        let mut row = Product::default();
-        for product in units {
-            self.fill(product, &mut row);
-            emit(&row);
-        }
+        super::each_row(units, emit, |product, row| self.fill(product, row));
     }
 }
 

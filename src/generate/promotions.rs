@@ -275,11 +275,7 @@ impl Generator for Promotions<'_> {
     }
 
     fn generate(&self, units: Range<u64>, emit: &mut dyn FnMut(&Promotion)) {
-        let mut row = Promotion::default();
-        for index in units {
-            self.fill(index, &mut row);
-            emit(&row);
-        }
+        super::each_row(units, emit, |index, row| self.fill(index, row));
     }
 }
 

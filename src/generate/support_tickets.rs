@@ -182,10 +182,6 @@ impl Generator for SupportTickets<'_> {
     }
 
     fn generate(&self, units: Range<u64>, emit: &mut dyn FnMut(&SupportTicket)) {
-        let mut row = SupportTicket::default();
-        for index in units {
-            self.fill(index, &mut row);
-            emit(&row);
-        }
+        super::each_row(units, emit, |index, row| self.fill(index, row));
     }
 }

@@ -231,10 +231,6 @@ impl Generator for Users<'_> {
     }
 
     fn generate(&self, units: Range<u64>, emit: &mut dyn FnMut(&User)) {
-        let mut row = User::default();
-        for user in units {
-            self.fill(user, &mut row);
-            emit(&row);
-        }
+        super::each_row(units, emit, |user, row| self.fill(user, row));
     }
 }

@@ -97,10 +97,6 @@ impl Generator for Vendors<'_> {
     }
 
     fn generate(&self, units: Range<u64>, emit: &mut dyn FnMut(&Vendor)) {
-        let mut row = Vendor::default();
-        for index in units {
-            self.fill(index, &mut row);
-            emit(&row);
-        }
+        super::each_row(units, emit, |index, row| self.fill(index, row));
     }
 }
