@@ -27,6 +27,25 @@ impl Money {
         Money(rounded as i64)
     }
 
+    /// The cents of a decimal with exactly two places, the text `encode` writes; never
+    /// through a float.
+    pub fn parse(s: &str) -> Option<Money> {
+        let (negative, body) = match s.strip_prefix('-') {
+            Some(body) => (true, body),
+            None => (false, s),
+        };
+        let (whole, cents) = body.split_once('.')?;
+        if !super::time::digits(whole) || cents.len() != 2 || !super::time::digits(cents) {
+            return None;
+        }
+        let value = whole
+            .parse::<i64>()
+            .ok()?
+            .checked_mul(100)?
+            .checked_add(cents.parse::<i64>().ok()?)?;
+        Some(Money(if negative { -value } else { value }))
+    }
+
     /// Writes the two-place decimal text into `buf`, returning the used part.
     pub fn encode(self, buf: &mut [u8; 24]) -> &str {
         let negative = self.0 < 0;
@@ -111,6 +130,26 @@ mod tests {
         assert_eq!(Money(100).to_string(), "1.00");
         assert_eq!(Money(-250).to_string(), "-2.50");
         assert_eq!(Money(i64::MAX).to_string(), "92233720368547758.07");
+    }
+
+    #[test]
+    fn parses_exactly_what_it_writes() {
+        for cents in [10799, 5, 0, 100, -250, i64::MAX] {
+            assert_eq!(Money::parse(&Money(cents).to_string()), Some(Money(cents)));
+        }
+        for bad in [
+            "107.9",
+            "107",
+            ".99",
+            "1.999",
+            "1e2",
+            "12.-5",
+            "+1.00",
+            "",
+            "99999999999999999999.00",
+        ] {
+            assert_eq!(Money::parse(bad), None, "{bad}");
+        }
     }
 
     #[test]

@@ -40,6 +40,10 @@ pub fn civil_from_days(days: i64) -> (i64, u32, u32) {
     (if m <= 2 { y + 1 } else { y }, m, d)
 }
 
+pub(crate) fn digits(s: &str) -> bool {
+    !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit())
+}
+
 fn put2(buf: &mut [u8], at: usize, v: u32) {
     buf[at] = b'0' + (v / 10) as u8;
     buf[at + 1] = b'0' + (v % 10) as u8;
@@ -74,6 +78,22 @@ impl Date {
         put_date(buf, self.0);
         std::str::from_utf8(buf).expect("ascii")
     }
+
+    /// The date `YYYY-MM-DD` names, if it is a real one.
+    pub fn parse(s: &str) -> Option<Date> {
+        let b = s.as_bytes();
+        if b.len() != 10 || b[4] != b'-' || b[7] != b'-' {
+            return None;
+        }
+        let (y, m, d) = (&s[0..4], &s[5..7], &s[8..10]);
+        if !digits(y) || !digits(m) || !digits(d) {
+            return None;
+        }
+        let (y, m, d): (i64, u32, u32) = (y.parse().ok()?, m.parse().ok()?, d.parse().ok()?);
+        let days = days_from_civil(y, m, d);
+        // An impossible day (02-30, 13-01) lands on another date.
+        (civil_from_days(days) == (y, m, d)).then_some(Date(days))
+    }
 }
 
 impl Timestamp {
@@ -95,6 +115,26 @@ impl Timestamp {
         buf[16] = b':';
         put2(buf, 17, secs % 60);
         std::str::from_utf8(buf).expect("ascii")
+    }
+
+    /// The moment `YYYY-MM-DDTHH:MM:SS` names, if it is a real one.
+    pub fn parse(s: &str) -> Option<Timestamp> {
+        let b = s.as_bytes();
+        if b.len() != 19 || b[10] != b'T' || b[13] != b':' || b[16] != b':' {
+            return None;
+        }
+        let date = Date::parse(s.get(..10)?)?;
+        let part = |range: std::ops::Range<usize>, max: i64| {
+            let text = s.get(range)?;
+            let n: i64 = if digits(text) {
+                text.parse().ok()?
+            } else {
+                None?
+            };
+            (n <= max).then_some(n)
+        };
+        let (h, m, sec) = (part(11..13, 23)?, part(14..16, 59)?, part(17..19, 59)?);
+        Some(date.timestamp().plus(h * 3600 + m * 60 + sec))
     }
 }
 
@@ -185,6 +225,41 @@ mod tests {
             .plus(23 * 3600 + 59 * 60 + 58);
         assert_eq!(t.to_string(), "2023-12-31T23:59:58");
         assert_eq!(Date(days_from_civil(2023, 3, 5)).to_string(), "2023-03-05");
+    }
+
+    #[test]
+    fn parses_exactly_what_it_writes() {
+        for t in [0, 1_703_980_799, -86_400, 253_402_300_799] {
+            assert_eq!(
+                Timestamp::parse(&Timestamp(t).to_string()),
+                Some(Timestamp(t))
+            );
+        }
+        for bad in [
+            "2023-02-29T10:00:00",
+            "2023-12-31 23:59:59",
+            "2023-12-31T24:00:00",
+            "2023-12-31T23:60:00",
+            "2023-1-31T10:00:00",
+            "2023-12-31T23:59:5",
+            "2023-12-31T23:59:+5",
+        ] {
+            assert_eq!(Timestamp::parse(bad), None, "{bad}");
+        }
+        assert_eq!(
+            Date::parse("2024-02-29"),
+            Some(Date(days_from_civil(2024, 2, 29)))
+        );
+        assert_eq!(Date::parse("1970-01-01"), Some(Date(0)));
+        for bad in [
+            "2023-02-29",
+            "2023-13-01",
+            "2023-00-10",
+            "2023-04-31",
+            "23-01-01",
+        ] {
+            assert_eq!(Date::parse(bad), None, "{bad}");
+        }
     }
 
     #[test]
