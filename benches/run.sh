@@ -23,8 +23,8 @@ trap 'rm -rf "$work"' EXIT
 echo "machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo), $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //')"
 echo
 echo "full dataset, --scale $scale"
-printf '%-6s %7s %12s %10s %12s %9s %10s\n' format threads rows seconds rows/s MB/s peak_MiB
-for format in csv jsonl json xml; do
+printf '%-7s %7s %12s %10s %12s %9s %10s\n' format threads rows seconds rows/s MB/s peak_MiB
+for format in csv jsonl json xml parquet sqlite; do
   for threads in 1 2; do
     out="$work/$format-$threads"
     /usr/bin/time -f '%e %M' -o "$work/time" \
@@ -33,7 +33,7 @@ for format in csv jsonl json xml; do
     rows=$(grep -o '"rows": [0-9]*' "$out/manifest.json" | awk '{s += $2} END {print s}')
     bytes=$(grep -o '"bytes": [0-9]*' "$out/manifest.json" | awk '{s += $2} END {print s}')
     awk -v f="$format" -v t="$threads" -v r="$rows" -v s="$seconds" -v b="$bytes" -v m="$peak_kib" \
-      'BEGIN {printf "%-6s %7d %12d %10.2f %12.0f %9.1f %10.1f\n", f, t, r, s, r / s, b / s / 1e6, m / 1024}'
+      'BEGIN {printf "%-7s %7d %12d %10.2f %12.0f %9.1f %10.1f\n", f, t, r, s, r / s, b / s / 1e6, m / 1024}'
     rm -rf "$out"
   done
 done

@@ -118,11 +118,11 @@ _ecomgen() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "csv json jsonl xml sql" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "csv json jsonl xml sql parquet sqlite" -- "${cur}"))
                     return 0
                     ;;
                 -f)
-                    COMPREPLY=($(compgen -W "csv json jsonl xml sql" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "csv json jsonl xml sql parquet sqlite" -- "${cur}"))
                     return 0
                     ;;
                 --dialect)

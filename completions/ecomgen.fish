@@ -38,7 +38,9 @@ complete -c ecomgen -n "__fish_ecomgen_using_subcommand generate" -s f -l format
 json\t'One JSON array per file, order items nested in each order'
 jsonl\t'JSON Lines: one object per line, order items nested'
 xml\t'One XML document per file: <users><user>...</user></users>'
-sql\t'SQL for --dialect\'s database: COPY blocks (PostgreSQL) or INSERTs, plus schema.sql and load.sql; order items in order_items.sql'"
+sql\t'SQL for --dialect\'s database: COPY blocks (PostgreSQL) or INSERTs, plus schema.sql and load.sql; order items in order_items.sql'
+parquet\t'Parquet, one typed file per entity (DuckDB, pandas, Spark); order items in order_items.parquet'
+sqlite\t'One SQLite database, ecomgen.db, with every table and constraint of --format sql'"
 complete -c ecomgen -n "__fish_ecomgen_using_subcommand generate" -l dialect -d 'Database the SQL format is for [default: postgres]' -r -f -a "postgres\t'PostgreSQL: COPY blocks that `psql -f` runs'
 sqlite\t'SQLite: INSERTs in one transaction per table, for the sqlite3 shell'
 duckdb\t'DuckDB: INSERTs in one transaction per table, for the duckdb shell'"

@@ -229,6 +229,14 @@ impl Config {
             Output::Dir(out)
         };
         match &config.output {
+            Output::Stdout if config.format.is_binary() => {
+                let name = clap::ValueEnum::to_possible_value(&config.format)
+                    .map(|v| v.get_name().to_string())
+                    .unwrap_or_default();
+                return Err(Error::Usage(format!(
+                    "--format {name} writes binary files, which cannot go to standard output: give --out DIR"
+                )));
+            }
             // SQL on standard output is one script (tables, then data) for `| psql`.
             Output::Stdout if config.format == Format::Sql => {}
             Output::Stdout => {

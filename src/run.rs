@@ -1,19 +1,21 @@
 //! Running a plan: each entity's rows are generated in fixed-size chunks of units,
 //! encoded by worker threads, and written in chunk order by one writer, so the bytes do
 //! not depend on the thread count. Files are written under temporary names and renamed
-//! only once every file of the run is complete.
+//! only once every file of the run is complete. Binary formats take the same path with
+//! typed rows: a Parquet writer per file, or one SQLite database for the whole run.
 
 use crate::config::Config;
 use crate::error::{Error, Result};
 use crate::generate::{self, Entity, Generator, Plan, World};
-use crate::output::{Chunk, Encoder, Format};
-use crate::schema::FileSpec;
+use crate::output::sqlite::Database;
+use crate::output::{Chunk, Encoder, Format, Typed, parquet};
+use crate::schema::{FileSpec, Key};
 use indicatif::{ProgressBar, ProgressStyle};
 use sha2::{Digest, Sha256};
 use std::fs::File;
 use std::io::{BufWriter, Write};
 use std::ops::Range;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc;
 use tempfile::TempPath;
@@ -24,7 +26,8 @@ const CHUNK_UNITS: u64 = 2048;
 /// A file of the finished run.
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct WrittenFile {
-    pub entity: Entity,
+    /// `None` for the SQLite database, which holds every entity.
+    pub entity: Option<Entity>,
     pub path: PathBuf,
     pub rows: u64,
     pub bytes: u64,
@@ -37,11 +40,11 @@ pub struct Summary {
 }
 
 /// One output file being written: a temporary file renamed when the run completes,
-/// or standard output.
+/// or standard output; for SQLite, a table of the run's database.
 struct Sink {
     entity: Entity,
     spec: FileSpec,
-    writer: Box<dyn Write + Send>,
+    target: Target,
     /// `None` for standard output.
     temp: Option<(File, TempPath)>,
     /// On standard output, a child file (order items) is held here until its parent
@@ -55,9 +58,21 @@ struct Sink {
     row_written: bool,
 }
 
+enum Target {
+    Bytes(Box<dyn Write + Send>),
+    Parquet(Box<parquet::Writer>),
+    /// A table of the run's SQLite database, which the run writes to.
+    Table,
+}
+
 impl Sink {
     fn write(&mut self, bytes: &[u8]) -> Result<()> {
-        self.writer
+        let Target::Bytes(writer) = &mut self.target else {
+            // Binary formats have no prologue or epilogue.
+            debug_assert!(bytes.is_empty());
+            return Ok(());
+        };
+        writer
             .write_all(bytes)
             .map_err(|e| Error::io(&self.path, e))?;
         self.hash.update(bytes);
@@ -84,14 +99,18 @@ fn check_interrupt() -> Result<()> {
 }
 
 pub fn file_name(spec: &FileSpec, config: &Config) -> String {
+    part_name(spec.name, config)
+}
+
+fn part_name(stem: &str, config: &Config) -> String {
     let ext = config.format.extension();
     if config.parts > 1 {
         format!(
-            "{}.part-{:04}-of-{:04}.{ext}",
-            spec.name, config.part, config.parts
+            "{stem}.part-{:04}-of-{:04}.{ext}",
+            config.part, config.parts
         )
     } else {
-        format!("{}.{ext}", spec.name)
+        format!("{stem}.{ext}")
     }
 }
 
@@ -113,29 +132,55 @@ pub fn run_plan(plan: &Plan, config: &Config) -> Result<Summary> {
             .and_then(|()| stdout.flush())
             .map_err(|e| Error::io("standard output", e))?;
     }
+    let mut database = match (config.format, config.out_dir()) {
+        (Format::Sqlite, Some(dir)) => Some(DatabaseFile::create(dir, config)?),
+        _ => None,
+    };
     let mut finished = Vec::new();
     for &entity in &plan.entities {
-        let sinks = write_entity(&plan.world, entity, config)?;
+        let out = Out {
+            config,
+            database: database.as_ref().map(|d| &d.database),
+        };
+        let sinks = write_entity(&plan.world, entity, &out)?;
         finished.extend(sinks);
     }
     let mut summary = Summary::default();
     let mut renames = Vec::new();
+    let mut database_rows = 0;
     for mut sink in finished {
-        sink.writer.flush().map_err(|e| Error::io(&sink.path, e))?;
-        drop(sink.writer);
+        let binary = match sink.target {
+            Target::Bytes(mut writer) => {
+                writer.flush().map_err(|e| Error::io(&sink.path, e))?;
+                false
+            }
+            Target::Parquet(_) => true,
+            Target::Table => {
+                database_rows += sink.rows;
+                continue;
+            }
+        };
         if let Some((file, temp)) = sink.temp {
             // Data on disk before the rename, so a crash cannot leave a short file
             // under the final name.
             file.sync_all().map_err(|e| Error::io(&sink.path, e))?;
+            if binary {
+                (sink.bytes, sink.hash) = hash_file(&temp, &sink.path)?;
+            }
             renames.push((temp, sink.path.clone()));
         }
         summary.files.push(WrittenFile {
-            entity: sink.entity,
+            entity: Some(sink.entity),
             path: sink.path,
             rows: sink.rows,
             bytes: sink.bytes,
             sha256: hex(&sink.hash.finalize()),
         });
+    }
+    if let Some(database) = database.take() {
+        let (file, rename) = database.finish(database_rows)?;
+        summary.files.push(file);
+        renames.push(rename);
     }
     if let Some(dir) = config.out_dir() {
         if config.format == Format::Sql {
@@ -155,6 +200,75 @@ fn hex(bytes: &[u8]) -> String {
     bytes.iter().map(|b| format!("{b:02x}")).collect()
 }
 
+/// Size and hash of a finished binary file, whose writer does not hand out its bytes.
+fn hash_file(file: &Path, path: &Path) -> Result<(u64, Sha256)> {
+    let mut hash = Sha256::new();
+    let bytes = std::io::copy(
+        &mut File::open(file).map_err(|e| Error::io(path, e))?,
+        &mut hash,
+    )
+    .map_err(|e| Error::io(path, e))?;
+    Ok((bytes, hash))
+}
+
+/// What the entities of a run are written to.
+struct Out<'a> {
+    config: &'a Config,
+    /// The run's database, for SQLite.
+    database: Option<&'a Database>,
+}
+
+/// The SQLite database of a run, under its temporary name until the run completes.
+struct DatabaseFile {
+    database: Database,
+    file: File,
+    temp: TempPath,
+    path: PathBuf,
+}
+
+impl DatabaseFile {
+    fn create(dir: &Path, config: &Config) -> Result<DatabaseFile> {
+        let name = part_name("ecomgen", config);
+        let path = dir.join(&name);
+        let (file, temp) = temp_file(dir, &name, &path)?;
+        let database = Database::create(&temp, &path, keys_resolve_within(config))?;
+        Ok(DatabaseFile {
+            database,
+            file,
+            temp,
+            path,
+        })
+    }
+
+    fn finish(self, rows: u64) -> Result<(WrittenFile, (TempPath, PathBuf))> {
+        self.database.close()?;
+        self.file.sync_all().map_err(|e| Error::io(&self.path, e))?;
+        let (bytes, hash) = hash_file(&self.temp, &self.path)?;
+        let written = WrittenFile {
+            entity: None,
+            path: self.path.clone(),
+            rows,
+            bytes,
+            sha256: hex(&hash.finalize()),
+        };
+        Ok((written, (self.temp, self.path)))
+    }
+}
+
+/// Whether every foreign key of the rows written points at a row of the same file: not
+/// so for one part of several, nor for entities written without their parents.
+fn keys_resolve_within(config: &Config) -> bool {
+    config.parts == 1
+        && config.entities.iter().all(|entity| {
+            entity.files(true).iter().all(|file| {
+                file.fields.iter().all(|field| match field.key {
+                    Key::Foreign(to) => config.entities.contains(&to),
+                    _ => true,
+                })
+            })
+        })
+}
+
 /// `manifest.json`: what was asked and what was written, so a pipeline can check a
 /// dataset's files before it loads them.
 #[derive(serde::Serialize)]
@@ -169,7 +283,9 @@ struct Manifest<'a> {
 #[derive(serde::Serialize)]
 struct ManifestFile<'a> {
     file: String,
-    entity: &'static str,
+    /// Absent for the SQLite database, which holds every entity.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    entity: Option<&'static str>,
     rows: u64,
     bytes: u64,
     sha256: &'a str,
@@ -240,7 +356,7 @@ fn write_manifest(
                     .file_name()
                     .map(|n| n.to_string_lossy().into_owned())
                     .unwrap_or_default(),
-                entity: f.entity.name(),
+                entity: f.entity.map(Entity::name),
                 rows: f.rows,
                 bytes: f.bytes,
                 sha256: &f.sha256,
@@ -257,37 +373,35 @@ fn write_manifest(
     Ok((path, temp))
 }
 
-fn write_entity(world: &World, entity: Entity, config: &Config) -> Result<Vec<Sink>> {
+fn write_entity(world: &World, entity: Entity, out: &Out) -> Result<Vec<Sink>> {
     use generate::*;
     match entity {
-        Entity::Users => write_rows(&users::Users::new(world), entity, config),
-        Entity::Categories => write_rows(&categories::Categories::new(world), entity, config),
-        Entity::Vendors => write_rows(&vendors::Vendors::new(world), entity, config),
-        Entity::Warehouses => write_rows(&warehouses::Warehouses::new(world), entity, config),
-        Entity::Products => write_rows(&products::Products::new(world), entity, config),
-        Entity::Inventory => write_rows(&inventory::Inventory::new(world), entity, config),
-        Entity::Promotions => write_rows(&promotions::Promotions::new(world), entity, config),
-        Entity::Orders => write_rows(&orders::Orders::new(world), entity, config),
-        Entity::Payments => write_rows(&payments::Payments::new(world), entity, config),
-        Entity::Shipping => write_rows(&shipping::Shipping::new(world), entity, config),
-        Entity::Returns => write_rows(&returns::Returns::new(world), entity, config),
-        Entity::Reviews => write_rows(&reviews::Reviews::new(world), entity, config),
+        Entity::Users => write_rows(&users::Users::new(world), entity, out),
+        Entity::Categories => write_rows(&categories::Categories::new(world), entity, out),
+        Entity::Vendors => write_rows(&vendors::Vendors::new(world), entity, out),
+        Entity::Warehouses => write_rows(&warehouses::Warehouses::new(world), entity, out),
+        Entity::Products => write_rows(&products::Products::new(world), entity, out),
+        Entity::Inventory => write_rows(&inventory::Inventory::new(world), entity, out),
+        Entity::Promotions => write_rows(&promotions::Promotions::new(world), entity, out),
+        Entity::Orders => write_rows(&orders::Orders::new(world), entity, out),
+        Entity::Payments => write_rows(&payments::Payments::new(world), entity, out),
+        Entity::Shipping => write_rows(&shipping::Shipping::new(world), entity, out),
+        Entity::Returns => write_rows(&returns::Returns::new(world), entity, out),
+        Entity::Reviews => write_rows(&reviews::Reviews::new(world), entity, out),
         Entity::SupportTickets => {
-            write_rows(&support_tickets::SupportTickets::new(world), entity, config)
+            write_rows(&support_tickets::SupportTickets::new(world), entity, out)
         }
-        Entity::Wishlists => write_rows(&wishlists::Wishlists::new(world), entity, config),
-        Entity::Notifications => {
-            write_rows(&notifications::Notifications::new(world), entity, config)
-        }
+        Entity::Wishlists => write_rows(&wishlists::Wishlists::new(world), entity, out),
+        Entity::Notifications => write_rows(&notifications::Notifications::new(world), entity, out),
         Entity::UserAnalytics => write_rows(
             &user_analytics::UserAnalyticsGenerator::new(world),
             entity,
-            config,
+            out,
         ),
         Entity::ProductAnalytics => write_rows(
             &product_analytics::ProductAnalyticsGenerator::new(world),
             entity,
-            config,
+            out,
         ),
     }
 }
@@ -328,19 +442,25 @@ fn temp_file(
     Ok((file, temp))
 }
 
-fn open_sink(entity: Entity, spec: FileSpec, config: &Config, is_child: bool) -> Result<Sink> {
+fn open_sink(entity: Entity, spec: FileSpec, out: &Out, is_child: bool) -> Result<Sink> {
+    let config = out.config;
     let mut spill = None;
-    let (writer, temp, path): (Box<dyn Write + Send>, _, _) = match config.out_dir() {
+    let (target, temp, path) = match config.out_dir() {
+        Some(dir) if out.database.is_some() => {
+            (Target::Table, None, dir.join(part_name("ecomgen", config)))
+        }
         Some(dir) => {
             let name = file_name(&spec, config);
             let path = dir.join(&name);
             let (file, temp) = temp_file(dir, &name, &path)?;
             let handle = file.try_clone().map_err(|e| Error::io(&path, e))?;
-            (
-                Box::new(BufWriter::with_capacity(1 << 20, handle)),
-                Some((file, temp)),
-                path,
-            )
+            let target = match config.format {
+                Format::Parquet => {
+                    Target::Parquet(Box::new(parquet::Writer::new(handle, &spec, &path)?))
+                }
+                _ => Target::Bytes(Box::new(BufWriter::with_capacity(1 << 20, handle))),
+            };
+            (target, Some((file, temp)), path)
         }
         None if is_child => {
             let file = tempfile::tempfile().map_err(|e| Error::io(std::env::temp_dir(), e))?;
@@ -349,13 +469,16 @@ fn open_sink(entity: Entity, spec: FileSpec, config: &Config, is_child: bool) ->
                 .map_err(|e| Error::io(std::env::temp_dir(), e))?;
             spill = Some(file);
             (
-                Box::new(BufWriter::with_capacity(1 << 16, handle)),
+                Target::Bytes(Box::new(BufWriter::with_capacity(1 << 16, handle))),
                 None,
                 PathBuf::from("standard output"),
             )
         }
         None => (
-            Box::new(BufWriter::with_capacity(1 << 16, std::io::stdout())),
+            Target::Bytes(Box::new(BufWriter::with_capacity(
+                1 << 16,
+                std::io::stdout(),
+            ))),
             None,
             PathBuf::from("standard output"),
         ),
@@ -363,7 +486,7 @@ fn open_sink(entity: Entity, spec: FileSpec, config: &Config, is_child: bool) ->
     Ok(Sink {
         entity,
         spec,
-        writer,
+        target,
         temp,
         spill,
         path,
@@ -374,14 +497,20 @@ fn open_sink(entity: Entity, spec: FileSpec, config: &Config, is_child: bool) ->
     })
 }
 
-fn write_rows<G: Generator>(generator: &G, entity: Entity, config: &Config) -> Result<Vec<Sink>> {
+fn write_rows<G: Generator>(generator: &G, entity: Entity, out: &Out) -> Result<Vec<Sink>> {
+    let (config, database) = (out.config, out.database);
     let format = config.format;
     let mut sinks = entity
         .files(format.is_flat())
         .into_iter()
         .enumerate()
-        .map(|(i, spec)| open_sink(entity, spec, config, i > 0))
+        .map(|(i, spec)| open_sink(entity, spec, out, i > 0))
         .collect::<Result<Vec<_>>>()?;
+    // One transaction per entity: order items must follow their orders' rows, which
+    // arrive chunk by chunk, for their foreign key to resolve.
+    if let Some(database) = database {
+        database.begin()?;
+    }
     let units = part_range(generator.units(), config.parts, config.part);
     if format.leading_separator() > 0 && units.start > 0 {
         sinks[0].row_written = rows_before(generator, units.start);
@@ -403,12 +532,12 @@ fn write_rows<G: Generator>(generator: &G, entity: Entity, config: &Config) -> R
     let specs = &specs[..];
     let threads = config.threads.clamp(1, chunks.max(1) as usize);
     if threads == 1 {
-        let mut encoder = Encoder::new(format, config.dialect);
+        let mut encoder = Encoder::new(format, config.dialect, specs);
         for c in 0..chunks {
             let range = chunk_range(c);
             let n = range.end - range.start;
             let chunk = encode_chunk(generator, range, &mut encoder, specs)?;
-            emit_chunk(&mut sinks, chunk, format)?;
+            emit_chunk(&mut sinks, chunk, format, database)?;
             progress.inc(n);
             check_interrupt()?;
         }
@@ -420,7 +549,7 @@ fn write_rows<G: Generator>(generator: &G, entity: Entity, config: &Config) -> R
                 let (tx, rx) = mpsc::sync_channel::<Result<Chunk>>(2);
                 receivers.push(rx);
                 scope.spawn(move || {
-                    let mut encoder = Encoder::new(format, config.dialect);
+                    let mut encoder = Encoder::new(format, config.dialect, specs);
                     let mut c = worker;
                     while c < chunks {
                         let chunk = encode_chunk(generator, chunk_range(c), &mut encoder, specs);
@@ -438,7 +567,7 @@ fn write_rows<G: Generator>(generator: &G, entity: Entity, config: &Config) -> R
                     .map_err(|_| {
                         Error::Runtime("a worker thread stopped unexpectedly".to_string())
                     })??;
-                emit_chunk(&mut sinks, chunk, format)?;
+                emit_chunk(&mut sinks, chunk, format, database)?;
                 let range = chunk_range(c);
                 progress.inc(range.end - range.start);
                 check_interrupt()?;
@@ -454,9 +583,21 @@ fn write_rows<G: Generator>(generator: &G, entity: Entity, config: &Config) -> R
             sink.write(&epilogue)?;
         }
     }
+    if let Some(database) = database {
+        database.commit()?;
+    }
+    // Footers now: a finished Parquet writer holds no rows until the run completes.
+    for sink in &mut sinks {
+        if let Target::Parquet(writer) = &mut sink.target {
+            writer.finish()?;
+        }
+    }
     // Entities follow each other on standard output: the next must not overtake.
     for sink in sinks.iter_mut().filter(|s| s.temp.is_none()) {
-        sink.writer.flush().map_err(|e| Error::io(&sink.path, e))?;
+        let Target::Bytes(writer) = &mut sink.target else {
+            continue;
+        };
+        writer.flush().map_err(|e| Error::io(&sink.path, e))?;
         if let Some(mut spilled) = sink.spill.take() {
             use std::io::Seek;
             let mut stdout = std::io::stdout().lock();
@@ -492,17 +633,32 @@ fn encode_chunk<G: Generator>(
     Ok(chunk)
 }
 
-fn emit_chunk(sinks: &mut [Sink], chunk: Chunk, format: Format) -> Result<()> {
-    for (sink, (bytes, rows)) in sinks.iter_mut().zip(chunk.bytes.iter().zip(chunk.rows)) {
+fn emit_chunk(
+    sinks: &mut [Sink],
+    chunk: Chunk,
+    format: Format,
+    database: Option<&Database>,
+) -> Result<()> {
+    let files = chunk.bytes.iter().zip(chunk.typed).zip(chunk.rows);
+    for (sink, ((bytes, typed), rows)) in sinks.iter_mut().zip(files) {
         if rows == 0 {
             continue;
         }
-        let skip = if sink.row_written {
-            0
-        } else {
-            format.leading_separator()
-        };
-        sink.write(&bytes[skip..])?;
+        match (&mut sink.target, typed, database) {
+            (Target::Parquet(writer), Typed::Parquet(batch), _) => writer.write(&batch)?,
+            (Target::Table, Typed::Sqlite(values), Some(database)) => {
+                database.insert(&sink.spec, &values)?
+            }
+            (Target::Bytes(_), ..) => {
+                let skip = if sink.row_written {
+                    0
+                } else {
+                    format.leading_separator()
+                };
+                sink.write(&bytes[skip..])?;
+            }
+            _ => unreachable!("a binary format's sink gets that format's rows"),
+        }
         sink.rows += rows;
         sink.row_written = true;
     }

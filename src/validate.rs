@@ -474,7 +474,8 @@ fn detect_format(dir: &Path) -> Result<Format> {
     match found.as_slice() {
         [] => Err(Error::Usage(format!(
             "no dataset file in {} (expected files named after the entities, such as \
-             users.csv, orders.json, payments.jsonl or reviews.xml)",
+             users.csv, orders.json, payments.jsonl or reviews.xml; SQL, Parquet and SQLite \
+             output is checked by loading it into a database)",
             dir.display()
         ))),
         [(format, _)] => Ok(*format),
@@ -575,8 +576,11 @@ fn read_file(
         Format::Json => loader.json(file, sink),
         Format::Jsonl => loader.jsonl(file, sink),
         Format::Xml => loader.xml(file, sink),
-        // Never detected: SQL scripts are checked by the database that runs them.
-        Format::Sql => Err("SQL files are not read back; load them into a database".to_string()),
+        // Never detected: SQL scripts, Parquet and SQLite files are checked by the
+        // engines that read them.
+        Format::Sql | Format::Parquet | Format::Sqlite => {
+            Err("this format is not read back; load it into a database".to_string())
+        }
     };
     match outcome {
         Ok(()) => Ok(Some((loader.table, loader.items))),

@@ -1,10 +1,13 @@
 //! Formats: one encoder per format turns rows into bytes. Encoders work on chunks in
 //! memory, so workers can encode in parallel while one writer emits chunks in order.
 //! What a file holds before its first row and after its last (a CSV header, `[`, the
-//! XML root) is separate, so part files concatenate to the single-run file.
+//! XML root) is separate, so part files concatenate to the single-run file. The binary
+//! formats (Parquet, SQLite) hand their writer typed rows instead of bytes.
 
 mod csv;
 mod json;
+pub mod parquet;
+pub mod sqlite;
 pub mod xml;
 
 use crate::error::{Error, Result};
@@ -38,6 +41,11 @@ pub enum Format {
     /// SQL for --dialect's database: COPY blocks (PostgreSQL) or INSERTs, plus schema.sql
     /// and load.sql; order items in order_items.sql.
     Sql,
+    /// Parquet, one typed file per entity (DuckDB, pandas, Spark); order items in
+    /// order_items.parquet.
+    Parquet,
+    /// One SQLite database, ecomgen.db, with every table and constraint of --format sql.
+    Sqlite,
 }
 
 impl Format {
@@ -48,12 +56,23 @@ impl Format {
             Format::Jsonl => "jsonl",
             Format::Xml => "xml",
             Format::Sql => "sql",
+            Format::Parquet => "parquet",
+            Format::Sqlite => "db",
         }
     }
 
     /// Flat formats write nested children (order items) to a file of their own.
     pub fn is_flat(self) -> bool {
-        matches!(self, Format::Csv | Format::Sql)
+        matches!(
+            self,
+            Format::Csv | Format::Sql | Format::Parquet | Format::Sqlite
+        )
+    }
+
+    /// Binary formats cannot go to standard output, and their rows reach the writer
+    /// typed (`Chunk::typed`) rather than as bytes.
+    pub fn is_binary(self) -> bool {
+        matches!(self, Format::Parquet | Format::Sqlite)
     }
 
     /// Whether every part file carries the prologue and epilogue: SQL parts must each
@@ -69,7 +88,7 @@ impl Format {
             Format::Sql => crate::sql::prologue(dialect, file).into_bytes(),
             Format::Csv => csv::header(file),
             Format::Json => b"[".to_vec(),
-            Format::Jsonl => Vec::new(),
+            Format::Jsonl | Format::Parquet | Format::Sqlite => Vec::new(),
             Format::Xml => format!(
                 "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<{}>\n",
                 file.name
@@ -82,7 +101,7 @@ impl Format {
     pub fn epilogue(self, file: &FileSpec, dialect: Dialect) -> Vec<u8> {
         match self {
             Format::Sql => crate::sql::epilogue(dialect).as_bytes().to_vec(),
-            Format::Csv | Format::Jsonl => Vec::new(),
+            Format::Csv | Format::Jsonl | Format::Parquet | Format::Sqlite => Vec::new(),
             Format::Json => b"\n]\n".to_vec(),
             Format::Xml => format!("</{}>\n", file.name).into_bytes(),
         }
@@ -98,25 +117,44 @@ impl Format {
     }
 }
 
-/// Encoded rows of one chunk: for each file of the entity, its bytes and row count.
+/// Encoded rows of one chunk: for each file of the entity, its bytes (or typed rows)
+/// and row count.
 #[derive(Default)]
 pub struct Chunk {
     pub bytes: [Vec<u8>; 2],
     pub rows: [u64; 2],
+    pub typed: [Typed; 2],
 }
 
-/// Turns rows into bytes for one format; one per worker, reused across chunks.
+/// One file's rows of a chunk in a binary format.
+#[derive(Default)]
+pub enum Typed {
+    #[default]
+    None,
+    Parquet(arrow_array::RecordBatch),
+    /// Row after row, one value per field.
+    Sqlite(Vec<rusqlite::types::Value>),
+}
+
+/// Turns rows into bytes for one format; one per worker, reused across chunks. The
+/// binary formats collect typed rows per file instead (Arrow column builders, SQLite
+/// values) and move them into the chunk when it is finished.
 pub enum Encoder {
     Csv(Box<csv::CsvEncoder>),
     Json { lines: bool },
     Xml(xml::XmlEncoder),
     Sql(Dialect),
+    Parquet(Vec<parquet::Columns>),
+    Sqlite(Box<[Vec<rusqlite::types::Value>; 2]>),
 }
 
 impl Encoder {
-    pub fn new(format: Format, dialect: Dialect) -> Self {
+    /// An encoder for rows of the entity whose files are `files`.
+    pub fn new(format: Format, dialect: Dialect, files: &[FileSpec]) -> Self {
         match format {
             Format::Sql => Encoder::Sql(dialect),
+            Format::Parquet => Encoder::Parquet(files.iter().map(parquet::Columns::new).collect()),
+            Format::Sqlite => Encoder::Sqlite(Box::default()),
             Format::Csv => Encoder::Csv(Box::new(csv::CsvEncoder::new())),
             Format::Json => Encoder::Json { lines: false },
             Format::Jsonl => Encoder::Json { lines: true },
@@ -140,19 +178,26 @@ impl Encoder {
             Encoder::Sql(dialect) => {
                 let flat = serde_json::to_value(row.flat()).map_err(encoding_error)?;
                 crate::sql::encode_row(*dialect, &files[0], &flat, &mut chunk.bytes[0]);
-                let mut failure = None;
-                let (rows, bytes) = (&mut chunk.rows[1], &mut chunk.bytes[1]);
-                row.child_rows(&mut |child| match serde_json::to_value(child) {
-                    Ok(value) if files.len() > 1 => {
-                        *rows += 1;
-                        crate::sql::encode_row(*dialect, &files[1], &value, bytes);
-                    }
-                    Ok(_) => {}
-                    Err(e) => {
-                        failure.get_or_insert(e);
-                    }
-                });
-                failure.map_or(Ok(()), |e| Err(encoding_error(e)))
+                let bytes = &mut chunk.bytes[1];
+                each_child(row, files, &mut chunk.rows[1], |child| {
+                    crate::sql::encode_row(*dialect, &files[1], child, bytes);
+                    Ok(())
+                })
+            }
+            Encoder::Parquet(columns) => {
+                let flat = serde_json::to_value(row.flat()).map_err(encoding_error)?;
+                columns[0].append(&flat)?;
+                each_child(row, files, &mut chunk.rows[1], |child| {
+                    columns[1].append(child)
+                })
+            }
+            Encoder::Sqlite(values) => {
+                let flat = serde_json::to_value(row.flat()).map_err(encoding_error)?;
+                let [own, children] = &mut **values;
+                sqlite::append_row(&files[0], &flat, own)?;
+                each_child(row, files, &mut chunk.rows[1], |child| {
+                    sqlite::append_row(&files[1], child, children)
+                })
             }
         }
     }
@@ -161,9 +206,44 @@ impl Encoder {
     pub fn finish_chunk(&mut self, chunk: &mut Chunk) -> Result<()> {
         match self {
             Encoder::Csv(e) => e.finish_chunk(chunk),
+            Encoder::Parquet(columns) => {
+                for (typed, columns) in chunk.typed.iter_mut().zip(columns) {
+                    *typed = Typed::Parquet(columns.finish()?);
+                }
+                Ok(())
+            }
+            Encoder::Sqlite(values) => {
+                for (typed, values) in chunk.typed.iter_mut().zip(values.iter_mut()) {
+                    *typed = Typed::Sqlite(std::mem::take(values));
+                }
+                Ok(())
+            }
             _ => Ok(()),
         }
     }
+}
+
+/// Hands each child row (order items) of `row`, as JSON, to `each`, counting them; only
+/// when the format writes a child file.
+fn each_child<R: Record>(
+    row: &R,
+    files: &[FileSpec],
+    rows: &mut u64,
+    mut each: impl FnMut(&serde_json::Value) -> Result<()>,
+) -> Result<()> {
+    if files.len() < 2 {
+        return Ok(());
+    }
+    let mut outcome = Ok(());
+    row.child_rows(&mut |child| {
+        if outcome.is_ok() {
+            outcome = serde_json::to_value(child)
+                .map_err(encoding_error)
+                .and_then(|value| each(&value));
+            *rows += 1;
+        }
+    });
+    outcome
 }
 
 pub(crate) fn encoding_error(e: impl std::fmt::Display) -> Error {

@@ -1,7 +1,8 @@
-//! The SQL format proven against the real engines: the data loads into PostgreSQL,
-//! SQLite and DuckDB with every key, unique and check constraint on, and the
-//! reconciliation query finds no mismatch. CI installs the engines (see .ci/run);
-//! elsewhere a missing engine skips its test with a notice.
+//! The database formats proven against the real engines: SQL loads into PostgreSQL,
+//! SQLite and DuckDB with every key, unique and check constraint on, `--format sqlite`
+//! is that same SQLite database, and DuckDB and pyarrow read `--format parquet` with its
+//! types; the reconciliation query finds no mismatch anywhere. CI installs the engines
+//! (see .ci/run); elsewhere a missing engine skips its test with a notice.
 
 use crate::harness::*;
 use std::path::Path;
@@ -36,11 +37,15 @@ fn assert_reconciled(output: &[u8], engine: &str) {
 }
 
 fn sql_dataset(dir: &Path, dialect: &str) {
+    sql_dataset_into(dir, dialect, "17");
+}
+
+fn sql_dataset_into(dir: &Path, dialect: &str, seed: &str) {
     generate(
         dir,
         &[
             SMALL,
-            &["--seed", "17", "--format", "sql", "--dialect", dialect],
+            &["--seed", seed, "--format", "sql", "--dialect", dialect],
         ]
         .concat(),
     );
@@ -267,4 +272,336 @@ fn schema_prints_the_ddl_a_dataset_ships() {
             );
         }
     }
+}
+
+/// Counts of every table of a run, from its CSV files.
+fn csv_counts(dir: &Path, seed: &str) -> std::collections::BTreeMap<String, usize> {
+    generate(dir, &[SMALL, &["--seed", seed]].concat());
+    data_files(dir)
+        .keys()
+        .map(|name| {
+            let stem = name.trim_end_matches(".csv").to_string();
+            (stem, csv_rows(&dir.join(name)).len())
+        })
+        .collect()
+}
+
+fn sqlite3(db: &Path, sql: &str) -> std::process::Output {
+    let output = Command::new("sqlite3").arg(db).arg(sql).output().unwrap();
+    assert!(output.status.success(), "{sql}: {}", stderr(&output));
+    output
+}
+
+#[test]
+fn sqlite_format_is_one_database_with_every_constraint_and_row() {
+    if !engine("sqlite3", &["--version"]) {
+        return;
+    }
+    let dir = tempdir();
+    let out = dir.path().join("db");
+    generate(
+        &out,
+        &[SMALL, &["--seed", "17", "--format", "sqlite"]].concat(),
+    );
+    let names: Vec<String> = read_dir(&out).into_keys().collect();
+    assert_eq!(names, ["ecomgen.db", "manifest.json"]);
+    let db = out.join("ecomgen.db");
+
+    let manifest: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(out.join("manifest.json")).unwrap()).unwrap();
+    let files = manifest["files"].as_array().unwrap();
+    assert_eq!(files.len(), 1, "{files:?}");
+    let counts = csv_counts(&dir.path().join("csv"), "17");
+    assert_eq!(files[0]["file"], "ecomgen.db");
+    assert_eq!(files[0]["rows"], counts.values().sum::<usize>());
+    let bytes = std::fs::read(&db).unwrap();
+    assert_eq!(files[0]["bytes"], bytes.len());
+    use sha2::Digest;
+    let sha: String = sha2::Sha256::digest(&bytes)
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect();
+    assert_eq!(files[0]["sha256"], sha);
+
+    for (table, n) in &counts {
+        let found = sqlite3(&db, &format!("SELECT COUNT(*) FROM {table};"));
+        assert_eq!(String::from_utf8_lossy(&found.stdout).trim(), n.to_string());
+    }
+    let fk = sqlite3(&db, "PRAGMA foreign_key_check;");
+    assert!(
+        fk.stdout.is_empty(),
+        "{}",
+        String::from_utf8_lossy(&fk.stdout)
+    );
+    let integrity = sqlite3(&db, "PRAGMA integrity_check;");
+    assert_eq!(String::from_utf8_lossy(&integrity.stdout).trim(), "ok");
+    assert_reconciled(&sqlite3(&db, ecomgen::sql::RECONCILE).stdout, "sqlite file");
+
+    // The same database, value for value, as the SQL format's load script builds.
+    let sql = dir.path().join("sql");
+    sql_dataset_into(&sql, "sqlite", "17");
+    let load = Command::new("sqlite3")
+        .arg("shop.db")
+        .current_dir(&sql)
+        .stdin(std::fs::File::open(sql.join("load.sql")).unwrap())
+        .output()
+        .unwrap();
+    assert!(load.status.success(), "{}", stderr(&load));
+    let dump = |db: &Path| sqlite3(db, ".dump").stdout;
+    assert_same_bytes(
+        ".dump of ecomgen.db",
+        &dump(&sql.join("shop.db")),
+        &dump(&db),
+    );
+
+    // The constraints are in the file: a broken row is refused.
+    let broken = Command::new("sqlite3")
+        .arg(&db)
+        .arg("PRAGMA foreign_keys = ON; INSERT INTO order_items SELECT * FROM order_items LIMIT 1;")
+        .output()
+        .unwrap();
+    assert!(!broken.status.success());
+}
+
+#[test]
+fn sqlite_parts_merge_into_the_whole_database() {
+    if !engine("sqlite3", &["--version"]) {
+        return;
+    }
+    let dir = tempdir();
+    let base = [SMALL, &["--seed", "9", "--format", "sqlite"]].concat();
+    let whole = dir.path().join("whole");
+    generate(&whole, &base);
+    let parts = dir.path().join("parts");
+    for part in ["1", "2", "3"] {
+        generate(
+            &parts,
+            &[&base[..], &["--parts", "3", "--part", part]].concat(),
+        );
+    }
+    let names: Vec<String> = data_files(&parts).into_keys().collect();
+    assert_eq!(
+        names,
+        [
+            "ecomgen.part-0001-of-0003.db",
+            "ecomgen.part-0002-of-0003.db",
+            "ecomgen.part-0003-of-0003.db"
+        ]
+    );
+    // What README.md tells users to do: copy every part's rows into one database.
+    let merged = parts.join("merged.db");
+    let schema = dir.path().join("schema.sql");
+    std::fs::write(&schema, ecomgen::sql::ddl(ecomgen::sql::Dialect::Sqlite)).unwrap();
+    sqlite3(&merged, &format!(".read {}", schema.display()));
+    let mut script = String::new();
+    for name in &names {
+        script.push_str(&format!(
+            "ATTACH '{}' AS part;\n",
+            parts.join(name).display()
+        ));
+        for table in ecomgen::sql::tables() {
+            let t = table.name;
+            script.push_str(&format!("INSERT INTO main.{t} SELECT * FROM part.{t};\n"));
+        }
+        script.push_str("DETACH part;\n");
+    }
+    sqlite3(&merged, &script);
+    let fk = sqlite3(&merged, "PRAGMA foreign_key_check;");
+    assert!(
+        fk.stdout.is_empty(),
+        "{}",
+        String::from_utf8_lossy(&fk.stdout)
+    );
+    let dump = |db: &Path| sqlite3(db, ".dump").stdout;
+    assert_same_bytes(
+        "3 parts merged",
+        &dump(&whole.join("ecomgen.db")),
+        &dump(&merged),
+    );
+}
+
+/// Runs a Python `script` with `dir` as its argument, returning stdout.
+fn python(script: &str, dir: &Path) -> String {
+    let output = Command::new("python3")
+        .args(["-c", script])
+        .arg(dir)
+        .output()
+        .unwrap();
+    assert!(output.status.success(), "{}", stderr(&output));
+    String::from_utf8(output.stdout).unwrap()
+}
+
+#[test]
+fn parquet_files_read_back_typed_in_duckdb_and_reconcile() {
+    if !engine("python3", &["-c", "import duckdb"]) {
+        return;
+    }
+    let dir = tempdir();
+    let parquet = dir.path().join("parquet");
+    generate(
+        &parquet,
+        &[SMALL, &["--seed", "17", "--format", "parquet"]].concat(),
+    );
+    let csv = dir.path().join("csv");
+    let counts = csv_counts(&csv, "17");
+    let names: Vec<String> = data_files(&parquet).into_keys().collect();
+    let expected: Vec<String> = counts.keys().map(|t| format!("{t}.parquet")).collect();
+    assert_eq!(names, expected);
+
+    // Each table as a view on its file; the CSV of the same run, read with the types
+    // the Parquet file declares, holds exactly the same rows.
+    let script = r#"
+import duckdb, os, sys
+d = sys.argv[1]
+con = duckdb.connect()
+for f in sorted(os.listdir(os.path.join(d, "parquet"))):
+    if not f.endswith(".parquet"):
+        continue
+    t = f[: -len(".parquet")]
+    con.execute(f"CREATE VIEW {t} AS SELECT * FROM read_parquet('{os.path.join(d, 'parquet', f)}')")
+    types = {name: ty for name, ty, *_ in con.execute(f"DESCRIBE {t}").fetchall()}
+    csv = f"read_csv('{os.path.join(d, 'csv', t)}.csv', header = true, columns = $types)"
+    rows = con.execute(f"SELECT COUNT(*) FROM {t}").fetchone()[0]
+    extra = con.execute(f"SELECT COUNT(*) FROM (SELECT * FROM {t} EXCEPT ALL SELECT * FROM {csv})", {"types": types}).fetchone()[0]
+    missing = con.execute(f"SELECT COUNT(*) FROM (SELECT * FROM {csv} EXCEPT ALL SELECT * FROM {t})", {"types": types}).fetchone()[0]
+    print(f"rows {t} {rows} {extra} {missing}")
+    for name, ty in types.items():
+        print(f"type {t}.{name} {ty}")
+for name, n in con.execute(open(os.path.join(d, "reconcile.sql")).read()).fetchall():
+    print(f"{name}|{n}")
+"#;
+    std::fs::write(dir.path().join("reconcile.sql"), ecomgen::sql::RECONCILE).unwrap();
+    let output = python(script, dir.path());
+    for line in output.lines().filter(|l| l.starts_with("rows ")) {
+        let fields: Vec<&str> = line.split(' ').collect();
+        let (table, rows) = (fields[1], fields[2]);
+        assert_eq!(rows, counts[table].to_string(), "{line}");
+        assert_eq!(&fields[3..], ["0", "0"], "differs from CSV: {line}");
+    }
+    let types: std::collections::BTreeMap<&str, &str> = output
+        .lines()
+        .filter_map(|l| l.strip_prefix("type ")?.split_once(' '))
+        .collect();
+    for (column, ty) in [
+        ("orders.total", "DECIMAL(12,2)"),
+        ("products.price", "DECIMAL(12,2)"),
+        ("orders.created_at", "TIMESTAMP"),
+        ("users.created_at", "TIMESTAMP"),
+        ("users.is_active", "BOOLEAN"),
+        ("users.loyalty_points", "BIGINT"),
+        ("promotions.start_date", "DATE"),
+        ("orders.order_id", "VARCHAR"),
+    ] {
+        assert_eq!(types.get(column), Some(&ty), "{column}");
+    }
+    assert_reconciled(output.as_bytes(), "duckdb on parquet");
+}
+
+#[test]
+fn parquet_columns_are_nullable_exactly_where_the_schema_says() {
+    if !engine("python3", &["-c", "import pyarrow"]) {
+        return;
+    }
+    let dir = tempdir();
+    generate(
+        dir.path(),
+        &[
+            SMALL,
+            &[
+                "--seed",
+                "5",
+                "--format",
+                "parquet",
+                "--entities",
+                "orders,promotions",
+            ],
+        ]
+        .concat(),
+    );
+    let script = r#"
+import pyarrow.parquet as pq, sys, os
+for t in ["orders", "order_items", "promotions"]:
+    table = pq.read_table(os.path.join(sys.argv[1], t + ".parquet"))
+    print(t, table.num_rows)
+    for field in table.schema:
+        print(t, field.name, field.type, field.nullable)
+"#;
+    let output = python(script, dir.path());
+    let schema: serde_json::Value =
+        serde_json::from_slice(&ecomgen(&["schema", "--format", "json"]).stdout).unwrap();
+    for entity in schema.as_array().unwrap() {
+        let name = entity["entity"].as_str().unwrap();
+        if name != "orders" && name != "promotions" {
+            continue;
+        }
+        for field in entity["fields"].as_array().unwrap() {
+            let ty = match field["type"].as_str().unwrap() {
+                "money" => "decimal128(12, 2)",
+                "timestamp" => "timestamp[ms]",
+                "date" => "date32[day]",
+                "boolean" => "bool",
+                "integer" => "int64",
+                _ => "string",
+            };
+            let line = format!("{name} {} {ty} {}", field["name"].as_str().unwrap(), {
+                if field["nullable"].as_bool().unwrap() {
+                    "True"
+                } else {
+                    "False"
+                }
+            });
+            assert!(output.lines().any(|l| l == line), "{line} in\n{output}");
+        }
+    }
+    assert!(output.lines().any(|l| l == "orders 400"), "{output}");
+}
+
+#[test]
+fn binary_formats_refuse_standard_output() {
+    for format in ["parquet", "sqlite"] {
+        for to in [&["--stdout"][..], &["--out", "-"]] {
+            let output = ecomgen(
+                &[
+                    &[
+                        "generate",
+                        "--seed",
+                        "1",
+                        "--entities",
+                        "users",
+                        "--format",
+                        format,
+                    ][..],
+                    to,
+                ]
+                .concat(),
+            );
+            let err = stderr(&output);
+            assert_eq!(output.status.code(), Some(2), "{format} {to:?}: {err}");
+            assert!(
+                err.starts_with("ecomgen: ") && err.lines().count() == 1,
+                "{err}"
+            );
+            assert!(err.contains("--out DIR"), "{err}");
+            assert!(output.stdout.is_empty());
+        }
+    }
+}
+
+#[test]
+fn validate_does_not_mistake_binary_output_for_a_dataset() {
+    let dir = tempdir();
+    generate(
+        dir.path(),
+        &[
+            SMALL,
+            &["--seed", "1", "--format", "parquet", "--entities", "users"],
+        ]
+        .concat(),
+    );
+    std::fs::write(dir.path().join("ecomgen.db"), b"").unwrap();
+    let output = ecomgen(&["validate", dir.path().to_str().unwrap()]);
+    let err = stderr(&output);
+    assert_eq!(output.status.code(), Some(2), "{err}");
+    assert!(err.starts_with("ecomgen: no dataset file in "), "{err}");
+    assert!(err.contains("Parquet"), "{err}");
 }

@@ -48,21 +48,28 @@ fn reruns_are_byte_identical_in_every_format() {
 #[test]
 fn thread_counts_do_not_change_a_byte() {
     let dir = tempdir();
-    // Enough orders for several chunks per thread.
-    let args = ["--seed", "5", "--count", "orders=9000", "--format", "json"];
-    let one = run(dir.path(), "t1", &[&args[..], &["--threads", "1"]].concat());
-    for threads in ["2", "3", "8"] {
-        let many = run(
+    for format in ["json", "parquet", "sqlite"] {
+        // Enough orders for several chunks per thread.
+        let args = ["--seed", "5", "--count", "orders=9000", "--format", format];
+        let one = run(
             dir.path(),
-            &format!("t{threads}"),
-            &[&args[..], &["--threads", threads]].concat(),
+            &format!("{format}-t1"),
+            &[&args[..], &["--threads", "1"]].concat(),
         );
-        for (name, bytes) in &one {
-            assert_same_bytes(
-                &format!("{name} with {threads} threads"),
-                bytes,
-                &many[name],
+        for threads in ["2", "3", "8"] {
+            let many = run(
+                dir.path(),
+                &format!("{format}-t{threads}"),
+                &[&args[..], &["--threads", threads]].concat(),
             );
+            assert_eq!(one.len(), many.len());
+            for (name, bytes) in &one {
+                assert_same_bytes(
+                    &format!("{name} with {threads} threads"),
+                    bytes,
+                    &many[name],
+                );
+            }
         }
     }
 }

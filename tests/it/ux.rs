@@ -254,28 +254,33 @@ fn a_full_disk_leaves_the_previous_dataset_whole_and_no_temporary_file() {
         &["--seed", "1", "--entities", "users", "--count", "users=100"],
     );
     let before = read_dir(dir.path());
-    let output = ecomgen(&[
-        "generate",
-        "--seed",
-        "2",
-        "--out",
-        dir.path().to_str().unwrap(),
-        "--entities",
-        "users,orders",
-        "--count",
-        "users=100000",
-    ]);
-    assert_eq!(output.status.code(), Some(1), "{}", stderr(&output));
-    let err = stderr(&output);
-    assert!(
-        err.starts_with("ecomgen: ") && err.contains("No space left"),
-        "{err}"
-    );
-    assert_eq!(
-        read_dir(dir.path()),
-        before,
-        "the earlier files, unchanged, and nothing else"
-    );
+    for (format, full) in [
+        ("csv", "No space left"),
+        ("parquet", "No space left"),
+        ("sqlite", "disk is full"),
+    ] {
+        let output = ecomgen(&[
+            "generate",
+            "--seed",
+            "2",
+            "--out",
+            dir.path().to_str().unwrap(),
+            "--entities",
+            "users,orders",
+            "--count",
+            "users=100000",
+            "--format",
+            format,
+        ]);
+        assert_eq!(output.status.code(), Some(1), "{}", stderr(&output));
+        let err = stderr(&output);
+        assert!(err.starts_with("ecomgen: ") && err.contains(full), "{err}");
+        assert_eq!(
+            read_dir(dir.path()),
+            before,
+            "{format}: the earlier files, unchanged, and nothing else"
+        );
+    }
 }
 
 #[test]
