@@ -55,40 +55,6 @@ fn column_type(ty: FieldType, dialect: Dialect) -> &'static str {
     }
 }
 
-/// Allowed values of the enumerated fields.
-pub fn allowed_values(table: &str, field: &str) -> Option<&'static [&'static str]> {
-    Some(match (table, field) {
-        ("orders", "status") => &[
-            "pending",
-            "processing",
-            "shipped",
-            "delivered",
-            "cancelled",
-            "returned",
-        ],
-        ("orders" | "shipping", "shipping_method") => {
-            &["standard", "express", "overnight", "economy"]
-        }
-        ("payments", "status") => &["completed", "failed", "pending", "refunded"],
-        ("payments", "method") => &[
-            "credit_card",
-            "paypal",
-            "debit_card",
-            "apple_pay",
-            "google_pay",
-            "gift_card",
-        ],
-        ("shipping", "status") => &["in_transit", "delivered"],
-        ("returns", "status") => &["requested", "approved", "refunded", "rejected"],
-        ("promotions", "discount_type") => &["percentage", "fixed"],
-        ("support_tickets", "priority") => &["low", "medium", "high", "urgent"],
-        ("support_tickets", "status") => &["open", "in_progress", "resolved", "closed"],
-        ("support_tickets", "channel") => &["email", "chat", "phone", "web_form"],
-        ("notifications", "channel") => &["email", "push", "sms"],
-        _ => return None,
-    })
-}
-
 /// Checks of single columns.
 fn column_check(table: &str, field: &Field) -> Option<String> {
     let name = field.name;
@@ -101,11 +67,11 @@ fn column_check(table: &str, field: &Field) -> Option<String> {
         _ if field.ty == FieldType::Money || field.ty == FieldType::Integer => {
             format!("{name} >= 0")
         }
-        _ => {
-            let values = allowed_values(table, name)?;
-            let list: Vec<String> = values.iter().map(|v| format!("'{v}'")).collect();
+        _ if !field.values.is_empty() => {
+            let list: Vec<String> = field.values.iter().map(|v| format!("'{v}'")).collect();
             format!("{name} IN ({})", list.join(", "))
         }
+        _ => return None,
     };
     Some(check)
 }

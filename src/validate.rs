@@ -78,13 +78,11 @@ pub fn validate_dir(dir: &Path, window: Window) -> Result<Report> {
     let format = detect_format(dir)?;
     let mut sink = Sink::default();
     let data = load(dir, format, &mut sink)?;
-    for (i, table) in data.tables.iter().enumerate() {
-        if let Some(table) = table {
-            check_values(table, Some(Entity::ALL[i]), window, &mut sink);
-        }
+    for table in data.tables.iter().flatten() {
+        check_values(table, window, &mut sink);
     }
     if let Some(items) = &data.items {
-        check_values(items, None, window, &mut sink);
+        check_values(items, window, &mut sink);
     }
     let ctx = Ctx::new(&data, window, &mut sink)?;
     ctx.check(&mut sink)?;
@@ -336,34 +334,14 @@ impl Sink {
 // ---------------------------------------------------------------------------------
 // Value formats
 
-const ORDER_STATUSES: &[&str] = &[
-    "pending",
-    "processing",
-    "shipped",
-    "delivered",
-    "cancelled",
-    "returned",
-];
-const PAYMENT_STATUSES: &[&str] = &["completed", "failed", "pending", "refunded"];
-const SHIPMENT_STATUSES: &[&str] = &["in_transit", "delivered"];
-const RETURN_STATUSES: &[&str] = &["requested", "approved", "refunded", "rejected"];
-const DISCOUNT_TYPES: &[&str] = &["percentage", "fixed"];
+use crate::generate::orders::ORDER_STATUSES;
+use crate::generate::payments::PAYMENT_STATUSES;
+use crate::generate::shipping::SHIPMENT_STATUSES;
 
 /// Orders whose payment was captured: their completed payments add up to the total.
 const PAID_STATUSES: &[&str] = &["processing", "shipped", "delivered", "returned"];
 const SHIPPED_STATUSES: &[&str] = &["shipped", "delivered", "returned"];
 const DELIVERED_STATUSES: &[&str] = &["delivered", "returned"];
-
-fn enumerations(entity: Option<Entity>) -> &'static [(&'static str, &'static [&'static str])] {
-    match entity {
-        Some(Entity::Orders) => &[("status", ORDER_STATUSES)],
-        Some(Entity::Payments) => &[("status", PAYMENT_STATUSES)],
-        Some(Entity::Shipping) => &[("status", SHIPMENT_STATUSES)],
-        Some(Entity::Returns) => &[("status", RETURN_STATUSES)],
-        Some(Entity::Promotions) => &[("discount_type", DISCOUNT_TYPES)],
-        _ => &[],
-    }
-}
 
 fn digits(s: &str) -> bool {
     !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit())
@@ -1157,15 +1135,19 @@ impl XmlReader {
 // ---------------------------------------------------------------------------------
 // Checks of single values: formats, required values, enumerations, the window (14)
 
-fn check_values(t: &Table, entity: Option<Entity>, window: Window, sink: &mut Sink) {
+fn check_values(t: &Table, window: Window, sink: &mut Sink) {
     let in_window: Vec<bool> = t
         .fields
         .iter()
         .map(|f| f.ty == FieldType::Timestamp && f.name.ends_with("_at"))
         .collect();
-    let enums: Vec<(usize, &[&str])> = enumerations(entity)
+    // The schema lists the values of enumerated fields.
+    let enums: Vec<(usize, &[&str])> = t
+        .fields
         .iter()
-        .filter_map(|(name, allowed)| Some((t.opt_col(name)?, *allowed)))
+        .enumerate()
+        .filter(|(_, f)| !f.values.is_empty())
+        .map(|(c, f)| (c, f.values))
         .collect();
     for row in 0..t.len() {
         for (c, field) in t.fields.iter().enumerate() {
