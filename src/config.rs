@@ -87,10 +87,7 @@ impl Config {
             counts: default_counts(1.0).expect("the defaults fit"),
             review_count: None,
             entities: Entity::ALL.to_vec(),
-            window: Window::new(
-                Date(days_from_civil(2023, 1, 1)),
-                Date(days_from_civil(2023, 12, 31)),
-            ),
+            window: Window::default(),
             threads: 1,
             parts: 1,
             part: 1,

@@ -170,6 +170,16 @@ pub struct Window {
     pub end: Timestamp,
 }
 
+/// The window a run gets without `--start-date`/`--end-date`: the year 2023.
+impl Default for Window {
+    fn default() -> Self {
+        Window::new(
+            Date(days_from_civil(2023, 1, 1)),
+            Date(days_from_civil(2023, 12, 31)),
+        )
+    }
+}
+
 impl Window {
     pub fn new(start: Date, end: Date) -> Self {
         Window {
