@@ -16,6 +16,7 @@
 
 use crate::cli::ValidateArgs;
 use crate::error::{Error, Result};
+use crate::generate::notifications;
 use crate::generate::orders::{self, Order};
 use crate::generate::{Entity, Record};
 use crate::model::time::days_from_civil;
@@ -342,6 +343,14 @@ use crate::generate::shipping::SHIPMENT_STATUSES;
 const PAID_STATUSES: &[&str] = &["processing", "shipped", "delivered", "returned"];
 const SHIPPED_STATUSES: &[&str] = &["shipped", "delivered", "returned"];
 const DELIVERED_STATUSES: &[&str] = &["delivered", "returned"];
+
+/// An order's event as the dataset tells it: not known from what was read, never
+/// happened, or happened at a moment.
+enum Event {
+    Unknown,
+    Never,
+    At(Timestamp),
+}
 
 fn digits(s: &str) -> bool {
     !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit())
@@ -1352,6 +1361,7 @@ impl<'a> Ctx<'a> {
         self.support_tickets(sink)?;
         self.promotions(sink)?;
         self.wishlists(sink)?;
+        self.notifications(sink)?;
         self.user_analytics(sink)?;
         self.product_analytics(sink)
     }
@@ -2421,6 +2431,147 @@ impl<'a> Ctx<'a> {
         Ok(())
     }
 
+    /// The promise of the notifications' schema: an order notification names one of
+    /// the user's orders and is never dated before the event it announces; no
+    /// notification comes before its user signed up or is read before it was sent.
+    fn notifications(&self, sink: &mut Sink) -> Result<()> {
+        let Some(t) = self.table(Entity::Notifications) else {
+            return Ok(());
+        };
+        let (user, order, kind, created, read) = (
+            t.col("user_id")?,
+            t.col("order_id")?,
+            t.col("kind")?,
+            t.col("created_at")?,
+            t.col("read_at")?,
+        );
+        let users = self.table(Entity::Users);
+        let signup_col = users.map(|u| u.col("created_at")).transpose()?;
+        let orders = self.table(Entity::Orders);
+        let order_user_col = orders.map(|o| o.col("user_id")).transpose()?;
+        for row in 0..t.len() {
+            let at = t.ts(row, created);
+            if let (Some(c), Some(r)) = (at, t.ts(row, read))
+                && r < c
+            {
+                sink.at(
+                    t,
+                    row,
+                    "notifications: read_at",
+                    format!("read_at {r} is before created_at {c}"),
+                );
+            }
+            if let (Some(users), Some(sc), Some(at)) = (users, signup_col, at)
+                && let Some(u) = self.find(Entity::Users, t.id(row, user))
+                && let Some(signup) = users.ts(u, sc)
+                && at < signup
+            {
+                sink.at(
+                    t,
+                    row,
+                    "notifications: created_at",
+                    format!("created_at {at} is before the user's created_at {signup}"),
+                );
+            }
+            let Some(k) = t
+                .get(row, kind)
+                .filter(|k| notifications::KINDS.contains(k))
+            else {
+                continue;
+            };
+            let named = t.id(row, order);
+            match (notifications::names_an_order(k), named) {
+                (true, None) => sink.at(
+                    t,
+                    row,
+                    "notifications: order",
+                    format!("an {k} notification names no order"),
+                ),
+                (false, Some(id)) => sink.at(
+                    t,
+                    row,
+                    "notifications: order",
+                    format!("a {k} notification names order {id}; only order notifications do"),
+                ),
+                _ => {}
+            }
+            let (Some(o), Some(ouc)) = (orders, order_user_col) else {
+                continue;
+            };
+            let Some(found) = self.find(Entity::Orders, named) else {
+                continue;
+            };
+            if let (Some(nu), Some(ou)) = (t.id(row, user), o.id(found, ouc))
+                && nu != ou
+            {
+                sink.at(
+                    t,
+                    row,
+                    "notifications: order",
+                    format!("the order belongs to user {ou}, not to the notified user {nu}"),
+                );
+            }
+            let Some(at) = at else { continue };
+            match self.order_event(k, found)? {
+                Event::Unknown => {}
+                Event::Never => sink.at(
+                    t,
+                    row,
+                    "notifications: event",
+                    format!(
+                        "{k} announces what never happened to order {}",
+                        named.unwrap_or_default()
+                    ),
+                ),
+                Event::At(event) if at < event => sink.at(
+                    t,
+                    row,
+                    "notifications: event",
+                    format!("created_at {at} is before the {k} event at {event}"),
+                ),
+                Event::At(_) => {}
+            }
+        }
+        Ok(())
+    }
+
+    /// When the event an order notification of `kind` announces happened to `order`,
+    /// as far as the tables that were read tell.
+    fn order_event(&self, kind: &str, order: usize) -> Result<Event> {
+        let at = |t: Option<Timestamp>| t.map_or(Event::Never, Event::At);
+        Ok(match kind {
+            "order_confirmed" => match self.table(Entity::Orders) {
+                Some(o) => o
+                    .ts(order, o.col("created_at")?)
+                    .map_or(Event::Unknown, Event::At),
+                None => Event::Unknown,
+            },
+            "order_shipped" => match (self.table(Entity::Shipping), &self.shipments_of) {
+                (Some(s), Some(groups)) => {
+                    let shipped = s.col("shipped_at")?;
+                    at(groups.of(order).first().and_then(|&row| s.ts(row, shipped)))
+                }
+                _ => Event::Unknown,
+            },
+            "order_delivered" | "review_reminder" if self.table(Entity::Shipping).is_some() => {
+                at(self.delivered_at(order))
+            }
+            "refund_issued" => match (self.table(Entity::Returns), &self.returns_of) {
+                (Some(r), Some(groups)) => {
+                    let (status, resolved) = (r.col("status")?, r.col("resolved_at")?);
+                    at(groups
+                        .of(order)
+                        .iter()
+                        .filter(|&&row| r.get(row, status) == Some("refunded"))
+                        .filter_map(|&row| r.ts(row, resolved))
+                        .min())
+                }
+                _ => Event::Unknown,
+            },
+            _ => Event::Unknown,
+        })
+    }
+
     /// Invariant 13 for users: recomputed from orders and reviews.
     fn user_analytics(&self, sink: &mut Sink) -> Result<()> {
         let Some(a) = self.table(Entity::UserAnalytics) else {
@@ -2808,13 +2959,6 @@ mod tests {
     use crate::config::Config;
     use std::path::PathBuf;
 
-    fn year_2023() -> Window {
-        Window::new(
-            Date(days_from_civil(2023, 1, 1)),
-            Date(days_from_civil(2023, 12, 31)),
-        )
-    }
-
     /// A small full dataset: enough orders for returns, refunds and reviews to occur.
     fn generate(format: Format) -> (tempfile::TempDir, PathBuf) {
         let temp = tempfile::tempdir().expect("a temporary directory");
@@ -2841,7 +2985,7 @@ mod tests {
     }
 
     fn violations(dir: &Path) -> Vec<Violation> {
-        validate_dir(dir, year_2023())
+        validate_dir(dir, Window::default())
             .expect("the dataset is readable")
             .violations
     }
@@ -2860,7 +3004,7 @@ mod tests {
 
     fn assert_clean(format: Format) {
         let (_temp, dir) = generate(format);
-        let report = validate_dir(&dir, year_2023()).expect("the dataset is readable");
+        let report = validate_dir(&dir, Window::default()).expect("the dataset is readable");
         assert!(
             report.violations.is_empty(),
             "{format:?}: {}",
@@ -2940,6 +3084,42 @@ mod tests {
             "{}",
             listed(&found)
         );
+    }
+
+    #[test]
+    fn notifications_before_their_event_or_for_another_user_are_caught() {
+        let (_temp, dir) = generate(Format::Csv);
+        let (mut early, mut stolen, mut marketing) = (0, 0, 0);
+        edit_csv(&dir.join("notifications.csv"), |h, rows| {
+            let (user, order, kind, created) = (
+                column(h, "user_id"),
+                column(h, "order_id"),
+                column(h, "kind"),
+                column(h, "created_at"),
+            );
+            let mut about_orders = (0..rows.len()).filter(|&r| !rows[r][order].is_empty());
+            early = about_orders.next().expect("an order notification");
+            stolen = about_orders
+                .find(|&r| rows[r][user] != rows[early][user])
+                .expect("another user's order notification");
+            marketing = (0..rows.len())
+                .find(|&r| rows[r][order].is_empty())
+                .expect("a marketing notification");
+            rows[early][created] = "2023-01-01T00:00:00".to_string();
+            rows[stolen][user] = rows[early][user].clone();
+            rows[marketing][order] = rows[early][order].clone();
+            rows[marketing][kind] = "promotion".to_string();
+        });
+        let found = violations(&dir);
+        let at = |row: usize, rule: &str| {
+            let row = row as u64;
+            found
+                .iter()
+                .any(|v| v.entity == "notifications" && v.row == Some(row) && v.rule == rule)
+        };
+        assert!(at(early, "notifications: event"), "{}", listed(&found));
+        assert!(at(stolen, "notifications: order"), "{}", listed(&found));
+        assert!(at(marketing, "notifications: order"), "{}", listed(&found));
     }
 
     #[test]
@@ -3166,7 +3346,7 @@ mod tests {
         config.counts.set(Entity::Orders, 200);
         config.entities = vec![Entity::Orders, Entity::Payments];
         crate::run::run(&config).expect("the subset is generated");
-        let report = validate_dir(temp.path(), year_2023()).expect("readable");
+        let report = validate_dir(temp.path(), Window::default()).expect("readable");
         assert!(
             report.violations.is_empty(),
             "{}",
@@ -3178,11 +3358,11 @@ mod tests {
     #[test]
     fn a_directory_without_one_clear_format_is_refused() {
         let temp = tempfile::tempdir().expect("a temporary directory");
-        let empty = validate_dir(temp.path(), year_2023()).expect_err("no dataset");
+        let empty = validate_dir(temp.path(), Window::default()).expect_err("no dataset");
         assert!(empty.to_string().contains("no dataset file"), "{empty}");
         std::fs::write(temp.path().join("users.csv"), "user_id\n").expect("written");
         std::fs::write(temp.path().join("orders.json"), "[]").expect("written");
-        let mixed = validate_dir(temp.path(), year_2023()).expect_err("two formats");
+        let mixed = validate_dir(temp.path(), Window::default()).expect_err("two formats");
         assert!(
             mixed.to_string().contains("more than one format"),
             "{mixed}"
@@ -3206,7 +3386,7 @@ mod tests {
         };
         assert_eq!(
             resolve_window(&args(None, None)).expect("default"),
-            year_2023()
+            Window::default()
         );
         std::fs::write(
             temp.path().join("manifest.json"),

@@ -26,8 +26,9 @@ pub const FIELDS: &[Field] = &[
     Field::new(
         "kind",
         F::Text,
-        "order_confirmed, order_shipped, order_delivered, refund_issued, review_reminder, promotion, price_drop or account_security.",
-    ),
+        "What it announces; the order kinds name an order, the others none.",
+    )
+    .one_of(KINDS),
     Field::new("channel", F::Text, "How it was sent.").one_of(CHANNELS),
     Field::new("title", F::Text, "Headline."),
     Field::new("message", F::Text, "Body text."),
@@ -40,6 +41,19 @@ pub const FIELDS: &[Field] = &[
 ];
 
 const CHANNELS: &[&str] = &["email", "push", "sms"];
+
+/// Every kind: first the five that announce an event of the order they name, in the
+/// order of its life, then marketing and account messages that name no order.
+pub const KINDS: &[&str] = &[
+    "order_confirmed",
+    "order_shipped",
+    "order_delivered",
+    "review_reminder",
+    "refund_issued",
+    "promotion",
+    "price_drop",
+    "account_security",
+];
 
 #[derive(Debug, Default, Serialize)]
 pub struct Notification {
@@ -55,6 +69,11 @@ pub struct Notification {
 }
 
 flat_record!(Notification);
+
+/// Whether a notification of `kind` announces an event of the order it names.
+pub fn names_an_order(kind: &str) -> bool {
+    KINDS[..5].contains(&kind)
+}
 
 /// The events of an order a notification can announce, with when they happened.
 fn order_events(facts: &OrderFacts, out: &mut Vec<(&'static str, Timestamp)>) {
@@ -181,5 +200,48 @@ impl Generator for Notifications<'_> {
             self.fill(index, &mut row, &mut events);
             emit(&row);
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::config::default_counts;
+    use crate::model::Window;
+
+    #[test]
+    fn order_kinds_name_an_order_and_come_after_its_event() {
+        let mut counts = default_counts(0.2).expect("small counts");
+        counts.set(Entity::Notifications, 3_000);
+        let world = World::new(7, Window::default(), counts);
+        let notifications = Notifications::new(&world);
+        let orders = Orders::new(&world);
+        let mut events = Vec::new();
+        let mut seen = std::collections::BTreeSet::new();
+        notifications.generate(0..3_000, &mut |n| {
+            assert!(KINDS.contains(&n.kind), "{}", n.kind);
+            assert_eq!(names_an_order(n.kind), n.order_id.is_some(), "{}", n.kind);
+            seen.insert(n.kind);
+            if let Some(order_id) = n.order_id {
+                let index = (0..orders.count())
+                    .find(|&i| world.ids(Entity::Orders).id(i) == order_id)
+                    .expect("the order exists");
+                let facts = orders.facts(index);
+                assert_eq!(n.user_id, world.ids(Entity::Users).id(facts.user));
+                order_events(&facts, &mut events);
+                let (_, at) = events
+                    .iter()
+                    .filter(|(kind, _)| *kind == n.kind)
+                    .min_by_key(|(_, at)| *at)
+                    .expect("the order had the event announced");
+                assert!(
+                    n.created_at >= *at,
+                    "{} at {} before {at}",
+                    n.kind,
+                    n.created_at
+                );
+            }
+        });
+        assert_eq!(seen.len(), KINDS.len(), "every kind occurs: {seen:?}");
     }
 }
