@@ -1348,6 +1348,21 @@ impl<'a> Ctx<'a> {
         self.keys.get(&entity)?.get(id?).copied()
     }
 
+    /// When the user an id names signed up, when users were read.
+    fn signup_of(&self, user: Option<&str>) -> Option<Timestamp> {
+        let users = self.table(Entity::Users)?;
+        users.ts(
+            self.find(Entity::Users, user)?,
+            users.opt_col("created_at")?,
+        )
+    }
+
+    /// The user who placed the order at row `order`, when orders were read.
+    fn buyer_of(&self, order: usize) -> Option<&'a str> {
+        let orders = self.table(Entity::Orders)?;
+        orders.id(order, orders.opt_col("user_id")?)
+    }
+
     fn check(&self, sink: &mut Sink) -> Result<()> {
         self.keys_and_references(sink)?;
         self.users(sink)?;
@@ -1621,12 +1636,8 @@ impl<'a> Ctx<'a> {
         let (subtotal, tax, total) = (o.col("subtotal")?, o.col("tax")?, o.col("total")?);
         // The data model makes these two optional: absent fields count as zero.
         let (shipping_cost, discount) = (o.opt_col("shipping_cost"), o.opt_col("discount"));
-        let users = self.table(Entity::Users);
-        let user_created = users.map(|u| u.col("created_at")).transpose()?;
         for row in 0..o.len() {
-            if let (Some(users), Some(uc), Some(at)) = (users, user_created, o.ts(row, created))
-                && let Some(u) = self.find(Entity::Users, o.id(row, user))
-                && let Some(signup) = users.ts(u, uc)
+            if let (Some(at), Some(signup)) = (o.ts(row, created), self.signup_of(o.id(row, user)))
                 && at < signup
             {
                 sink.at(
@@ -2107,7 +2118,7 @@ impl<'a> Ctx<'a> {
                         format!("the return's order is {s}; only returned orders have returns"),
                     );
                 }
-                if let (Some(ru), Some(ou)) = (r.id(row, r_user), o.id(order, o.col("user_id")?))
+                if let (Some(ru), Some(ou)) = (r.id(row, r_user), self.buyer_of(order))
                     && ru != ou
                 {
                     sink.at(
@@ -2223,7 +2234,7 @@ impl<'a> Ctx<'a> {
             let Some(order) = self.find(Entity::Orders, v.id(row, v_order)) else {
                 continue;
             };
-            if let (Some(vu), Some(ou)) = (v.id(row, v_user), o.id(order, o.col("user_id")?))
+            if let (Some(vu), Some(ou)) = (v.id(row, v_user), self.buyer_of(order))
                 && vu != ou
             {
                 sink.at(
@@ -2296,9 +2307,8 @@ impl<'a> Ctx<'a> {
             t.col("resolved_at")?,
         );
         for row in 0..t.len() {
-            if let Some(o) = self.table(Entity::Orders)
-                && let Some(order) = self.find(Entity::Orders, t.id(row, order))
-                && let (Some(tu), Some(ou)) = (t.id(row, user), o.id(order, o.col("user_id")?))
+            if let Some(order) = self.find(Entity::Orders, t.id(row, order))
+                && let (Some(tu), Some(ou)) = (t.id(row, user), self.buyer_of(order))
                 && tu != ou
             {
                 sink.at(
@@ -2399,8 +2409,6 @@ impl<'a> Ctx<'a> {
             return Ok(());
         };
         let (user, product, added) = (t.col("user_id")?, t.col("product_id")?, t.col("added_at")?);
-        let users = self.table(Entity::Users);
-        let signup_col = users.map(|u| u.col("created_at")).transpose()?;
         let mut seen: HashMap<(&str, &str), usize> = HashMap::new();
         for row in 0..t.len() {
             if let (Some(u), Some(p)) = (t.id(row, user), t.id(row, product)) {
@@ -2415,9 +2423,7 @@ impl<'a> Ctx<'a> {
                     seen.insert((u, p), row);
                 }
             }
-            if let (Some(users), Some(sc), Some(at)) = (users, signup_col, t.ts(row, added))
-                && let Some(u) = self.find(Entity::Users, t.id(row, user))
-                && let Some(signup) = users.ts(u, sc)
+            if let (Some(at), Some(signup)) = (t.ts(row, added), self.signup_of(t.id(row, user)))
                 && at < signup
             {
                 sink.at(
@@ -2445,10 +2451,6 @@ impl<'a> Ctx<'a> {
             t.col("created_at")?,
             t.col("read_at")?,
         );
-        let users = self.table(Entity::Users);
-        let signup_col = users.map(|u| u.col("created_at")).transpose()?;
-        let orders = self.table(Entity::Orders);
-        let order_user_col = orders.map(|o| o.col("user_id")).transpose()?;
         for row in 0..t.len() {
             let at = t.ts(row, created);
             if let (Some(c), Some(r)) = (at, t.ts(row, read))
@@ -2461,9 +2463,7 @@ impl<'a> Ctx<'a> {
                     format!("read_at {r} is before created_at {c}"),
                 );
             }
-            if let (Some(users), Some(sc), Some(at)) = (users, signup_col, at)
-                && let Some(u) = self.find(Entity::Users, t.id(row, user))
-                && let Some(signup) = users.ts(u, sc)
+            if let (Some(at), Some(signup)) = (at, self.signup_of(t.id(row, user)))
                 && at < signup
             {
                 sink.at(
@@ -2495,13 +2495,10 @@ impl<'a> Ctx<'a> {
                 ),
                 _ => {}
             }
-            let (Some(o), Some(ouc)) = (orders, order_user_col) else {
-                continue;
-            };
             let Some(found) = self.find(Entity::Orders, named) else {
                 continue;
             };
-            if let (Some(nu), Some(ou)) = (t.id(row, user), o.id(found, ouc))
+            if let (Some(nu), Some(ou)) = (t.id(row, user), self.buyer_of(found))
                 && nu != ou
             {
                 sink.at(
