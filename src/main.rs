@@ -1,7 +1,7 @@
 //! The ecomgen binary: parse arguments, run the command, turn errors into one
 //! `ecomgen: ...` line and an exit code.
 
-use clap::Parser;
+use clap::{CommandFactory, Parser};
 use ecomgen::cli::{Args, Command, SchemaFormat};
 use ecomgen::{Config, Error, commands};
 use std::io::Write;
@@ -16,7 +16,7 @@ fn main() -> ExitCode {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) if e.is_broken_pipe() => ExitCode::SUCCESS,
         Err(e) => {
-            eprintln!("ecomgen: {e}");
+            say(format_args!("ecomgen: {e}"));
             ExitCode::from(e.exit_code())
         }
     }
@@ -38,17 +38,17 @@ fn run(args: Args) -> Result<(), Error> {
             });
             let plan = ecomgen::generate::Plan::new(&config)?;
             if config.seed_drawn && !config.quiet {
-                eprintln!("seed: {}", config.seed);
+                say(format_args!("seed: {}", config.seed));
             }
             let summary = ecomgen::run::run_plan(&plan, &config)?;
             if !config.quiet {
                 for file in &summary.files {
-                    eprintln!(
+                    say(format_args!(
                         "wrote {} ({} rows, {} bytes)",
                         file.path.display(),
                         file.rows,
                         file.bytes
-                    );
+                    ));
                 }
             }
             Ok(())
@@ -98,7 +98,21 @@ fn clap_error(e: clap::Error) -> ExitCode {
         message.push(' ');
         message.push_str(extra);
     }
-    eprintln!("ecomgen: {message}");
-    eprintln!("ecomgen: see 'ecomgen --help' or 'ecomgen generate --help'");
+    say(format_args!("ecomgen: {message}"));
+    // Point at the help of the command that was being typed, when there is one.
+    let command = std::env::args()
+        .skip(1)
+        .find(|a| !a.starts_with('-'))
+        .filter(|a| Args::command().find_subcommand(a).is_some());
+    match command {
+        Some(command) => say(format_args!("ecomgen: see 'ecomgen {command} --help'")),
+        None => say(format_args!("ecomgen: see 'ecomgen --help'")),
+    }
     ExitCode::from(2)
+}
+
+/// One line on stderr. Unlike `eprintln!`, a closed stderr (`2>&1 | head -1`) does not
+/// panic: the exit code still tells the outcome.
+fn say(line: std::fmt::Arguments) {
+    let _ = writeln!(std::io::stderr().lock(), "{line}");
 }

@@ -73,6 +73,50 @@ fn a_closed_pipe_ends_the_run_quietly() {
     assert!(stderr(&output).is_empty(), "{}", stderr(&output));
 }
 
+/// Runs ecomgen with a standard error whose reader is already gone (like
+/// `2>&1 | head -0`), and returns its exit code.
+fn exit_code_with_closed_stderr(args: &[&str]) -> Option<i32> {
+    let (reader, writer) = std::io::pipe().expect("a pipe");
+    drop(reader);
+    Command::new(BIN)
+        .args(args)
+        .stdout(Stdio::null())
+        .stderr(writer)
+        .status()
+        .expect("ecomgen runs")
+        .code()
+}
+
+#[test]
+fn a_closed_stderr_changes_no_exit_code() {
+    let dir = tempdir();
+    let data = dir.path().join("data");
+    let out = data.to_str().unwrap();
+    // Success with "wrote ..." lines to report.
+    let generate = [&["generate", "--seed", "3", "--out", out][..], SMALL].concat();
+    assert_eq!(exit_code_with_closed_stderr(&generate), Some(0));
+    // Usage errors and their hint.
+    assert_eq!(
+        exit_code_with_closed_stderr(&["generate", "--seed", "x"]),
+        Some(2)
+    );
+    // Violations to list: every order's user is unknown.
+    let orders = data.join("orders.csv");
+    let mut reader = csv::Reader::from_path(&orders).unwrap();
+    let header = reader.headers().unwrap().clone();
+    let user = header.iter().position(|c| c == "user_id").unwrap();
+    let rows: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
+    let mut writer = csv::Writer::from_path(&orders).unwrap();
+    writer.write_record(&header).unwrap();
+    for row in rows {
+        let mut fields: Vec<&str> = row.iter().collect();
+        fields[user] = "00000000-0000-4000-8000-000000000000";
+        writer.write_record(fields).unwrap();
+    }
+    writer.flush().unwrap();
+    assert_eq!(exit_code_with_closed_stderr(&["validate", out]), Some(1));
+}
+
 #[test]
 fn stdout_takes_exactly_one_file() {
     for args in [
