@@ -65,6 +65,9 @@ pub struct Report {
     pub files: usize,
     /// Rows read, order items included.
     pub rows: u64,
+    /// Entities with no file, whose rows and the keys into them went unchecked (only
+    /// where no manifest lists the run's files: then a missing file is a violation).
+    pub absent: Vec<&'static str>,
     pub violations: Vec<Violation>,
 }
 
@@ -76,9 +79,39 @@ pub struct Report {
 /// anything wrong inside the files, including a file that does not parse, is a
 /// violation.
 pub fn validate_dir(dir: &Path, window: Window) -> Result<Report> {
-    let format = detect_format(dir)?;
+    let listed = listed_files(dir)?;
+    let format = match &listed {
+        Some((format, _)) => *format,
+        None => detect_format(dir)?,
+    };
     let mut sink = Sink::default();
     let data = load(dir, format, &mut sink)?;
+    let mut absent = Vec::new();
+    match &listed {
+        Some((_, files)) => {
+            for (file, entity) in files {
+                if !dir.join(file).is_file() {
+                    sink.add(
+                        entity,
+                        None,
+                        "manifest: file",
+                        format!(
+                            "{file} is listed in manifest.json but missing: its rows and the \
+                             keys into them are not checked"
+                        ),
+                    );
+                }
+            }
+        }
+        None => {
+            absent.extend(
+                Entity::ALL
+                    .into_iter()
+                    .filter(|e| data.table(*e).is_none())
+                    .map(Entity::name),
+            );
+        }
+    }
     for table in data.tables.iter().flatten() {
         check_values(table, window, &mut sink);
     }
@@ -91,6 +124,7 @@ pub fn validate_dir(dir: &Path, window: Window) -> Result<Report> {
         format,
         files: data.files,
         rows: data.rows,
+        absent,
         violations: sink.0,
     })
 }
@@ -98,15 +132,24 @@ pub fn validate_dir(dir: &Path, window: Window) -> Result<Report> {
 /// `ecomgen validate`: prints what is wrong (up to `--max-shown`) and fails, or says
 /// that everything holds.
 pub fn run_cli(args: &ValidateArgs) -> Result<()> {
+    check_is_dir(&args.dir)?;
     let window = resolve_window(args)?;
     let report = validate_dir(&args.dir, window)?;
     let count = report.violations.len();
     if count == 0 {
         let mut out = std::io::stdout().lock();
+        let unchecked = match report.absent.as_slice() {
+            [] => String::new(),
+            absent => format!(
+                " (no file for {}: their rows and the keys into them are not checked)",
+                absent.join(", ")
+            ),
+        };
         return writeln!(
             out,
-            "ok: {} files, {} rows, every invariant holds",
-            report.files, report.rows
+            "ok: {}, {}, every invariant holds{unchecked}",
+            plural(report.files as u64, "file"),
+            plural(report.rows, "row")
         )
         .and_then(|()| out.flush())
         .map_err(|e| Error::io("standard output", e));
@@ -441,13 +484,70 @@ fn file_stems(format: Format) -> impl Iterator<Item = &'static str> {
         .chain(format.is_flat().then_some(orders::ITEMS_FILE.name))
 }
 
-fn detect_format(dir: &Path) -> Result<Format> {
-    if !dir.is_dir() {
-        return Err(Error::Usage(format!(
+/// "1 row", "2 rows".
+fn plural(n: u64, noun: &str) -> String {
+    if n == 1 {
+        format!("1 {noun}")
+    } else {
+        format!("{n} {noun}s")
+    }
+}
+
+fn check_is_dir(dir: &Path) -> Result<()> {
+    if dir.is_dir() {
+        Ok(())
+    } else {
+        Err(Error::Usage(format!(
             "{} is not a directory holding a dataset",
             dir.display()
+        )))
+    }
+}
+
+/// File names with the entity each holds.
+type ListedFiles = Vec<(String, &'static str)>;
+
+/// The format and the files (with their entities) that `DIR/manifest.json` says the
+/// last run wrote there, so files another run left beside them do not matter. `None`
+/// without a manifest, or with one that cannot be read: then the files themselves tell.
+fn listed_files(dir: &Path) -> Result<Option<(Format, ListedFiles)>> {
+    check_is_dir(dir)?;
+    let Ok(text) = std::fs::read_to_string(dir.join("manifest.json")) else {
+        return Ok(None);
+    };
+    let Ok(manifest) = serde_json::from_str::<Value>(&text) else {
+        return Ok(None);
+    };
+    let Some(format) = manifest
+        .pointer("/settings/format")
+        .and_then(|f| serde_json::from_value::<Format>(f.clone()).ok())
+    else {
+        return Ok(None);
+    };
+    if !FORMATS.contains(&format) {
+        return Err(Error::Usage(format!(
+            "{} holds --format {} output (manifest.json); validate reads csv, json, jsonl \
+             and xml. Load it into a database and run reconcile.sql, or generate the same \
+             seed as csv and validate that",
+            dir.display(),
+            format.extension()
         )));
     }
+    let mut files = Vec::new();
+    for entry in manifest["files"].as_array().into_iter().flatten() {
+        let Some(file) = entry["file"].as_str() else {
+            continue;
+        };
+        let entity = file_stems(format)
+            .find(|stem| file == format!("{stem}.{}", format.extension()))
+            .unwrap_or("manifest");
+        files.push((file.to_string(), entity));
+    }
+    Ok(Some((format, files)))
+}
+
+fn detect_format(dir: &Path) -> Result<Format> {
+    check_is_dir(dir)?;
     let mut found: Vec<(Format, Vec<String>)> = Vec::new();
     for format in FORMATS {
         let names: Vec<String> = file_stems(format)
@@ -458,7 +558,17 @@ fn detect_format(dir: &Path) -> Result<Format> {
             found.push((format, names));
         }
     }
+    let parts = std::fs::read_dir(dir)
+        .map_err(|e| Error::io(dir, e))?
+        .flatten()
+        .any(|entry| entry.file_name().to_string_lossy().contains(".part-"));
     match found.as_slice() {
+        [] if parts => Err(Error::Usage(format!(
+            "{} holds parts of a partitioned run; validate checks a whole dataset: concatenate \
+             each entity's parts into one file (README, \"Big data: threads and parts\") and \
+             validate that",
+            dir.display()
+        ))),
         [] => Err(Error::Usage(format!(
             "no dataset file in {} (expected files named after the entities, such as \
              users.csv, orders.json, payments.jsonl or reviews.xml; SQL, Parquet and SQLite \

@@ -602,6 +602,12 @@ fn validate_does_not_mistake_binary_output_for_a_dataset() {
     let output = ecomgen(&["validate", dir.path().to_str().unwrap()]);
     let err = stderr(&output);
     assert_eq!(output.status.code(), Some(2), "{err}");
+    assert!(err.contains("holds --format parquet output"), "{err}");
+    // Without the manifest, the files themselves tell: none is a dataset file.
+    std::fs::remove_file(dir.path().join("manifest.json")).unwrap();
+    let output = ecomgen(&["validate", dir.path().to_str().unwrap()]);
+    let err = stderr(&output);
+    assert_eq!(output.status.code(), Some(2), "{err}");
     assert!(err.starts_with("ecomgen: no dataset file in "), "{err}");
     assert!(err.contains("Parquet"), "{err}");
 }
