@@ -29,7 +29,7 @@ complete -c ecomgen -n "__fish_ecomgen_needs_command" -s V -l version -d 'Print 
 complete -c ecomgen -n "__fish_ecomgen_needs_command" -f -a "generate" -d 'Generate a dataset: one file per entity in the output directory'
 complete -c ecomgen -n "__fish_ecomgen_needs_command" -f -a "entities" -d 'List the entities with their parents and default row counts'
 complete -c ecomgen -n "__fish_ecomgen_needs_command" -f -a "schema" -d 'Print the data model: fields, types and keys of every entity, from the code'
-complete -c ecomgen -n "__fish_ecomgen_needs_command" -f -a "validate" -d 'Check a dataset (any format) against every invariant of the data model'
+complete -c ecomgen -n "__fish_ecomgen_needs_command" -f -a "validate" -d 'Check a CSV, JSON, JSON Lines or XML dataset against every invariant of the data model'
 complete -c ecomgen -n "__fish_ecomgen_needs_command" -f -a "completions" -d 'Print a shell completion script (bash, zsh, fish, powershell, elvish)'
 complete -c ecomgen -n "__fish_ecomgen_needs_command" -f -a "man" -d 'Print the man page (roff) on standard output'
 complete -c ecomgen -n "__fish_ecomgen_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
@@ -41,9 +41,9 @@ xml\t'One XML document per file: <users><user>...</user></users>'
 sql\t'SQL for --dialect\'s database: COPY blocks (PostgreSQL) or INSERTs, plus schema.sql and load.sql; order items in order_items.sql'
 parquet\t'Parquet, one typed file per entity (DuckDB, pandas, Spark); order items in order_items.parquet'
 sqlite\t'One SQLite database, ecomgen.db, with every table and constraint of --format sql'"
-complete -c ecomgen -n "__fish_ecomgen_using_subcommand generate" -l dialect -d 'Database the SQL format is for [default: postgres]' -r -f -a "postgres\t'PostgreSQL: COPY blocks that `psql -f` runs'
-sqlite\t'SQLite: INSERTs in one transaction per table, for the sqlite3 shell'
-duckdb\t'DuckDB: INSERTs in one transaction per table, for the duckdb shell'"
+complete -c ecomgen -n "__fish_ecomgen_using_subcommand generate" -l dialect -d 'Database the SQL format is for [default: postgres]' -r -f -a "postgres\t'PostgreSQL (data as COPY blocks that `psql -f` runs)'
+sqlite\t'SQLite (data as INSERTs, one transaction per table, for the sqlite3 shell)'
+duckdb\t'DuckDB (data as INSERTs, one transaction per table, for the duckdb shell)'"
 complete -c ecomgen -n "__fish_ecomgen_using_subcommand generate" -s o -l out -d 'Output directory, created if missing; `-` writes one entity to standard output [default: data]' -r -F
 complete -c ecomgen -n "__fish_ecomgen_using_subcommand generate" -l count -d 'Row count of one entity (repeatable), e.g. --count users=5000' -r
 complete -c ecomgen -n "__fish_ecomgen_using_subcommand generate" -l scale -d 'Multiply every default row count by F (e.g. 0.1 or 100); --count wins over it' -r
@@ -79,9 +79,9 @@ complete -c ecomgen -n "__fish_ecomgen_using_subcommand entities" -s V -l versio
 complete -c ecomgen -n "__fish_ecomgen_using_subcommand schema" -s f -l format -d 'How to print it: a table, JSON, or SQL DDL' -r -f -a "text\t''
 json\t''
 sql\t''"
-complete -c ecomgen -n "__fish_ecomgen_using_subcommand schema" -l dialect -d 'Database the DDL of --format sql is for' -r -f -a "postgres\t'PostgreSQL: COPY blocks that `psql -f` runs'
-sqlite\t'SQLite: INSERTs in one transaction per table, for the sqlite3 shell'
-duckdb\t'DuckDB: INSERTs in one transaction per table, for the duckdb shell'"
+complete -c ecomgen -n "__fish_ecomgen_using_subcommand schema" -l dialect -d 'Database the DDL of --format sql is for [default: postgres]' -r -f -a "postgres\t'PostgreSQL (data as COPY blocks that `psql -f` runs)'
+sqlite\t'SQLite (data as INSERTs, one transaction per table, for the sqlite3 shell)'
+duckdb\t'DuckDB (data as INSERTs, one transaction per table, for the duckdb shell)'"
 complete -c ecomgen -n "__fish_ecomgen_using_subcommand schema" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c ecomgen -n "__fish_ecomgen_using_subcommand schema" -s V -l version -d 'Print version'
 complete -c ecomgen -n "__fish_ecomgen_using_subcommand validate" -l start-date -d 'First day of the window the data must fall in [default: from manifest.json, else 2023-01-01]' -r
@@ -96,7 +96,7 @@ complete -c ecomgen -n "__fish_ecomgen_using_subcommand man" -s V -l version -d 
 complete -c ecomgen -n "__fish_ecomgen_using_subcommand help; and not __fish_seen_subcommand_from generate entities schema validate completions man help" -f -a "generate" -d 'Generate a dataset: one file per entity in the output directory'
 complete -c ecomgen -n "__fish_ecomgen_using_subcommand help; and not __fish_seen_subcommand_from generate entities schema validate completions man help" -f -a "entities" -d 'List the entities with their parents and default row counts'
 complete -c ecomgen -n "__fish_ecomgen_using_subcommand help; and not __fish_seen_subcommand_from generate entities schema validate completions man help" -f -a "schema" -d 'Print the data model: fields, types and keys of every entity, from the code'
-complete -c ecomgen -n "__fish_ecomgen_using_subcommand help; and not __fish_seen_subcommand_from generate entities schema validate completions man help" -f -a "validate" -d 'Check a dataset (any format) against every invariant of the data model'
+complete -c ecomgen -n "__fish_ecomgen_using_subcommand help; and not __fish_seen_subcommand_from generate entities schema validate completions man help" -f -a "validate" -d 'Check a CSV, JSON, JSON Lines or XML dataset against every invariant of the data model'
 complete -c ecomgen -n "__fish_ecomgen_using_subcommand help; and not __fish_seen_subcommand_from generate entities schema validate completions man help" -f -a "completions" -d 'Print a shell completion script (bash, zsh, fish, powershell, elvish)'
 complete -c ecomgen -n "__fish_ecomgen_using_subcommand help; and not __fish_seen_subcommand_from generate entities schema validate completions man help" -f -a "man" -d 'Print the man page (roff) on standard output'
 complete -c ecomgen -n "__fish_ecomgen_using_subcommand help; and not __fish_seen_subcommand_from generate entities schema validate completions man help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'

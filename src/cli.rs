@@ -38,7 +38,7 @@ pub enum Command {
     Entities,
     /// Print the data model: fields, types and keys of every entity, from the code.
     Schema(SchemaArgs),
-    /// Check a dataset (any format) against every invariant of the data model.
+    /// Check a CSV, JSON, JSON Lines or XML dataset against every invariant of the data model.
     Validate(ValidateArgs),
     /// Print a shell completion script (bash, zsh, fish, powershell, elvish).
     Completions {
@@ -51,7 +51,7 @@ pub enum Command {
 
 #[derive(Debug, clap::Args)]
 pub struct ValidateArgs {
-    /// Directory holding the dataset's files.
+    /// Directory holding the dataset's files (those manifest.json lists, when it exists).
     #[arg(value_name = "DIR")]
     pub dir: PathBuf,
 
@@ -141,9 +141,9 @@ pub struct SchemaArgs {
     #[arg(long, short, value_enum, default_value_t = SchemaFormat::Text)]
     pub format: SchemaFormat,
 
-    /// Database the DDL of --format sql is for.
-    #[arg(long, value_enum, default_value_t = crate::sql::Dialect::Postgres)]
-    pub dialect: crate::sql::Dialect,
+    /// Database the DDL of --format sql is for [default: postgres].
+    #[arg(long, value_enum)]
+    pub dialect: Option<crate::sql::Dialect>,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
@@ -173,11 +173,16 @@ pub(crate) fn parse_count(s: &str) -> Result<(Entity, u64), String> {
         let names: Vec<_> = Entity::ALL.iter().map(|e| e.name()).collect();
         format!("unknown entity '{name}' (valid: {})", names.join(", "))
     })?;
-    let n = n
-        .trim()
-        .replace('_', "")
-        .parse::<u64>()
-        .map_err(|_| format!("'{n}' is not a row count (a whole number, 0 or more)"))?;
+    let n = n.trim().replace('_', "").parse::<u64>().map_err(|e| {
+        if *e.kind() == std::num::IntErrorKind::PosOverflow {
+            format!(
+                "'{n}' is more rows than ecomgen can count (at most {})",
+                u64::MAX
+            )
+        } else {
+            format!("'{n}' is not a row count (a whole number, 0 or more)")
+        }
+    })?;
     Ok((entity, n))
 }
 

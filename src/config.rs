@@ -43,8 +43,9 @@ pub struct Config {
     pub quiet: bool,
 }
 
-/// The settings a `--config` TOML file may hold: the flags' names, with counts as a
-/// table (`[counts] users = 5000`).
+/// The settings a `--config` TOML file may hold: the flags' names (`start_date` or
+/// `start-date`), with counts as a table (`[counts] users = 5000`) and `out = "-"` for
+/// standard output.
 #[derive(Debug, Default, Deserialize)]
 #[serde(deny_unknown_fields, rename_all = "snake_case")]
 pub struct FileSettings {
@@ -55,18 +56,28 @@ pub struct FileSettings {
     pub scale: Option<f64>,
     pub counts: Option<BTreeMap<String, u64>>,
     pub entities: Option<Vec<String>>,
+    #[serde(alias = "start-date")]
     pub start_date: Option<String>,
+    #[serde(alias = "end-date")]
     pub end_date: Option<String>,
     pub threads: Option<u64>,
+    pub parts: Option<u64>,
+    pub part: Option<u64>,
     pub quiet: Option<bool>,
 }
 
 impl FileSettings {
     pub fn read(path: &Path) -> Result<Self> {
-        let text = std::fs::read_to_string(path).map_err(|e| Error::io(path, e))?;
+        let text = std::fs::read_to_string(path).map_err(|e| match e.kind() {
+            // A mistyped --config is a usage mistake, like any other flag's.
+            std::io::ErrorKind::NotFound => {
+                Error::Usage(format!("--config {}: no such file", path.display()))
+            }
+            _ => Error::io(path, e),
+        })?;
         toml::from_str(&text).map_err(|e| {
             let message = e.message().to_string();
-            let line = e.span().map(|s| text[..s.start].lines().count().max(1));
+            let line = e.span().map(|s| text[..s.start].matches('\n').count() + 1);
             match line {
                 Some(line) => Error::Usage(format!("{}:{line}: {message}", path.display())),
                 None => Error::Usage(format!("{}: {message}", path.display())),
@@ -180,17 +191,33 @@ impl Config {
         };
         let start = match args.start_date {
             Some(d) => d,
-            None => file_date(file.start_date, "start_date")?
+            None => file_date(file.start_date.clone(), "start_date")?
                 .unwrap_or(NaiveDate::from_ymd_opt(2023, 1, 1).expect("a date")),
         };
         let end = match args.end_date {
             Some(d) => d,
-            None => file_date(file.end_date, "end_date")?
+            None => file_date(file.end_date.clone(), "end_date")?
                 .unwrap_or(NaiveDate::from_ymd_opt(2023, 12, 31).expect("a date")),
         };
         if start > end {
+            let told = |flag: Option<NaiveDate>, key: &Option<String>, what: &str, day| match (
+                flag,
+                key,
+                &args.config,
+            ) {
+                (Some(_), _, _) => format!("--{} {day}", what.replace('_', "-")),
+                (None, Some(_), Some(path)) => {
+                    format!("{what} = {day} in {}", path.display())
+                }
+                _ => format!("the default {} {day}", what.replace('_', " ")),
+            };
+            let defaulted = args.start_date.is_none() && file.start_date.is_none()
+                || args.end_date.is_none() && file.end_date.is_none();
             return Err(Error::Usage(format!(
-                "--start-date {start} is after --end-date {end}"
+                "{} is after {}{}",
+                told(args.start_date, &file.start_date, "start_date", start),
+                told(args.end_date, &file.end_date, "end_date", end),
+                if defaulted { "; give both dates" } else { "" }
             )));
         }
         let to_date = |d: NaiveDate| Date(days_from_civil(d.year() as i64, d.month(), d.day()));
@@ -206,14 +233,29 @@ impl Config {
             Some(n) => usize::try_from(n).unwrap_or(usize::MAX).min(1024),
             None => std::thread::available_parallelism().map_or(1, |n| n.get()),
         };
-        if let (Some(parts), Some(part)) = (args.parts, args.part) {
-            if part > parts {
+        match (args.parts.or(file.parts), args.part.or(file.part)) {
+            (Some(0), _) | (_, Some(0)) => {
                 return Err(Error::Usage(format!(
-                    "--part {part} is not one of the {parts} parts (1..={parts})"
+                    "{}: parts and part start at 1",
+                    in_file("parts")
                 )));
             }
-            config.parts = parts;
-            config.part = part;
+            (Some(parts), Some(part)) if part > parts => {
+                return Err(Error::Usage(format!(
+                    "part {part} is not one of the {parts} parts (1..={parts})"
+                )));
+            }
+            (Some(parts), Some(part)) => {
+                config.parts = parts;
+                config.part = part;
+            }
+            (None, None) => {}
+            _ => {
+                return Err(Error::Usage(format!(
+                    "{}: parts and part go together (--parts P --part K)",
+                    in_file("parts")
+                )));
+            }
         }
 
         let out = args

@@ -13,7 +13,7 @@ pub enum Error {
     /// Counts that the data model cannot satisfy.
     #[error("{0}")]
     Counts(String),
-    #[error("{path}: {source}")]
+    #[error("{}: {}", path.display(), describe(source))]
     Io {
         path: PathBuf,
         #[source]
@@ -27,6 +27,19 @@ pub enum Error {
     /// Ctrl-C or a termination signal: temporary files were removed.
     #[error("interrupted; no file was replaced")]
     Interrupted,
+}
+
+/// The system's words for an I/O error, without the "(os error N)" that means nothing
+/// to a user, and with the usual cause where the words alone do not say it.
+fn describe(e: &std::io::Error) -> String {
+    if e.kind() == std::io::ErrorKind::NotADirectory {
+        return "a part of this path is a file, not a directory".to_string();
+    }
+    let text = e.to_string();
+    match text.rfind(" (os error ") {
+        Some(at) if text.ends_with(')') => text[..at].to_string(),
+        _ => text,
+    }
 }
 
 impl Error {
@@ -48,5 +61,24 @@ impl Error {
     /// True when the reader of standard output went away (`| head`): not a failure.
     pub fn is_broken_pipe(&self) -> bool {
         matches!(self, Error::Io { source, .. } if source.kind() == std::io::ErrorKind::BrokenPipe)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::io::ErrorKind;
+
+    #[test]
+    fn io_errors_read_as_words() {
+        let full = Error::io("data/orders.csv", std::io::Error::from_raw_os_error(28));
+        assert_eq!(full.to_string(), "data/orders.csv: No space left on device");
+        let file = Error::io("afile/sub", std::io::Error::from(ErrorKind::NotADirectory));
+        assert_eq!(
+            file.to_string(),
+            "afile/sub: a part of this path is a file, not a directory"
+        );
+        let plain = Error::io("x", std::io::Error::other("boom"));
+        assert_eq!(plain.to_string(), "x: boom");
     }
 }

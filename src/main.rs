@@ -57,10 +57,18 @@ fn run(args: Args) -> Result<(), Error> {
         Command::Completions { shell } => print(&commands::completions(shell)),
         Command::Man => print(&commands::man_page()),
         Command::Entities => print(&commands::entities_table()),
-        Command::Schema(schema) => print(&match schema.format {
-            SchemaFormat::Text => commands::schema_text(schema.entity),
-            SchemaFormat::Json => commands::schema_json(schema.entity),
-            SchemaFormat::Sql => ecomgen::sql::ddl(schema.dialect),
+        Command::Schema(schema) => print(&match (schema.format, schema.dialect) {
+            (SchemaFormat::Text, None) => commands::schema_text(schema.entity),
+            (SchemaFormat::Json, None) => commands::schema_json(schema.entity),
+            (SchemaFormat::Sql, dialect) => {
+                ecomgen::sql::ddl_of(dialect.unwrap_or_default(), schema.entity)
+            }
+            (_, Some(_)) => {
+                return Err(Error::Usage(
+                    "--dialect is for --format sql: give both, e.g. --format sql --dialect sqlite"
+                        .to_string(),
+                ));
+            }
         }),
     }
 }

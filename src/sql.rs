@@ -11,13 +11,24 @@ use std::fmt::Write;
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, clap::ValueEnum, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Dialect {
-    /// PostgreSQL: COPY blocks that `psql -f` runs.
+    /// PostgreSQL (data as COPY blocks that `psql -f` runs).
     #[default]
     Postgres,
-    /// SQLite: INSERTs in one transaction per table, for the sqlite3 shell.
+    /// SQLite (data as INSERTs, one transaction per table, for the sqlite3 shell).
     Sqlite,
-    /// DuckDB: INSERTs in one transaction per table, for the duckdb shell.
+    /// DuckDB (data as INSERTs, one transaction per table, for the duckdb shell).
     Duckdb,
+}
+
+impl Dialect {
+    /// The database's own name, as SQL comments name it.
+    pub fn product_name(self) -> &'static str {
+        match self {
+            Dialect::Postgres => "PostgreSQL",
+            Dialect::Sqlite => "SQLite",
+            Dialect::Duckdb => "DuckDB",
+        }
+    }
 }
 
 /// Tables in load order: parents first, order items right after orders.
@@ -131,16 +142,29 @@ fn references(table: &str, field: &Field) -> Option<(&'static str, &'static str)
 
 /// `CREATE TABLE` statements for every table, in load order.
 pub fn ddl(dialect: Dialect) -> String {
+    ddl_of(dialect, None)
+}
+
+/// The DDL of one entity's tables (orders come with their items), or of every table.
+pub fn ddl_of(dialect: Dialect, only: Option<Entity>) -> String {
     let mut out = String::new();
     let _ = writeln!(
         out,
-        "-- ecomgen {} schema ({dialect:?})",
-        env!("CARGO_PKG_VERSION")
+        "-- ecomgen {} schema ({})",
+        env!("CARGO_PKG_VERSION"),
+        dialect.product_name()
     );
     if dialect == Dialect::Sqlite {
         out.push_str("PRAGMA foreign_keys = ON;\n");
     }
-    for table in tables() {
+    let wanted = |table: &FileSpec| match only {
+        None => true,
+        Some(Entity::Orders) => {
+            table.name == Entity::Orders.name() || table.name == ITEMS_FILE.name
+        }
+        Some(entity) => table.name == entity.name(),
+    };
+    for table in tables().into_iter().filter(wanted) {
         let _ = writeln!(out, "\nCREATE TABLE {} (", table.name);
         let mut lines = Vec::new();
         for (i, field) in table.fields.iter().enumerate() {

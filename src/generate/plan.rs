@@ -101,25 +101,32 @@ fn check_counts(world: &World, needed: &[Entity]) -> Result<()> {
             ));
         }
     }
-    let pairs = n(Products).checked_mul(n(Warehouses));
-    if pairs.is_none_or(|p| n(Inventory) > p) {
-        return refuse(format!(
-            "cannot make {} inventory rows: only {} products x {} warehouses = {} (product, warehouse) pairs exist",
-            n(Inventory),
-            n(Products),
-            n(Warehouses),
-            pairs.map_or("too many".to_string(), |p| p.to_string())
-        ));
+    // Rows are drawn from the pairs by a permutation numbered in 64 bits, so more pairs
+    // than that cannot be drawn from, however few rows are asked for.
+    let pair_problem = |rows: Entity, a: Entity, b: Entity, pair: &str| {
+        let (what, of_a, of_b) = (rows.name().trim_end_matches('s'), a.name(), b.name());
+        match n(a).checked_mul(n(b)) {
+            Some(pairs) if n(rows) <= pairs => None,
+            Some(pairs) => Some(format!(
+                "cannot make {} {what} rows: only {} {of_a} x {} {of_b} = {pairs} {pair} pairs exist",
+                n(rows),
+                n(a),
+                n(b),
+            )),
+            None => Some(format!(
+                "cannot make {what} rows from {} {of_a} x {} {of_b}: more {pair} pairs than ecomgen can number (2^64); lower the counts",
+                n(a),
+                n(b),
+            )),
+        }
+    };
+    if let Some(problem) = pair_problem(Inventory, Products, Warehouses, "(product, warehouse)") {
+        return refuse(problem);
     }
-    let pairs = n(Users).checked_mul(n(Products));
-    if needed.contains(&Wishlists) && pairs.is_none_or(|p| n(Wishlists) > p) {
-        return refuse(format!(
-            "cannot make {} wishlist rows: only {} users x {} products = {} (user, product) pairs exist",
-            n(Wishlists),
-            n(Users),
-            n(Products),
-            pairs.map_or("too many".to_string(), |p| p.to_string())
-        ));
+    if needed.contains(&Wishlists)
+        && let Some(problem) = pair_problem(Wishlists, Users, Products, "(user, product)")
+    {
+        return refuse(problem);
     }
     if n(Orders) > u64::MAX / super::orders::CHILD_KEYS {
         return refuse(format!(

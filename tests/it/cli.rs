@@ -50,6 +50,12 @@ fn counts_must_be_entity_equals_number() {
     refused(&["--count", "users=many"], 2, "row count");
     refused(&["--count", "payments=10"], 2, "cannot be set");
     refused(&["--scale", "-2"], 2, "non-negative");
+    refused(
+        &["--count", "users=99999999999999999999"],
+        2,
+        "more rows than ecomgen can count",
+    );
+    refused(&["--scale", "1e12"], 2, "pairs than ecomgen can number");
 }
 
 #[test]
@@ -60,6 +66,11 @@ fn dates_must_exist_and_be_in_order() {
         &["--start-date", "2023-06-01", "--end-date", "2023-05-31"],
         2,
         "after",
+    );
+    refused(
+        &["--start-date", "2024-01-01"],
+        2,
+        "after the default end date 2023-12-31; give both dates",
     );
 }
 
@@ -225,6 +236,32 @@ fn schema_prints_every_field_from_the_code() {
     let orders: serde_json::Value = serde_json::from_slice(&orders.stdout).unwrap();
     assert_eq!(orders[0]["entity"], "orders");
     assert!(orders[0]["items"]["fields"].as_array().unwrap().len() >= 5);
+}
+
+#[test]
+fn schema_sql_prints_the_tables_asked_for() {
+    let tables = |args: &[&str]| -> Vec<String> {
+        let output = ecomgen(&[&["schema", "--format", "sql"][..], args].concat());
+        assert!(output.status.success(), "{}", stderr(&output));
+        String::from_utf8(output.stdout)
+            .unwrap()
+            .lines()
+            .filter_map(|l| l.strip_prefix("CREATE TABLE "))
+            .map(|l| l.trim_end_matches(" (").to_string())
+            .collect()
+    };
+    assert_eq!(tables(&[]).len(), 18);
+    assert_eq!(tables(&["orders"]), ["orders", "order_items"]);
+    assert_eq!(tables(&["reviews", "--dialect", "duckdb"]), ["reviews"]);
+    let sqlite = ecomgen(&["schema", "users", "--format", "sql", "--dialect", "sqlite"]);
+    assert!(
+        String::from_utf8_lossy(&sqlite.stdout).starts_with("-- ecomgen ")
+            && String::from_utf8_lossy(&sqlite.stdout).contains("schema (SQLite)")
+    );
+    // A dialect means nothing to the text and JSON forms: say so rather than ignore it.
+    let output = ecomgen(&["schema", "--dialect", "sqlite"]);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(stderr(&output).contains("--dialect is for --format sql"));
 }
 
 #[test]

@@ -176,6 +176,76 @@ fn the_manifest_describes_every_file() {
 }
 
 #[test]
+fn validate_checks_the_files_the_manifest_lists() {
+    let dir = tempdir();
+    let data = dir.path().join("data");
+    let out = data.to_str().unwrap();
+    // An earlier run in another format leaves its files beside the new ones.
+    generate(
+        &data,
+        &[SMALL, &["--seed", "2", "--format", "xml"]].concat(),
+    );
+    generate(&data, &[SMALL, &["--seed", "2"]].concat());
+    let output = ecomgen(&["validate", out]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let said = String::from_utf8_lossy(&output.stdout).to_string();
+    assert!(said.starts_with("ok: 18 files, "), "{said}");
+    assert!(!said.contains("no file for"), "{said}");
+
+    // A listed file that is gone is a violation, not a smaller dataset.
+    std::fs::remove_file(data.join("users.csv")).unwrap();
+    let output = ecomgen(&["validate", out]);
+    let err = stderr(&output);
+    assert_eq!(output.status.code(), Some(1), "{err}");
+    assert!(
+        err.contains("users.csv is listed in manifest.json but missing"),
+        "{err}"
+    );
+
+    // Without a manifest the files tell the format, and what is absent is named.
+    std::fs::remove_file(data.join("manifest.json")).unwrap();
+    for file in std::fs::read_dir(&data).unwrap() {
+        let path = file.unwrap().path();
+        if path.extension().is_some_and(|e| e == "xml") {
+            std::fs::remove_file(path).unwrap();
+        }
+    }
+    let output = ecomgen(&["validate", out]);
+    let said = String::from_utf8_lossy(&output.stdout).to_string();
+    assert!(output.status.success(), "{}", stderr(&output));
+    assert!(said.contains("(no file for users: "), "{said}");
+}
+
+#[test]
+fn validate_names_what_it_cannot_check() {
+    let dir = tempdir();
+    let parts = dir.path().join("parts");
+    generate(
+        &parts,
+        &[SMALL, &["--seed", "2", "--parts", "2", "--part", "1"]].concat(),
+    );
+    let file = dir.path().join("a-file");
+    std::fs::write(&file, "not a dataset").unwrap();
+    for (target, expected) in [
+        (&parts, "holds parts of a partitioned run"),
+        (&file, "is not a directory holding a dataset"),
+        (
+            &dir.path().join("nowhere"),
+            "is not a directory holding a dataset",
+        ),
+    ] {
+        let output = ecomgen(&["validate", target.to_str().unwrap()]);
+        let err = stderr(&output);
+        assert_eq!(output.status.code(), Some(2), "{err}");
+        assert!(
+            err.starts_with("ecomgen: ") && err.contains(expected),
+            "{err}"
+        );
+        assert_eq!(err.lines().count(), 1, "{err}");
+    }
+}
+
+#[test]
 fn the_config_file_holds_the_flags_and_flags_win() {
     let dir = tempdir();
     let out = dir.path().join("from-file");
@@ -229,14 +299,72 @@ fn the_config_file_holds_the_flags_and_flags_win() {
     assert!(output.status.success(), "{}", stderr(&output));
     assert_eq!(csv_rows(&out.join("users.csv")).len(), 5);
 
-    std::fs::write(&config, "seed = 1\nsede = 2\n").unwrap();
-    let output = ecomgen(&["generate", "--config", config.to_str().unwrap()]);
+    // Mistakes name the line they are on, and exit 2 like a bad flag.
+    let path = config.to_str().unwrap();
+    for (text, expected) in [
+        ("seed = 1\n\nsede = 2\n", ":3: unknown field `sede`"),
+        ("sede = 2\n", ":1: unknown field `sede`"),
+        (
+            "seed = 1\nformat = \"csv\"\nseed = 2\n",
+            ":3: duplicate key",
+        ),
+        ("seed = 1\nparts = 2\n", "parts and part go together"),
+        (
+            "start_date = \"2024-01-01\"\n",
+            "start_date = 2024-01-01 in ",
+        ),
+    ] {
+        std::fs::write(&config, text).unwrap();
+        let output = ecomgen(&["generate", "--config", path]);
+        let err = stderr(&output);
+        assert_eq!(output.status.code(), Some(2), "{text:?}: {err}");
+        assert!(err.contains(expected), "{text:?}: {err}");
+    }
+    let output = ecomgen(&["generate", "--config", &format!("{path}.missing")]);
     assert_eq!(output.status.code(), Some(2));
     assert!(
-        stderr(&output).contains("unknown field `sede`"),
+        stderr(&output).contains("no such file"),
         "{}",
         stderr(&output)
     );
+}
+
+#[test]
+fn the_config_file_takes_kebab_case_dates_and_parts() {
+    let dir = tempdir();
+    let config = dir.path().join("part.toml");
+    std::fs::write(
+        &config,
+        "seed = 5\nstart-date = \"2024-05-01\"\nend-date = \"2024-05-31\"\nparts = 3\npart = 2\nentities = [\"users\"]\n",
+    )
+    .unwrap();
+    let from_file = dir.path().join("file");
+    generate(&from_file, &["--config", config.to_str().unwrap()]);
+    let from_flags = dir.path().join("flags");
+    generate(
+        &from_flags,
+        &[
+            "--seed",
+            "5",
+            "--start-date",
+            "2024-05-01",
+            "--end-date",
+            "2024-05-31",
+            "--parts",
+            "3",
+            "--part",
+            "2",
+            "--entities",
+            "users",
+        ],
+    );
+    let files = read_dir(&from_file);
+    assert!(
+        files.contains_key("users.part-0002-of-0003.csv"),
+        "{:?}",
+        files.keys()
+    );
+    assert_eq!(files, read_dir(&from_flags));
 }
 
 #[test]
