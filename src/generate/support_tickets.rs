@@ -142,16 +142,19 @@ impl<'w> SupportTickets<'w> {
         } else {
             &reference
         };
+        // Subject and message come from one issue: drawn independently from the whole
+        // category they would contradict each other ("Charged twice" over a price drop).
+        let issue = rng::pick(&mut rng, topic.issues);
         row.subject.clear();
         render(
-            rng::pick(&mut rng, topic.subjects),
+            rng::pick(&mut rng, issue.subjects),
             &noun,
             order_text,
             &mut row.subject,
         );
         row.message.clear();
         render(
-            rng::pick(&mut rng, topic.messages),
+            rng::pick(&mut rng, issue.messages),
             &noun,
             order_text,
             &mut row.message,
@@ -183,5 +186,83 @@ impl Generator for SupportTickets<'_> {
 
     fn generate(&self, units: Range<u64>, emit: &mut dyn FnMut(&SupportTicket)) {
         super::each_row(units, emit, |index, row| self.fill(index, row));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::config::default_counts;
+    use crate::model::Window;
+    use crate::words::text::TicketIssue;
+
+    /// Whether `text` could be `template` rendered with any product and order.
+    fn fits(template: &str, text: &str) -> bool {
+        let pieces: Vec<&str> = template
+            .split("{product}")
+            .flat_map(|p| p.split("{order}"))
+            .collect();
+        let (first, rest) = pieces.split_first().expect("split yields a piece");
+        let Some(mut tail) = text.strip_prefix(first) else {
+            return false;
+        };
+        let Some((last, middle)) = rest.split_last() else {
+            return tail.is_empty();
+        };
+        for piece in middle {
+            match tail.find(piece) {
+                Some(at) => tail = &tail[at + piece.len()..],
+                None => return false,
+            }
+        }
+        tail.ends_with(last)
+    }
+
+    #[test]
+    fn fits_treats_placeholders_as_wildcards() {
+        assert!(fits("Cancel order {order}", "Cancel order #1A2B3C4D"));
+        assert!(fits(
+            "The {product} from {order}.",
+            "The wireless earbuds from #1."
+        ));
+        assert!(fits("No placeholders", "No placeholders"));
+        assert!(!fits("No placeholders", "No placeholders here"));
+        assert!(!fits(
+            "The {product} arrived.",
+            "The laptop arrived damaged."
+        ));
+        assert!(!fits("Where is {order}?", "Charged twice for #1?"));
+    }
+
+    #[test]
+    fn subject_and_message_come_from_one_issue() {
+        let mut counts = default_counts(0.2).expect("small counts");
+        counts.set(Entity::SupportTickets, 3_000);
+        let world = World::new(11, Window::default(), counts);
+        let issues: Vec<(&str, &TicketIssue)> = TICKET_TOPICS
+            .iter()
+            .flat_map(|t| t.issues.iter().map(move |i| (t.category, i)))
+            .collect();
+        let mut used = vec![false; issues.len()];
+        SupportTickets::new(&world).generate(0..3_000, &mut |t| {
+            let mut found = false;
+            for (n, (category, issue)) in issues.iter().enumerate() {
+                if *category == t.category
+                    && issue.subjects.iter().any(|s| fits(s, &t.subject))
+                    && issue.messages.iter().any(|m| fits(m, &t.message))
+                {
+                    used[n] = true;
+                    found = true;
+                }
+            }
+            assert!(found, "{}: {:?} / {:?}", t.category, t.subject, t.message);
+        });
+        let unused: Vec<_> = issues
+            .iter()
+            .zip(&used)
+            .filter(|(_, used)| !**used)
+            .map(|((_, issue), _)| issue.subjects[0])
+            .collect();
+        assert!(unused.is_empty(), "never generated: {unused:?}");
     }
 }

@@ -165,152 +165,636 @@ pub static REVIEW_BODIES: [&[&str]; 5] = [
     ],
 ];
 
+/// One thing customers write in about. Subjects and messages are only ever paired
+/// within an issue, so every message has to read naturally under every subject of its
+/// issue; a message that fits only some of them belongs in an issue of its own.
+#[derive(Clone, Copy)]
+pub struct TicketIssue {
+    /// Short subject lines, may use {order} when the topic is about_order.
+    pub subjects: &'static [&'static str],
+    /// Customer messages of 1-3 sentences, may use {product}, and {order} when about_order.
+    pub messages: &'static [&'static str],
+}
+
 pub struct TicketTopic {
     /// support ticket category, snake_case: "shipping", "billing", "returns", "product_issue", "account", "order_change"
     pub category: &'static str,
     /// true where the topic is about an order (a ticket of this topic names one when it can)
     pub about_order: bool,
-    /// Short subject lines, may use {order} when about_order.
-    pub subjects: &'static [&'static str],
-    /// Customer messages of 1-3 sentences, may use {order}/{product}.
-    pub messages: &'static [&'static str],
+    /// What customers write in about under this category, equally likely.
+    pub issues: &'static [TicketIssue],
     /// Relative frequency
     pub weight: u32,
 }
 
 /// The six support ticket categories; weights follow the usual e-commerce mix where
 /// "where is my order" dominates.
+///
+/// A ticket is opened within two weeks of its order, so messages avoid claims that
+/// need more time than that ("bought it months ago").
 pub static TICKET_TOPICS: &[TicketTopic] = &[
     TicketTopic {
         category: "shipping",
         about_order: true,
-        subjects: &[
-            "Where is my order {order}?",
-            "Order {order} has not arrived",
-            "Tracking not updating for {order}",
-            "Package marked delivered but not received",
-            "Delivery delayed",
-            "Wrong delivery address on {order}",
-            "Question about shipping costs",
-        ],
-        messages: &[
-            "My order {order} was supposed to arrive three days ago and the tracking has not updated since. Can you check where it is?",
-            "The tracking for {order} says delivered, but nothing was left at my door. I also checked with my neighbors.",
-            "Could you tell me when order {order} will ship? It has been processing for a week.",
-            "I need the {product} by Friday. Is there any way to upgrade the shipping on {order}?",
-            "The carrier says my package is being held at a local facility. What should I do?",
-            "Part of my order arrived, but the {product} was missing from the box. Is it shipping separately?",
-            "Do you ship to PO boxes? I want to make sure order {order} reaches me.",
+        issues: &[
+            TicketIssue {
+                subjects: &[
+                    "Where is my order {order}?",
+                    "Order {order} has not arrived",
+                    "Order {order} is late",
+                    "Still waiting for {order}",
+                ],
+                messages: &[
+                    "My order {order} was supposed to arrive three days ago and still isn't here. Can you check where it is?",
+                    "The estimated delivery date for {order} has passed and nothing has arrived. Is there any update from the carrier?",
+                    "I'm still waiting on order {order}. Can you tell me when I can expect it?",
+                    "I need the {product} for a trip this weekend and order {order} still hasn't shown up. Please help.",
+                ],
+            },
+            TicketIssue {
+                subjects: &[
+                    "Tracking not updating for {order}",
+                    "No tracking updates on {order}",
+                    "Problem with tracking for my order",
+                ],
+                messages: &[
+                    "The tracking for {order} hasn't changed in four days. Is the package actually moving?",
+                    "The tracking number you sent me for {order} shows no information on the carrier's website.",
+                    "My tracking page has said 'label created' for days. Has order {order} actually shipped?",
+                    "Tracking for order {order} stopped updating after it left the warehouse. Can you check with the carrier?",
+                ],
+            },
+            TicketIssue {
+                subjects: &[
+                    "Package marked delivered but not received",
+                    "Order {order} shows delivered, but I don't have it",
+                    "Never received order {order}",
+                ],
+                messages: &[
+                    "The tracking for {order} says delivered, but nothing was left at my door. I also checked with my neighbors.",
+                    "According to the carrier, order {order} was delivered yesterday afternoon, but I was home all day and no one came.",
+                    "My package shows as delivered to the mailroom, but the front desk has nothing for me. Can you open a claim with the carrier?",
+                    "Order {order} was marked delivered, but there is no package anywhere. Can you send a replacement or refund me?",
+                ],
+            },
+            TicketIssue {
+                subjects: &[
+                    "Package held at carrier facility",
+                    "Missed delivery for {order}",
+                    "Delivery attempt failed",
+                ],
+                messages: &[
+                    "The carrier says my package for {order} is being held at a local facility after a failed delivery attempt. What should I do?",
+                    "I got a notice that delivery of {order} was attempted, but I was home all day. Now the package is waiting at the depot. Can you arrange redelivery?",
+                    "The courier left a card saying they couldn't deliver order {order} and took the package back to their facility. Can I pick it up there, or will they try again?",
+                ],
+            },
+            TicketIssue {
+                subjects: &[
+                    "Part of my order is missing",
+                    "Only some items from {order} arrived",
+                    "Missing item from {order}",
+                ],
+                messages: &[
+                    "Part of order {order} arrived today, but I couldn't find the {product} in the box. Will the missing item ship separately?",
+                    "I received one package for {order}, but the {product} didn't come with it. Is a second package on the way?",
+                    "The packing slip for order {order} lists the {product}, but I can't find that item in the box. Was it left out by mistake?",
+                ],
+            },
+            TicketIssue {
+                subjects: &[
+                    "Will {order} arrive by Friday?",
+                    "Need my order before the weekend",
+                    "Urgent delivery question for {order}",
+                ],
+                messages: &[
+                    "I need the {product} by Friday for a birthday. Will order {order} get here in time?",
+                    "I'm leaving town on Saturday morning. Can you tell me if order {order} will be delivered before then?",
+                    "Is there any way to make sure {order} arrives before the weekend? I need the {product} for an event.",
+                ],
+            },
+            TicketIssue {
+                subjects: &[
+                    "Order {order} still processing",
+                    "When will {order} ship?",
+                    "Order {order} has not shipped yet",
+                ],
+                messages: &[
+                    "Could you tell me when order {order} will ship? It still says processing.",
+                    "My order {order} still shows as processing and I haven't received a shipping confirmation. Is something wrong?",
+                    "I placed order {order} a few days ago and it still hasn't left your warehouse. When will it ship?",
+                ],
+            },
+            TicketIssue {
+                subjects: &["Can you ship to a PO box?", "PO box delivery for {order}"],
+                messages: &[
+                    "Do you ship to PO boxes? I want to make sure order {order} reaches me.",
+                    "The address on order {order} is a PO box. Will the carrier be able to deliver there?",
+                    "I only have a PO box at my new address. Can order {order} be delivered there?",
+                ],
+            },
+            TicketIssue {
+                subjects: &[
+                    "Question about shipping costs",
+                    "Why was I charged shipping on {order}?",
+                ],
+                messages: &[
+                    "I thought my order qualified for free shipping, but {order} was charged for delivery. Can you explain why?",
+                    "The shipping fee on order {order} seems high for such a small package. How is shipping calculated?",
+                    "The checkout page said shipping was free, but I paid a delivery charge on {order}. Is that a mistake?",
+                ],
+            },
+            TicketIssue {
+                subjects: &[
+                    "Wrong delivery address on {order}",
+                    "Order {order} is going to my old address",
+                ],
+                messages: &[
+                    "Order {order} is on its way to my old address, even though I updated it in my account. Can the carrier redirect it?",
+                    "I just noticed that order {order} shipped to my previous apartment. Is there any way to reroute the package?",
+                    "The tracking shows order {order} heading to the address I moved out of last month. Please help me get it redirected.",
+                ],
+            },
         ],
         weight: 30,
     },
     TicketTopic {
         category: "billing",
         about_order: true,
-        subjects: &[
-            "Charged twice for {order}",
-            "Refund not received",
-            "Question about a charge on my card",
-            "Promo code not applied to {order}",
-            "Invoice request for {order}",
-            "Payment declined but money taken",
-        ],
-        messages: &[
-            "I was charged twice for order {order}. Please refund the duplicate payment.",
-            "My refund for {order} was approved two weeks ago, but I still don't see it on my statement.",
-            "There is a charge from your store on my card that I don't recognize. Can you tell me what it was for?",
-            "I entered a promo code at checkout, but the discount was not applied to {order}. Can you adjust the price?",
-            "Could you send me an itemized invoice for {order}? I need it for an expense report.",
-            "My payment was declined at checkout, but the amount was still taken from my account.",
-            "The price of the {product} dropped right after I bought it. Can I get the difference refunded?",
+        issues: &[
+            TicketIssue {
+                subjects: &[
+                    "Charged twice for {order}",
+                    "Duplicate charge on my card",
+                    "Double payment for order {order}",
+                ],
+                messages: &[
+                    "I was charged twice for order {order}. Please refund the duplicate payment.",
+                    "My bank statement shows two identical charges for {order}. I only placed the order once.",
+                    "I see the payment for order {order} on my card twice. Can you cancel one of the charges?",
+                ],
+            },
+            TicketIssue {
+                subjects: &[
+                    "Refund not received",
+                    "Where is my refund for {order}?",
+                    "Refund for {order} still missing",
+                ],
+                messages: &[
+                    "My refund for {order} was approved last week, but I still don't see it on my statement.",
+                    "You confirmed the refund for order {order}, but nothing has reached my account yet. How long should it take?",
+                    "I got an email saying my refund for {order} was issued, but my bank has no record of it. Can you send me a transaction reference?",
+                ],
+            },
+            TicketIssue {
+                subjects: &[
+                    "Question about a charge on my card",
+                    "Unrecognized charge from your store",
+                    "What is this charge?",
+                ],
+                messages: &[
+                    "There is a charge from your store on my card that I don't recognize. Can you tell me what it was for?",
+                    "I see a payment to your shop on my statement that I don't remember making. Could you check which order it belongs to?",
+                    "My card statement shows a charge from you for an amount I don't recognize. Which order is it for?",
+                ],
+            },
+            TicketIssue {
+                subjects: &[
+                    "Promo code not applied to {order}",
+                    "Discount missing from my order",
+                    "Coupon didn't work at checkout",
+                ],
+                messages: &[
+                    "I entered a promo code at checkout, but the discount was not applied to {order}. Can you adjust the price?",
+                    "My coupon code seemed to go through at checkout, but the total for order {order} doesn't reflect the discount.",
+                    "The 15% off code from your email didn't reduce the price of {order}. Could you apply it now?",
+                ],
+            },
+            TicketIssue {
+                subjects: &[
+                    "Invoice request for {order}",
+                    "Need a receipt for {order}",
+                    "Itemized receipt for my order",
+                ],
+                messages: &[
+                    "Could you send me an itemized invoice for {order}? I need it for an expense report.",
+                    "I need a receipt for order {order} that shows the tax paid. Where can I download one?",
+                    "My company reimburses this purchase, so I need an invoice for {order} with my business name on it.",
+                ],
+            },
+            TicketIssue {
+                subjects: &[
+                    "Payment declined but money taken",
+                    "Charged for a failed payment",
+                    "Card declined, still charged",
+                ],
+                messages: &[
+                    "My payment was declined at checkout, but the amount was still taken from my account.",
+                    "The checkout page said my card was declined, yet my bank shows a pending charge for the full amount. Will it be reversed?",
+                    "My first card was declined, so I paid with another one. Now both cards have been charged for {order}.",
+                ],
+            },
+            TicketIssue {
+                subjects: &[
+                    "Price adjustment request",
+                    "Price dropped after I ordered {order}",
+                    "Can I get the sale price?",
+                ],
+                messages: &[
+                    "The price of the {product} dropped right after I placed order {order}. Can I get the difference refunded?",
+                    "The {product} went on sale two days after I ordered. Would you refund the price difference?",
+                    "I paid full price for the {product}, and now the same item costs less on your site. Do you offer price adjustments on recent orders?",
+                ],
+            },
+            TicketIssue {
+                subjects: &[
+                    "Wrong amount charged for {order}",
+                    "Charged more than my order total",
+                ],
+                messages: &[
+                    "I was charged more for order {order} than the total shown at checkout. Can you explain the difference?",
+                    "The amount on my card for {order} is higher than on my order confirmation. Please correct it.",
+                    "My confirmation email for {order} shows one total, but my bank shows a larger charge. Where does the extra amount come from?",
+                ],
+            },
         ],
         weight: 18,
     },
     TicketTopic {
         category: "returns",
         about_order: true,
-        subjects: &[
-            "Return request for {order}",
-            "How do I return an item?",
-            "Return label not working",
-            "Exchange for a different size",
-            "Refund status for a returned item",
-            "Wrong item received in {order}",
-        ],
-        messages: &[
-            "I would like to return the {product} from order {order}. It's not what I expected.",
-            "The return label you emailed me won't scan at the post office. Can you send a new one?",
-            "Can I exchange the {product} for a different size instead of getting a refund?",
-            "I sent back the {product} ten days ago. When will my refund be processed?",
-            "I received the wrong item in order {order}. I ordered the {product} but got something else.",
-            "Is it too late to return something from order {order}? I bought it about five weeks ago.",
-            "The {product} was a gift. Can the recipient return it without a receipt?",
+        issues: &[
+            TicketIssue {
+                subjects: &[
+                    "Return request for {order}",
+                    "I want to return an item from {order}",
+                    "Starting a return",
+                ],
+                messages: &[
+                    "I would like to return the {product} from order {order}. The quality wasn't what I expected.",
+                    "The {product} from order {order} didn't work out for me. How do I start a return?",
+                    "Please help me return the {product}. I changed my mind and never used the item.",
+                    "I'd like to send back the {product} from {order}. Everything is still unopened in the original packaging.",
+                ],
+            },
+            TicketIssue {
+                subjects: &[
+                    "How do I return an item?",
+                    "Return instructions please",
+                    "Question about the return process",
+                ],
+                messages: &[
+                    "I can't find where to start a return on your website. Can you walk me through the steps?",
+                    "How do I send back the {product}? Do I need to print a label myself?",
+                    "Do I need the original box to return the {product}, or can I use any packaging?",
+                ],
+            },
+            TicketIssue {
+                subjects: &[
+                    "Return label not working",
+                    "Problem with my return label",
+                    "Need a new return label for {order}",
+                ],
+                messages: &[
+                    "The return label you emailed me won't scan at the post office. Can you send a new one?",
+                    "The return label for {order} downloads as a blank page. Could you email it again?",
+                    "The carrier refused my package because the return label had expired. Please send me a new one.",
+                ],
+            },
+            TicketIssue {
+                subjects: &[
+                    "Exchange request for {order}",
+                    "Exchange instead of a refund",
+                    "Swap for a different size or color",
+                ],
+                messages: &[
+                    "Can I exchange the {product} for a different size instead of getting a refund?",
+                    "The {product} from order {order} turned out too small. I'd like to swap for the next size up rather than return the item.",
+                    "I like the {product} but would prefer a different color. Could you exchange the item instead of refunding me?",
+                ],
+            },
+            TicketIssue {
+                subjects: &[
+                    "Refund status for a returned item",
+                    "Returned item, no refund yet",
+                    "When will my return be processed?",
+                ],
+                messages: &[
+                    "I sent back the {product} a week ago. When will my refund be processed?",
+                    "The tracking shows my return for {order} reached your warehouse days ago, but I haven't heard anything since.",
+                    "I returned the {product} from order {order} and have the drop-off receipt. How long until the refund goes through?",
+                ],
+            },
+            TicketIssue {
+                subjects: &[
+                    "Wrong item received in {order}",
+                    "This isn't what I ordered",
+                    "Received the wrong product",
+                ],
+                messages: &[
+                    "I received the wrong item in order {order}. I ordered the {product} but got something else.",
+                    "The box for {order} contained a completely different product. How do I send it back and get the {product} I ordered?",
+                    "Instead of the {product}, my package held an item I never ordered. Can you send the correct one along with a return label?",
+                ],
+            },
+            TicketIssue {
+                subjects: &[
+                    "How long do I have to return?",
+                    "Return window question",
+                    "Return deadline for {order}",
+                ],
+                messages: &[
+                    "How long do I have to return something from order {order}? I haven't had a chance to try everything yet.",
+                    "What is your return window? I'd like to use the {product} a little longer before deciding whether to keep the item.",
+                    "Is there a deadline for returning items from {order}? I'm traveling and won't be able to ship anything back for a couple of weeks.",
+                ],
+            },
+            TicketIssue {
+                subjects: &[
+                    "Returning a gift",
+                    "Gift return question",
+                    "Return for an item I gave as a gift",
+                ],
+                messages: &[
+                    "I bought the {product} in order {order} as a gift. Can the recipient return the item without a receipt?",
+                    "The {product} I ordered as a present turned out to be something my friend already had. Can they exchange the item for store credit?",
+                    "I had the {product} shipped straight to my sister as a gift, and the item doesn't suit her. Can the return be sent from her address?",
+                ],
+            },
         ],
         weight: 22,
     },
     TicketTopic {
         category: "product_issue",
         about_order: true,
-        subjects: &[
-            "Item from {order} stopped working",
-            "Defective item received",
-            "Missing parts in my package",
-            "Product not as described",
-            "Warranty claim",
-            "Item in {order} arrived damaged",
-        ],
-        messages: &[
-            "The {product} stopped working after only two weeks. What are my options?",
-            "The {product} arrived cracked. Can you send a replacement?",
-            "Some parts are missing from the {product} I received in order {order}.",
-            "I can't figure out how to set up the {product}. The instructions don't match what's in the box.",
-            "The {product} doesn't match the description on your website. The color and size are different.",
-            "Is the {product} still under warranty? Problems started after about eight months.",
-            "The {product} from order {order} arrived damaged; the box was crushed in transit.",
+        issues: &[
+            TicketIssue {
+                subjects: &[
+                    "Item from {order} stopped working",
+                    "Product stopped working",
+                    "Item quit working after a few days",
+                ],
+                messages: &[
+                    "The {product} stopped working after only a few days. What are my options?",
+                    "The {product} from order {order} worked fine at first and then suddenly quit. Can I get a replacement?",
+                    "My {product} stopped working properly this week. I followed the instructions, so I think the item is defective.",
+                ],
+            },
+            TicketIssue {
+                subjects: &[
+                    "Item in {order} arrived damaged",
+                    "Damaged item received",
+                    "My order arrived damaged",
+                ],
+                messages: &[
+                    "The {product} from order {order} arrived damaged; the box was crushed in transit.",
+                    "When I opened the package, the {product} had visible damage. Can you send a replacement?",
+                    "The {product} arrived in bad shape, clearly damaged during shipping. I'd like a replacement or a refund.",
+                ],
+            },
+            TicketIssue {
+                subjects: &[
+                    "Defective item received",
+                    "Item defective out of the box",
+                    "Faulty product in {order}",
+                ],
+                messages: &[
+                    "The {product} I received never worked, not even on the first day. Can I get a replacement?",
+                    "The {product} from order {order} came with an obvious manufacturing defect. I'd like a replacement.",
+                    "Right out of the box, the {product} didn't work properly. I think I got a faulty unit.",
+                ],
+            },
+            TicketIssue {
+                subjects: &[
+                    "Missing parts in my package",
+                    "Parts missing from {order}",
+                    "Incomplete item received",
+                ],
+                messages: &[
+                    "Some parts are missing from the {product} I received in order {order}.",
+                    "The {product} came without the accessories listed on the product page. Can you send the missing pieces?",
+                    "I can't assemble the {product} because a few pieces were not in the box.",
+                ],
+            },
+            TicketIssue {
+                subjects: &[
+                    "Product not as described",
+                    "Item doesn't match the listing",
+                    "Different from the photos",
+                ],
+                messages: &[
+                    "What I received in order {order} doesn't match the description of the {product} on your website. The color and size are different.",
+                    "The listing said the {product} came in navy, but mine arrived bright blue.",
+                    "The photos on your site show a much sturdier {product} than what arrived at my door.",
+                ],
+            },
+            TicketIssue {
+                subjects: &[
+                    "Help setting up my item",
+                    "Problem with the instructions",
+                    "Setup help needed",
+                ],
+                messages: &[
+                    "I can't figure out how to set up the {product}. The instructions don't match what's in the box.",
+                    "The manual in the box seems to be for a different model than the {product}. Where can I find the right instructions?",
+                    "Is there a video or guide for setting up the {product}? The printed instructions are hard to follow.",
+                ],
+            },
+            TicketIssue {
+                subjects: &[
+                    "Warranty question",
+                    "Warranty on the item from {order}",
+                    "Question about warranty coverage",
+                ],
+                messages: &[
+                    "How long is the warranty on the {product} from order {order}? I'd like to register the item.",
+                    "What does the warranty on the {product} cover? I want to know what to do if something goes wrong.",
+                    "Do I need to register the {product} to keep the warranty valid, or is my order confirmation enough?",
+                ],
+            },
         ],
         weight: 15,
     },
     TicketTopic {
         category: "account",
         about_order: false,
-        subjects: &[
-            "Can't log in to my account",
-            "Password reset email not arriving",
-            "Update my email address",
-            "Please delete my account",
-            "Suspicious activity on my account",
-            "Unsubscribe from marketing emails",
-        ],
-        messages: &[
-            "I have tried to reset my password three times, but the email never arrives.",
-            "I'd like to change the email address on my account. The old one no longer works.",
-            "Please delete my account and all of my personal data.",
-            "I received a login alert from a device I don't recognize. Can you help me secure my account?",
-            "I keep getting marketing emails even though I unsubscribed last month.",
-            "My account says it's locked after too many login attempts. How do I unlock it?",
-            "How do I update the default shipping address saved on my account?",
+        issues: &[
+            TicketIssue {
+                subjects: &[
+                    "Can't log in to my account",
+                    "Login not working",
+                    "Locked out of my account",
+                ],
+                messages: &[
+                    "My account says it's locked after too many login attempts. How do I unlock it?",
+                    "I keep getting an 'incorrect password' error even though I'm sure my password is right.",
+                    "Every time I try to sign in, the page just reloads. I've tried two different browsers.",
+                ],
+            },
+            TicketIssue {
+                subjects: &[
+                    "Password reset email not arriving",
+                    "Didn't get the reset link",
+                    "Can't reset my password",
+                ],
+                messages: &[
+                    "I have tried to reset my password three times, but the email never arrives.",
+                    "The password reset link never shows up in my inbox or spam folder. Can you send it another way?",
+                    "I requested a password reset an hour ago and still have nothing. Is there a problem with your emails?",
+                ],
+            },
+            TicketIssue {
+                subjects: &[
+                    "Update my email address",
+                    "Change the email on my account",
+                    "New email address",
+                ],
+                messages: &[
+                    "I'd like to change the email address on my account. The old one no longer works.",
+                    "Please update my account email to my new work address. I can verify my identity if needed.",
+                    "I can't find where to change my email in the account settings. Can you do it for me?",
+                ],
+            },
+            TicketIssue {
+                subjects: &[
+                    "Please delete my account",
+                    "Account deletion request",
+                    "Close my account",
+                ],
+                messages: &[
+                    "Please delete my account and all of my personal data.",
+                    "I no longer shop here and would like my account closed. Please confirm once it's done.",
+                    "I'm requesting that you delete my account and any personal data you hold about me.",
+                ],
+            },
+            TicketIssue {
+                subjects: &[
+                    "Suspicious activity on my account",
+                    "Someone else logged in to my account",
+                    "I think my account was hacked",
+                ],
+                messages: &[
+                    "I received a login alert from a device I don't recognize. Can you help me secure my account?",
+                    "My password was changed, and I didn't do it. Please lock my account until I can reset it.",
+                    "There are orders in my account history that I never placed. I think someone else has access to my account.",
+                ],
+            },
+            TicketIssue {
+                subjects: &[
+                    "Unsubscribe from marketing emails",
+                    "Too many promotional emails",
+                    "Stop sending me newsletters",
+                ],
+                messages: &[
+                    "I keep getting marketing emails even though I unsubscribed last month.",
+                    "Please take me off your mailing list. The unsubscribe link in your emails doesn't work.",
+                    "I get several promotional emails a day from you. How do I stop them completely?",
+                ],
+            },
+            TicketIssue {
+                subjects: &[
+                    "Update my saved address",
+                    "Change my default shipping address",
+                ],
+                messages: &[
+                    "How do I update the default shipping address saved on my account?",
+                    "I moved recently and need to change the address saved in my profile, but the edit button doesn't do anything.",
+                    "My saved address still has my old apartment number. Could you change it to my new one?",
+                ],
+            },
+            TicketIssue {
+                subjects: &[
+                    "Remove a saved card",
+                    "Delete a payment method from my account",
+                ],
+                messages: &[
+                    "How do I remove an old credit card from my account? I don't see a delete option.",
+                    "Please delete the expired card saved in my profile. I don't want it stored anymore.",
+                    "I'd like to remove my saved card details from your site. Where can I do that?",
+                ],
+            },
         ],
         weight: 8,
     },
     TicketTopic {
         category: "order_change",
         about_order: true,
-        subjects: &[
-            "Cancel order {order}",
-            "Change shipping address for {order}",
-            "Add an item to {order}",
-            "Change the quantity on my order",
-            "Switch to faster shipping",
-            "Update payment method for {order}",
-        ],
-        messages: &[
-            "Please cancel order {order}. I placed it by mistake.",
-            "Can I change the shipping address on {order}? I just moved.",
-            "I forgot to add one more item to order {order}. Can it be added before it ships?",
-            "I ordered two of the {product} but only need one. Can you change the quantity before it ships?",
-            "Is it possible to upgrade {order} to express shipping?",
-            "I'd like to use a different card for {order}. My bank cancelled the current one.",
-            "Please remove the {product} from order {order} if it hasn't shipped yet.",
+        issues: &[
+            TicketIssue {
+                subjects: &[
+                    "Cancel order {order}",
+                    "Please cancel my order",
+                    "Cancellation request for {order}",
+                ],
+                messages: &[
+                    "Please cancel order {order}. I placed it by mistake.",
+                    "I found the {product} cheaper elsewhere, so I'd like to cancel order {order} if it hasn't shipped.",
+                    "I ordered the wrong {product} by accident. Can you cancel {order} so I can place a new order?",
+                ],
+            },
+            TicketIssue {
+                subjects: &[
+                    "Change shipping address for {order}",
+                    "Update delivery address",
+                    "New address for order {order}",
+                ],
+                messages: &[
+                    "Can I change the shipping address on {order}? I just moved.",
+                    "I entered my old address for order {order} by mistake. Please send it to my new address instead.",
+                    "Could you update the delivery address on {order} before it ships? I'll be staying with family for a few weeks.",
+                ],
+            },
+            TicketIssue {
+                subjects: &["Add an item to {order}", "Forgot something in my order"],
+                messages: &[
+                    "I forgot to add one more item to order {order}. Can it be added before it ships?",
+                    "Is it possible to add another product to {order} so everything ships together?",
+                    "Can I add one more thing to order {order} before it ships, or do I need to place a separate order?",
+                ],
+            },
+            TicketIssue {
+                subjects: &[
+                    "Change the quantity on my order",
+                    "Quantity change for {order}",
+                ],
+                messages: &[
+                    "I got the quantity of the {product} wrong on order {order}. Can you fix it before it ships?",
+                    "Can you increase the quantity of the {product} on order {order}? I'd like a few more for gifts.",
+                    "Please lower the quantity of the {product} on {order}. I don't need as many as I ordered.",
+                ],
+            },
+            TicketIssue {
+                subjects: &[
+                    "Switch to faster shipping",
+                    "Upgrade shipping on {order}",
+                    "Express shipping for {order}",
+                ],
+                messages: &[
+                    "Is it possible to upgrade {order} to express shipping?",
+                    "I need the {product} sooner than I planned. Can I pay extra for faster delivery on order {order}?",
+                    "Could you switch order {order} to next-day shipping? I'm happy to pay the difference.",
+                ],
+            },
+            TicketIssue {
+                subjects: &[
+                    "Update payment method for {order}",
+                    "Use a different card for {order}",
+                    "Change how I pay for my order",
+                ],
+                messages: &[
+                    "I'd like to use a different card for {order}. My bank cancelled the current one.",
+                    "The card on order {order} just expired. Can I switch to a new one?",
+                    "Can I pay for order {order} with PayPal instead of my credit card?",
+                ],
+            },
+            TicketIssue {
+                subjects: &["Remove an item from {order}", "Take something off my order"],
+                messages: &[
+                    "Please remove the {product} from order {order} if the order hasn't shipped yet.",
+                    "I no longer need the {product}. Could you take the item off {order} and refund that part?",
+                    "Can you drop the {product} from {order} and ship the rest as planned?",
+                ],
+            },
         ],
         weight: 7,
     },
@@ -476,6 +960,17 @@ pub fn render(template: &str, product: &str, order: &str, out: &mut String) {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use std::collections::BTreeSet;
+
+    /// One part (subjects or messages) of every ticket issue, in table order.
+    fn ticket_templates(
+        part: fn(&TicketIssue) -> &'static [&'static str],
+    ) -> impl Iterator<Item = &'static str> {
+        TICKET_TOPICS
+            .iter()
+            .flat_map(|t| t.issues)
+            .flat_map(move |i| part(i).iter().copied())
+    }
 
     /// Every template in the module, with the placeholders it may use.
     fn all_templates() -> Vec<(&'static str, bool, bool)> {
@@ -487,8 +982,10 @@ mod tests {
             all.extend(list.iter().map(|t| (*t, true, false)));
         }
         for t in TICKET_TOPICS {
-            all.extend(t.subjects.iter().map(|s| (*s, false, t.about_order)));
-            all.extend(t.messages.iter().map(|s| (*s, true, t.about_order)));
+            for issue in t.issues {
+                all.extend(issue.subjects.iter().map(|s| (*s, false, t.about_order)));
+                all.extend(issue.messages.iter().map(|s| (*s, true, t.about_order)));
+            }
         }
         for k in NOTIFICATION_KINDS {
             all.extend(k.titles.iter().chain(k.messages).map(|s| (*s, true, true)));
@@ -514,14 +1011,25 @@ mod tests {
                 "order_change"
             ]
         );
+        let weights: Vec<_> = TICKET_TOPICS.iter().map(|t| t.weight).collect();
+        assert_eq!(weights, [30, 18, 22, 15, 8, 7]);
+        let about_order: Vec<_> = TICKET_TOPICS.iter().map(|t| t.about_order).collect();
+        assert_eq!(about_order, [true, true, true, true, false, true]);
         for t in TICKET_TOPICS {
+            let subjects = t.issues.iter().flat_map(|i| i.subjects).count();
+            let messages = t.issues.iter().flat_map(|i| i.messages).count();
             assert!(
-                t.subjects.len() >= 6 && t.messages.len() >= 6,
+                t.issues.len() >= 3 && subjects >= 6 && messages >= 6,
                 "{}",
                 t.category
             );
-            assert!(t.weight > 0);
         }
+        // The flat per-category tables held 37 subjects and 42 messages; splitting them
+        // by issue must not make tickets more repetitive.
+        let subjects: BTreeSet<_> = ticket_templates(|i| i.subjects).collect();
+        let messages: BTreeSet<_> = ticket_templates(|i| i.messages).collect();
+        assert!(subjects.len() >= 37, "{}", subjects.len());
+        assert!(messages.len() >= 42, "{}", messages.len());
         let kinds: Vec<_> = NOTIFICATION_KINDS.iter().map(|k| k.kind).collect();
         assert_eq!(
             kinds,
@@ -564,12 +1072,67 @@ mod tests {
     fn bodies_and_messages_are_sentences() {
         let sentences = REVIEW_BODIES
             .iter()
-            .flat_map(|l| l.iter())
-            .chain(TICKET_TOPICS.iter().flat_map(|t| t.messages.iter()))
-            .chain(NOTIFICATION_KINDS.iter().flat_map(|k| k.messages.iter()));
+            .flat_map(|l| l.iter().copied())
+            .chain(ticket_templates(|i| i.messages))
+            .chain(
+                NOTIFICATION_KINDS
+                    .iter()
+                    .flat_map(|k| k.messages.iter().copied()),
+            );
         for s in sentences {
             assert!(s.ends_with(['.', '!', '?']), "{s:?}");
             assert!(s.starts_with(char::is_uppercase), "{s:?}");
+        }
+    }
+
+    #[test]
+    fn ticket_text_belongs_to_exactly_one_issue() {
+        // Two subjects and several messages per issue keep a ticket's text varied
+        // without pairing it across issues.
+        for t in TICKET_TOPICS {
+            for issue in t.issues {
+                assert!(
+                    issue.subjects.len() >= 2 && issue.messages.len() >= 3,
+                    "{}: {:?}",
+                    t.category,
+                    issue.subjects
+                );
+            }
+        }
+        // A line listed under two issues would be paired with the other issue's lines,
+        // which it was not written for; it also keeps the issue of a generated ticket
+        // recoverable from its text.
+        let mut seen = BTreeSet::new();
+        for s in ticket_templates(|i| i.subjects).chain(ticket_templates(|i| i.messages)) {
+            assert!(seen.insert(s), "listed twice: {s:?}");
+        }
+    }
+
+    #[test]
+    fn ticket_text_needs_no_agreement_with_the_product() {
+        // `{product}` may be plural ("wireless earbuds"), so the word before or after it
+        // must not need to agree with it. Pronouns for it cannot be checked here.
+        const BEFORE: &[&str] = &[
+            "a", "an", "another", "is", "are", "was", "were", "this", "these",
+        ];
+        const AFTER: &[&str] = &[
+            "is", "are", "was", "were", "has", "have", "does", "do", "isn't", "aren't", "wasn't",
+            "weren't", "hasn't", "haven't", "doesn't", "don't", "looks", "feels", "seems", "works",
+            "fits", "comes",
+        ];
+        let tickets = ticket_templates(|i| i.subjects).chain(ticket_templates(|i| i.messages));
+        for t in tickets {
+            for (at, _) in t.match_indices("{product}") {
+                let before = t[..at].split_whitespace().last().unwrap_or("");
+                let after = t[at + "{product}".len()..]
+                    .split_whitespace()
+                    .next()
+                    .unwrap_or("")
+                    .trim_end_matches(['.', ',', '?', '!', ';']);
+                let agrees =
+                    BEFORE.contains(&before.to_lowercase().as_str()) || AFTER.contains(&after);
+                assert!(!agrees, "{t:?} must agree with {{product}}");
+            }
         }
     }
 
