@@ -358,8 +358,11 @@ impl<'w> Orders<'w> {
         let payment_method = PAYMENT_METHODS[rng::pick_weighted(&mut rng, &PAYMENT_WEIGHTS)];
         let fate = rng::below(&mut rng, 1000);
         let mut failed_count = rng::pick_weighted(&mut rng, &[900, 80, 20]);
-        let cancelled = fate < 45;
+        // Some payments never arrive (a bank transfer not sent): such an order waits as
+        // pending for a week, then the shop cancels it, so only the window's last week
+        // holds stalled orders.
         let stalled = (45..65).contains(&fate);
+        let cancelled = fate < 45 || stalled && created_at.plus(7 * DAY) <= w.window.end;
         if cancelled {
             failed_count = failed_count.max(1);
         }

@@ -133,15 +133,30 @@ fn order_statuses_look_like_a_shops() {
         |s: &str| statuses.iter().filter(|x| *x == s).count() as f64 / statuses.len() as f64;
     assert!(share("delivered") > 0.6, "delivered {}", share("delivered"));
     for (status, lo, hi) in [
-        ("cancelled", 0.02, 0.08),
+        ("cancelled", 0.02, 0.09),
         ("returned", 0.03, 0.15),
-        ("pending", 0.005, 0.06),
+        ("pending", 0.0, 0.01),
     ] {
         assert!(
             (lo..hi).contains(&share(status)),
             "{status} {}",
             share(status)
         );
+    }
+}
+
+#[test]
+fn unpaid_orders_wait_a_week_at_most() {
+    // The default window ends on 2023-12-31: an order still pending then was placed in
+    // its last week; older unpaid orders were cancelled.
+    let (last_day, _) = day_and_hour("2023-12-31T00:00:00");
+    let orders = rows("orders.csv");
+    let pending: Vec<&BTreeMap<String, String>> =
+        orders.iter().filter(|o| o["status"] == "pending").collect();
+    assert!(!pending.is_empty(), "some orders await payment at the end");
+    for order in pending {
+        let (day, _) = day_and_hour(&order["created_at"]);
+        assert!(last_day - day <= 7, "pending since {}", order["created_at"]);
     }
 }
 
