@@ -42,7 +42,7 @@ pub enum Command {
     Validate(ValidateArgs),
     /// Print a shell completion script (bash, zsh, fish, powershell, elvish).
     Completions {
-        #[arg(value_enum)]
+        #[arg(value_enum, ignore_case = true)]
         shell: clap_complete::Shell,
     },
     /// Print the man page (roff) on standard output.
@@ -75,11 +75,11 @@ pub struct GenerateArgs {
     pub seed: Option<u64>,
 
     /// Output format [default: csv].
-    #[arg(long, short, value_enum)]
+    #[arg(long, short, value_enum, ignore_case = true)]
     pub format: Option<Format>,
 
     /// Database the SQL format is for [default: postgres].
-    #[arg(long, value_enum)]
+    #[arg(long, value_enum, ignore_case = true)]
     pub dialect: Option<crate::sql::Dialect>,
 
     /// Output directory, created if missing; `-` writes one entity to standard output [default: data].
@@ -99,7 +99,13 @@ pub struct GenerateArgs {
     pub scale: Option<f64>,
 
     /// Write only these entities (comma-separated); rows and keys stay those of the full run.
-    #[arg(long, value_enum, value_delimiter = ',', value_name = "ENTITY,...")]
+    #[arg(
+        long,
+        value_enum,
+        ignore_case = true,
+        value_delimiter = ',',
+        value_name = "ENTITY,..."
+    )]
     pub entities: Vec<Entity>,
 
     /// First day of the window every timestamp falls in, YYYY-MM-DD [default: 2023-01-01].
@@ -134,15 +140,15 @@ pub struct GenerateArgs {
 #[derive(Debug, clap::Args)]
 pub struct SchemaArgs {
     /// Only this entity.
-    #[arg(value_enum)]
+    #[arg(value_enum, ignore_case = true)]
     pub entity: Option<Entity>,
 
     /// How to print it: a table, JSON, or SQL DDL.
-    #[arg(long, short, value_enum, default_value_t = SchemaFormat::Text)]
+    #[arg(long, short, value_enum, ignore_case = true, default_value_t = SchemaFormat::Text)]
     pub format: SchemaFormat,
 
     /// Database the DDL of --format sql is for [default: postgres].
-    #[arg(long, value_enum)]
+    #[arg(long, value_enum, ignore_case = true)]
     pub dialect: Option<crate::sql::Dialect>,
 }
 

@@ -137,3 +137,12 @@ pub fn man_page() -> String {
         .expect("rendering into memory cannot fail");
     String::from_utf8(out).expect("the man page is UTF-8")
 }
+
+/// A count with its noun, for people: "1 row", "2 rows".
+pub fn plural(n: u64, noun: &str) -> String {
+    if n == 1 {
+        format!("1 {noun}")
+    } else {
+        format!("{n} {noun}s")
+    }
+}

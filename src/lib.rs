@@ -19,6 +19,7 @@ pub mod sql;
 pub mod validate;
 pub mod words;
 
+pub use commands::plural;
 pub use config::Config;
 pub use error::{Error, Result};
 pub use run::{Summary, run};

@@ -44,9 +44,9 @@ fn run(args: Args) -> Result<(), Error> {
             if !config.quiet {
                 for file in &summary.files {
                     say(format_args!(
-                        "wrote {} ({} rows, {} bytes)",
+                        "wrote {} ({}, {} bytes)",
                         file.path.display(),
-                        file.rows,
+                        ecomgen::plural(file.rows, "row"),
                         file.bytes
                     ));
                 }

@@ -471,7 +471,7 @@ fn open_sink(entity: Entity, spec: FileSpec, out: &Out, is_child: bool) -> Resul
             (
                 Target::Bytes(Box::new(BufWriter::with_capacity(1 << 16, handle))),
                 None,
-                PathBuf::from("standard output"),
+                PathBuf::from(format!("{} on standard output", spec.name)),
             )
         }
         None => (
@@ -480,7 +480,7 @@ fn open_sink(entity: Entity, spec: FileSpec, out: &Out, is_child: bool) -> Resul
                 std::io::stdout(),
             ))),
             None,
-            PathBuf::from("standard output"),
+            PathBuf::from(format!("{} on standard output", spec.name)),
         ),
     };
     Ok(Sink {

@@ -15,6 +15,7 @@
 //! so one bad value does not bury the report under its consequences.
 
 use crate::cli::ValidateArgs;
+use crate::commands::plural;
 use crate::error::{Error, Result};
 use crate::generate::notifications;
 use crate::generate::orders::{self, Order};
@@ -47,10 +48,15 @@ pub struct Violation {
 impl fmt::Display for Violation {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self.row {
+            // People count records from 1: record 1 is the first after a CSV header
+            // (its line 2), the first element of a JSON array, the first line of JSONL.
             Some(row) => write!(
                 f,
-                "{} row {}: [{}] {}",
-                self.entity, row, self.rule, self.message
+                "{} record {}: [{}] {}",
+                self.entity,
+                row + 1,
+                self.rule,
+                self.message
             ),
             None => write!(f, "{}: [{}] {}", self.entity, self.rule, self.message),
         }
@@ -484,15 +490,6 @@ fn file_stems(format: Format) -> impl Iterator<Item = &'static str> {
         .chain(format.is_flat().then_some(orders::ITEMS_FILE.name))
 }
 
-/// "1 row", "2 rows".
-fn plural(n: u64, noun: &str) -> String {
-    if n == 1 {
-        format!("1 {noun}")
-    } else {
-        format!("{n} {noun}s")
-    }
-}
-
 fn check_is_dir(dir: &Path) -> Result<()> {
     if dir.is_dir() {
         Ok(())
@@ -853,8 +850,8 @@ impl Loader {
                     row,
                     "format: fields",
                     format!(
-                        "the row has {} values for the header's {} columns",
-                        record.len(),
+                        "the row has {} for the header's {} columns",
+                        plural(record.len() as u64, "value"),
                         names.len()
                     ),
                 );

@@ -134,8 +134,12 @@ impl Entity {
         }
     }
 
+    /// The entity a name means, in any case (`Users` as well as `users`), as the flags
+    /// that take entity names accept them.
     pub fn from_name(name: &str) -> Option<Entity> {
-        Entity::ALL.into_iter().find(|e| e.name() == name)
+        Entity::ALL
+            .into_iter()
+            .find(|e| e.name().eq_ignore_ascii_case(name))
     }
 
     /// The entities whose keys or facts this one's rows use.

@@ -265,6 +265,41 @@ fn schema_sql_prints_the_tables_asked_for() {
 }
 
 #[test]
+fn choices_are_taken_in_any_case() {
+    let dir = tempdir();
+    let (lower, upper) = (dir.path().join("lower"), dir.path().join("upper"));
+    generate(
+        &lower,
+        &[
+            "--seed",
+            "4",
+            "--format",
+            "jsonl",
+            "--entities",
+            "users",
+            "--count",
+            "users=7",
+        ],
+    );
+    generate(
+        &upper,
+        &[
+            "--seed",
+            "4",
+            "--format",
+            "JSONL",
+            "--entities",
+            "Users",
+            "--count",
+            "USERS=7",
+        ],
+    );
+    assert_eq!(read_dir(&lower), read_dir(&upper));
+    let schema = ecomgen(&["schema", "Orders", "--format", "JSON"]);
+    assert!(schema.status.success(), "{}", stderr(&schema));
+}
+
+#[test]
 fn a_drawn_seed_is_printed_so_the_run_can_be_repeated() {
     let dir = tempdir();
     let out = dir.path().join("a");
