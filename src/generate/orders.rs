@@ -7,6 +7,7 @@ use super::categories::Tree;
 use super::products::Products;
 use super::promotions::{Promotions, Target};
 use super::users::Users;
+use super::warehouses;
 use super::{Entity, Generator, Record, World, erased};
 use crate::model::{Id, Money, Timestamp};
 use crate::rng::{self, RowRng};
@@ -47,7 +48,7 @@ pub const FIELDS: &[Field] = &[
     Field::new(
         "tax",
         F::Money,
-        "Tax on subtotal - discount at the country's rate, half-up.",
+        "Sales tax or VAT on subtotal - discount at the rate where it ships, half-up.",
     ),
     Field::new("shipping_cost", F::Money, "Shipping charged."),
     Field::new(
@@ -293,7 +294,8 @@ impl<'w> Orders<'w> {
         if !signed_up_in_time {
             created_at = w.moment_after(&mut rng, self.users.created_at(user));
         }
-        let country = self.users.locale(user).country;
+        let locale = self.users.locale(user);
+        let country = locale.country;
 
         // What: distinct products, skewed toward the best sellers.
         let item_count = 1 + rng::pick_weighted(&mut rng, &[55, 25, 10, 5, 2, 1, 1, 1]);
@@ -351,7 +353,7 @@ impl<'w> Orders<'w> {
         let subtotal: Money = items[..item_count].iter().map(|it| it.total).sum();
         let method = ShippingMethod::ALL[rng::pick_weighted(&mut rng, &ShippingMethod::WEIGHTS)];
         let shipping_cost = method.cost(subtotal - discount);
-        let tax = (subtotal - discount).scale_half_up(country.tax_rate_bp as i64, 10_000);
+        let tax = (subtotal - discount).scale_half_up(locale.city.sales_tax_bp as i64, 10_000);
         let total = subtotal + tax + shipping_cost - discount;
 
         // How its life went, until the window closed.
@@ -382,7 +384,9 @@ impl<'w> Orders<'w> {
         );
         let mut shipped_at = None;
         let mut delivered_at = None;
-        let warehouse = rng::below(&mut rng, w.count(Entity::Warehouses).max(1));
+        let warehouse = warehouses::serving(&mut rng, country, w.count(Entity::Warehouses));
+        // Across a border a parcel takes days longer than the method's domestic promise.
+        let abroad = warehouses::country_of(warehouse).code != country.code;
         if cancelled {
             status = OrderStatus::Cancelled;
             outcome = PaymentOutcome::Abandoned;
@@ -393,6 +397,7 @@ impl<'w> Orders<'w> {
                 status = OrderStatus::Shipped;
                 shipped_at = Some(shipped);
                 let (lo, hi) = method.transit_days();
+                let (lo, hi) = if abroad { (lo + 3, hi + 6) } else { (lo, hi) };
                 if let Some(delivered) =
                     w.after_delay(&mut rng, shipped, lo * DAY - 6 * HOUR, hi * DAY + 6 * HOUR)
                 {

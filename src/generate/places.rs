@@ -14,14 +14,28 @@ pub fn country(rng: &mut RowRng) -> &'static Country {
     &COUNTRIES[rng::pick_weighted(rng, weights)]
 }
 
-/// A city, favouring the big ones listed first.
+/// A city, as likely as its share of the country's listed population.
 pub fn city(rng: &mut RowRng, country: &'static Country) -> &'static City {
-    let n = country.cities.len() as u64;
-    &country.cities[rng::skewed_rank(rng, n, 400) as usize]
+    let total: u64 = country.cities.iter().map(|c| c.population_k as u64).sum();
+    let mut draw = rng::below(rng, total);
+    for city in country.cities {
+        match draw.checked_sub(city.population_k as u64) {
+            Some(rest) => draw = rest,
+            None => return city,
+        }
+    }
+    unreachable!("a draw below the total falls in one city")
 }
 
 pub fn fill(rng: &mut RowRng, pattern: &str, out: &mut String) {
     fill_pattern(pattern, out, |n| rng::below(rng, n as u64) as u32);
+}
+
+/// Whether an address may name a flat: a home may, a warehouse does not.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum Premises {
+    Home,
+    Site,
 }
 
 /// Street line ("12 Oak Street", "Hauptstraße 12", "12 Oak Street, Apt 4") and postal
@@ -30,17 +44,18 @@ pub fn street_and_postal(
     rng: &mut RowRng,
     country: &'static Country,
     city: &'static City,
+    premises: Premises,
     street_out: &mut String,
     postal_out: &mut String,
 ) {
     let street = rng::pick(rng, country.streets);
-    let number = 1 + rng::skewed_rank(rng, 2400, 700);
+    let number = 1 + rng::skewed_rank(rng, country.max_house_number, 700);
     if country.number_first {
         let _ = write!(street_out, "{number} {street}");
     } else {
         let _ = write!(street_out, "{street} {number}");
     }
-    if rng::chance(rng, 180) {
+    if premises == Premises::Home && rng::chance(rng, 180) {
         let unit = 1 + rng::below(rng, 40);
         match country.code {
             "US" | "CA" => {

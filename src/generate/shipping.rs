@@ -1,5 +1,6 @@
 //! Shipping: one shipment for each order that left a warehouse, with a carrier of the
-//! customer's country and a tracking number in that carrier's style.
+//! customer's country (an international one across a border) and a tracking number in
+//! that carrier's style.
 
 use super::orders::Orders;
 use super::{Entity, Generator, World, flat_record, places};
@@ -20,7 +21,7 @@ pub const FIELDS: &[Field] = &[
     Field::new(
         "carrier",
         F::Text,
-        "Parcel carrier of the destination country.",
+        "Parcel carrier of the destination country; an international one across a border.",
     ),
     Field::new("shipping_method", F::Text, "As on the order.")
         .one_of(super::orders::SHIPPING_METHODS),
@@ -66,9 +67,14 @@ pub struct Shipment {
 
 flat_record!(Shipment);
 
-/// Carriers per country with a tracking-number pattern each.
-fn carriers(country: &str) -> &'static [(&'static str, &'static str)] {
-    match country {
+/// Carriers for a parcel from one country to another, with a tracking-number pattern
+/// each: the destination's own carriers at home, international express ones across a
+/// border.
+fn carriers(from: &str, to: &str) -> &'static [(&'static str, &'static str)] {
+    if from != to {
+        return INTERNATIONAL_CARRIERS;
+    }
+    match to {
         "US" => &[
             ("UPS", "1Z@@@###########"),
             ("FedEx", "############"),
@@ -97,9 +103,15 @@ fn carriers(country: &str) -> &'static [(&'static str, &'static str)] {
             ("Australia Post", "@@@##########"),
             ("StarTrack", "@@@#########"),
         ],
-        _ => &[("DHL Express", "##########")],
+        _ => INTERNATIONAL_CARRIERS,
     }
 }
+
+const INTERNATIONAL_CARRIERS: &[(&str, &str)] = &[
+    ("DHL Express", "##########"),
+    ("FedEx International", "############"),
+    ("UPS Worldwide", "1Z@@@###########"),
+];
 
 pub struct Shipping<'w> {
     world: &'w World,
@@ -134,7 +146,8 @@ impl Generator for Shipping<'_> {
             row.shipment_id = w.ids(Entity::Shipping).id(order);
             row.order_id = w.ids(Entity::Orders).id(order);
             row.warehouse_id = w.ids(Entity::Warehouses).id(facts.warehouse);
-            let (carrier, pattern) = rng::pick(&mut rng, carriers(facts.country));
+            let from = super::warehouses::country_of(facts.warehouse).code;
+            let (carrier, pattern) = rng::pick(&mut rng, carriers(from, facts.country));
             row.carrier = carrier;
             row.tracking_number.clear();
             places::fill(&mut rng, pattern, &mut row.tracking_number);

@@ -132,7 +132,14 @@ impl<'w> Users<'w> {
         let mut rng = self.world.rng(Entity::Users, user);
         let created_at = self.draw_created_at(&mut rng);
         let locale = Self::draw_locale(&mut rng);
-        places::street_and_postal(&mut rng, locale.country, locale.city, street, postal);
+        places::street_and_postal(
+            &mut rng,
+            locale.country,
+            locale.city,
+            places::Premises::Home,
+            street,
+            postal,
+        );
         (rng, created_at, locale)
     }
 

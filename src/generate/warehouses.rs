@@ -1,12 +1,85 @@
-//! Warehouses: fulfilment centres in the shop's markets, named after their city.
+//! Warehouses: fulfilment centres in the shop's markets, named after their city. A
+//! site's country is a formula of its index, so an order can pick a site in its own
+//! country without reading the warehouses.
 
 use super::{Entity, Generator, World, flat_record, places};
 use crate::model::Id;
-use crate::rng;
+use crate::rng::{self, RowRng};
 use crate::schema::{Field, FieldType as F};
+use crate::words::geo::{COUNTRIES, Country};
 use serde::Serialize;
 use std::fmt::Write;
 use std::ops::Range;
+use std::sync::OnceLock;
+
+/// Countries (by position in `COUNTRIES`) of consecutive sites, repeating: the first
+/// sites open one per market, biggest market first; the next ones go, one at a time,
+/// to the market furthest below its share of customers.
+fn market_sequence() -> &'static [usize] {
+    static SEQUENCE: OnceLock<Vec<usize>> = OnceLock::new();
+    SEQUENCE.get_or_init(|| {
+        let total: u64 = COUNTRIES.iter().map(|c| c.weight as u64).sum();
+        let mut sequence: Vec<usize> = (0..COUNTRIES.len()).collect();
+        sequence.sort_by_key(|&c| std::cmp::Reverse(COUNTRIES[c].weight));
+        let mut seats: Vec<u64> = vec![1; COUNTRIES.len()];
+        while (sequence.len() as u64) < total {
+            let next = sequence.len() as u64 + 1;
+            // Deficit of seats against the share, scaled by the total to stay integral.
+            let behind = |c: usize| COUNTRIES[c].weight as u64 * next - seats[c] * total;
+            let c = (0..COUNTRIES.len())
+                .filter(|&c| COUNTRIES[c].weight as u64 * next >= seats[c] * total)
+                .max_by_key(|&c| (behind(c), std::cmp::Reverse(c)))
+                .unwrap_or(0);
+            seats[c] += 1;
+            sequence.push(c);
+        }
+        sequence
+    })
+}
+
+/// For each market, its positions in one round of `market_sequence`, ascending.
+fn market_slots() -> &'static [Vec<u64>] {
+    static SLOTS: OnceLock<Vec<Vec<u64>>> = OnceLock::new();
+    SLOTS.get_or_init(|| {
+        let mut slots = vec![Vec::new(); COUNTRIES.len()];
+        for (position, &market) in market_sequence().iter().enumerate() {
+            slots[market].push(position as u64);
+        }
+        slots
+    })
+}
+
+/// Where warehouse `index` stands.
+pub fn country_of(index: u64) -> &'static Country {
+    let sequence = market_sequence();
+    &COUNTRIES[sequence[(index % sequence.len() as u64) as usize]]
+}
+
+/// A warehouse of the `count` there are, for an order shipping to `country`: one in
+/// that country when there is one, else one in the home market (the first site's).
+pub fn serving(rng: &mut RowRng, country: &Country, count: u64) -> u64 {
+    let sequence = market_sequence();
+    let period = sequence.len() as u64;
+    let (full, rest) = (count / period, count % period);
+    let mut pick_in = |market: usize| -> Option<u64> {
+        let slots = &market_slots()[market];
+        let partial = slots.iter().filter(|&&p| p < rest).count() as u64;
+        let n = full * slots.len() as u64 + partial;
+        if n == 0 {
+            return None;
+        }
+        let k = rng::below(rng, n);
+        let (round, slot) = (k / slots.len() as u64, k % slots.len() as u64);
+        Some(round * period + slots[slot as usize])
+    };
+    let market = COUNTRIES
+        .iter()
+        .position(|c| c.code == country.code)
+        .unwrap_or(sequence[0]);
+    pick_in(market)
+        .or_else(|| pick_in(sequence[0]))
+        .unwrap_or(0)
+}
 
 pub const FIELDS: &[Field] = &[
     Field::primary("warehouse_id", "Primary key."),
@@ -51,7 +124,7 @@ impl<'w> Warehouses<'w> {
     fn fill(&self, index: u64, row: &mut Warehouse) {
         let mut rng = self.world.rng(Entity::Warehouses, index);
         row.warehouse_id = self.world.ids(Entity::Warehouses).id(index);
-        let country = places::country(&mut rng);
+        let country = country_of(index);
         let city = places::city(&mut rng, country);
         row.country = country.code;
         row.city = city.name;
@@ -62,6 +135,7 @@ impl<'w> Warehouses<'w> {
             &mut rng,
             country,
             city,
+            places::Premises::Site,
             &mut row.address,
             &mut row.postal_code,
         );

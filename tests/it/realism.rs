@@ -186,6 +186,114 @@ fn addresses_and_phones_agree_with_the_country() {
 }
 
 #[test]
+fn customers_live_where_people_live() {
+    let users = rows("users.csv");
+    let count = |country: &str, city: &str| {
+        users
+            .iter()
+            .filter(|u| u["country"] == country && u["city"] == city)
+            .count()
+    };
+    // New York has about three times Chicago's people, London several times any other
+    // British city's; uniform cities would make them level.
+    assert!(count("US", "New York") > 2 * count("US", "Chicago"));
+    assert!(count("GB", "London") > 3 * count("GB", "Manchester"));
+    // House numbers count houses in Europe: no "Birkenweg 2115".
+    for user in &users {
+        let number: u64 = user["address"]
+            .split([' ', ','])
+            .find_map(|w| w.parse().ok())
+            .unwrap_or_else(|| panic!("a house number in {:?}", user["address"]));
+        let most = match user["country"].as_str() {
+            "DE" => 150,
+            "FR" => 200,
+            "GB" => 250,
+            "AU" => 400,
+            _ => 9_999,
+        };
+        assert!(number <= most, "{user:?}");
+    }
+}
+
+#[test]
+fn tax_follows_where_the_order_ships() {
+    let users: BTreeMap<String, (String, String)> = rows("users.csv")
+        .into_iter()
+        .map(|u| {
+            let place = (u["country"].clone(), u["state"].clone());
+            (u["user_id"].clone(), place)
+        })
+        .collect();
+    let cents = |s: &str| -> i64 { s.replace('.', "").parse().unwrap() };
+    // Per mille of the taxed amount, per (country, state).
+    let mut rates: BTreeMap<(String, String), Vec<i64>> = BTreeMap::new();
+    for order in rows("orders.csv") {
+        let taxed = cents(&order["subtotal"]) - cents(&order["discount"]);
+        if taxed >= 10_000 {
+            let rate = (cents(&order["tax"]) * 1000 + taxed / 2) / taxed;
+            rates
+                .entry(users[&order["user_id"]].clone())
+                .or_default()
+                .push(rate);
+        }
+    }
+    let rate = |country: &str, state: &str| {
+        let found = &rates[&(country.to_string(), state.to_string())];
+        assert!(
+            found.iter().all(|r| r == &found[0]),
+            "{country} {state}: {found:?}"
+        );
+        found[0]
+    };
+    assert_eq!(rate("CA", "AB"), 50, "Alberta charges GST only");
+    assert_eq!(rate("CA", "ON"), 130, "Ontario's HST");
+    assert_eq!(rate("GB", "England"), 200, "British VAT");
+    assert_eq!(rate("DE", "Bayern"), 190, "German VAT");
+    let us: std::collections::BTreeSet<i64> = rates
+        .iter()
+        .filter(|((country, _), _)| country == "US")
+        .flat_map(|(_, r)| r.iter().copied())
+        .collect();
+    assert!(us.len() >= 4, "US rates differ by city: {us:?}");
+}
+
+#[test]
+fn orders_ship_from_their_own_country_where_the_shop_has_a_site() {
+    let country_of = |file: &str, key: &str| -> BTreeMap<String, String> {
+        rows(file)
+            .into_iter()
+            .map(|r| (r[key].clone(), r["country"].clone()))
+            .collect()
+    };
+    let (users, sites) = (
+        country_of("users.csv", "user_id"),
+        country_of("warehouses.csv", "warehouse_id"),
+    );
+    let buyer: BTreeMap<String, String> = rows("orders.csv")
+        .into_iter()
+        .map(|o| (o["order_id"].clone(), o["user_id"].clone()))
+        .collect();
+    let markets: std::collections::BTreeSet<&String> = sites.values().collect();
+    assert!(markets.len() >= 4, "sites in several markets: {markets:?}");
+    let international = ["DHL Express", "FedEx International", "UPS Worldwide"];
+    let mut abroad = 0;
+    for shipment in rows("shipping.csv") {
+        let to = &users[&buyer[&shipment["order_id"]]];
+        let from = &sites[&shipment["warehouse_id"]];
+        if markets.contains(to) {
+            assert_eq!(from, to, "{shipment:?}");
+        }
+        if from != to {
+            abroad += 1;
+            assert!(international.contains(&shipment["carrier"].as_str()));
+        } else {
+            assert!(!international.contains(&shipment["carrier"].as_str()));
+        }
+    }
+    assert!(abroad > 0, "some orders cross a border");
+}
+
+#[test]
 fn emails_come_from_the_name() {
     let mut checked = 0;
     for user in rows("users.csv") {
