@@ -70,11 +70,11 @@ const EMAIL_STYLES: [&str; 5] = ["first.last", "firstlast", "flast", "first_last
 
 pub struct Users<'w> {
     world: &'w World,
+    /// Each user's own number, ending the email and username: a handle is letters,
+    /// dots and underscores, so the digits after it are read back unambiguously and
+    /// two users can never share an address, whatever their names.
     email_numbers: Permutation,
     username_numbers: Permutation,
-    /// Smallest number with more digits than the user count: every user's suffix has
-    /// the same width, so "ann.lee1" + "23" can never equal "ann.lee12" + "3".
-    number_base: u64,
 }
 
 /// Where a user lives: the part of a user that other entities recompute.
@@ -86,15 +86,10 @@ pub struct Locale {
 impl<'w> Users<'w> {
     pub fn new(world: &'w World) -> Self {
         let n = world.count(Entity::Users).max(1);
-        let mut number_base = 100;
-        while number_base <= n {
-            number_base *= 10;
-        }
         Users {
             world,
             email_numbers: Permutation::new(n, world.stream(Entity::Users, 1)),
             username_numbers: Permutation::new(n, world.stream(Entity::Users, 2)),
-            number_base,
         }
     }
 
@@ -173,11 +168,7 @@ impl<'w> Users<'w> {
         row.email.clear();
         let style = rng::pick(&mut rng, &EMAIL_STYLES);
         write_handle(&mut row.email, style, &first, &last);
-        let _ = write!(
-            row.email,
-            "{}",
-            self.number_base + self.email_numbers.apply(user)
-        );
+        let _ = write!(row.email, "{}", self.email_numbers.apply(user));
         row.email.push('@');
         let domains = country.email_domains;
         row.email
@@ -186,11 +177,7 @@ impl<'w> Users<'w> {
         row.username.clear();
         let style = rng::pick(&mut rng, &["firstlast", "first_last", "flast", "firstl"]);
         write_handle(&mut row.username, style, &first, &last);
-        let _ = write!(
-            row.username,
-            "{}",
-            self.number_base + self.username_numbers.apply(user)
-        );
+        let _ = write!(row.username, "{}", self.username_numbers.apply(user));
 
         row.phone_number.clear();
         places::phone(&mut rng, country, city, &mut row.phone_number);

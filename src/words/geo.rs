@@ -1485,6 +1485,10 @@ mod tests {
             assert!(c.last_names.len() >= 50, "{} last names", c.code);
             assert!(c.email_domains.len() >= 3, "{} email domains", c.code);
             assert!(c.weight > 0 && (100..=9_999).contains(&c.max_house_number));
+            // Emails and usernames end in the user's number right after the name.
+            for name in first_names(c).iter().chain(c.last_names) {
+                assert!(!name.chars().any(|ch| ch.is_ascii_digit()), "{name}");
+            }
             assert_eq!(c.number_first, c.code != "DE");
             for city in c.cities {
                 assert!(!city.postal_codes.is_empty(), "{}", city.name);
