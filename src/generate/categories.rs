@@ -5,7 +5,7 @@
 use super::{Entity, Generator, World, flat_record};
 use crate::model::Id;
 use crate::schema::{Field, FieldType as F};
-use crate::words::catalog::{CATEGORY_MODIFIERS, DEPARTMENTS, Department, Subcategory};
+use crate::words::catalog::{DEPARTMENTS, Department, Subcategory};
 use serde::Serialize;
 use std::fmt::Write;
 use std::ops::Range;
@@ -46,7 +46,7 @@ pub struct Shape {
     pub department: usize,
     /// `None` for a department itself.
     pub subcategory: Option<usize>,
-    /// Index into `CATEGORY_MODIFIERS` for third-level categories.
+    /// Index into the department's `modifiers` for third-level categories.
     pub modifier: Option<usize>,
     pub parent: Option<u64>,
 }
@@ -88,8 +88,13 @@ impl Tree {
                 parent: Some(department as u64),
             }
         } else {
-            // Below the subcategory of the same department with the same slot.
-            let modifier = ((slot / subs - 1) % CATEGORY_MODIFIERS.len() as u64) as usize;
+            // Below the subcategory of the same department with the same slot. The
+            // n-th leaf below a subcategory takes the department's modifiers from an
+            // offset of its own, so the leaves of one round do not all share a modifier
+            // ("Organic Snacks", "Gourmet Pantry Staples", ...).
+            let round = slot / subs - 1;
+            let modifiers = DEPARTMENTS[department].modifiers.len() as u64;
+            let modifier = ((round + subcategory as u64) % modifiers) as usize;
             Shape {
                 department,
                 subcategory: Some(subcategory),
@@ -140,7 +145,7 @@ impl Shape {
             (None, _) => out.push_str(self.department().name),
             (Some(sub), None) => out.push_str(sub.name),
             (Some(sub), Some(m)) => {
-                let _ = write!(out, "{} {}", CATEGORY_MODIFIERS[m], sub.name);
+                let _ = write!(out, "{} {}", self.department().modifiers[m], sub.name);
             }
         }
     }
@@ -189,7 +194,7 @@ impl<'w> Categories<'w> {
                     sub.nouns
                         .iter()
                         .take(3)
-                        .copied()
+                        .map(|n| n.name)
                         .collect::<Vec<_>>()
                         .join(", ")
                         .to_lowercase()
@@ -250,6 +255,44 @@ mod tests {
         assert_eq!(leaf.department, parent.department);
         assert_eq!(leaf.subcategory, parent.subcategory);
         assert!(tree.is_within(150, leaf.department as u64));
+    }
+
+    #[test]
+    fn leaves_of_one_subcategory_differ_until_the_modifiers_run_out() {
+        let mut counts = crate::config::default_counts(0.2).expect("small counts");
+        counts.set(Entity::Categories, 3_000);
+        let world = World::new(3, crate::model::Window::default(), counts);
+        let categories = Categories::new(&world);
+        let tree = Tree::new(3_000);
+        let mut names = std::collections::BTreeMap::new();
+        let mut slugs = std::collections::BTreeSet::new();
+        let mut index = 0;
+        categories.generate(0..3_000, &mut |row| {
+            let shape = tree.shape(index);
+            index += 1;
+            if let (Some(m), Some(parent)) = (shape.modifier, shape.parent) {
+                assert!(m < shape.department().modifiers.len());
+                names
+                    .entry(parent)
+                    .or_insert_with(Vec::new)
+                    .push(row.name.clone());
+            }
+            assert!(slugs.insert(row.slug.clone()), "{}", row.slug);
+        });
+        assert_eq!(slugs.len(), 3_000);
+        for (parent, leaves) in &names {
+            let modifiers = tree.shape(*parent).department().modifiers.len();
+            let first: std::collections::BTreeSet<_> = leaves.iter().take(modifiers).collect();
+            assert_eq!(first.len(), leaves.len().min(modifiers), "{leaves:?}");
+        }
+        // With the default 120 categories, one department's leaves use several modifiers.
+        let tree = Tree::new(120);
+        let used: std::collections::BTreeSet<_> = (10..120)
+            .map(|i| tree.shape(i))
+            .filter(|s| s.department == 5)
+            .filter_map(|s| s.modifier)
+            .collect();
+        assert!(used.len() >= 4, "{used:?}");
     }
 
     #[test]

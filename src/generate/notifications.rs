@@ -159,7 +159,7 @@ impl<'w> Notifications<'w> {
         row.user_id = w.ids(Entity::Users).id(user);
         row.channel = CHANNELS[rng::pick_weighted(&mut rng, &[55, 35, 10])];
         let noun = if w.count(Entity::Products) > 0 {
-            self.products.core(product).noun.to_lowercase()
+            self.products.core(product).noun.name.to_lowercase()
         } else {
             "item".to_string()
         };

@@ -1,13 +1,13 @@
-//! Products: the catalog. A product's category decides its kind of name, its
-//! description and its price range, so a "Yoga Mat" never costs $2,000 or sits in
-//! Books.
+//! Products: the catalog. A product's category decides its kind of name and its
+//! description, and its noun decides its price and weight ranges, so a "Yoga Mat"
+//! never costs $2,000 or sits in Books, and a "Jump Rope" never weighs 20 kg.
 
 use super::categories::{Shape, Tree};
 use super::{Entity, Generator, World, flat_record};
 use crate::model::{Id, Money};
 use crate::rng::{self, Permutation, RowRng};
 use crate::schema::{Field, FieldType as F};
-use crate::words::catalog::{CATEGORY_MODIFIERS, Subcategory};
+use crate::words::catalog::{Noun, Subcategory, shares_word};
 use serde::Serialize;
 use std::fmt::Write;
 use std::ops::Range;
@@ -62,7 +62,8 @@ pub struct ProductCore {
     pub category: u64,
     pub shape: Shape,
     pub kind: &'static Subcategory,
-    pub noun: &'static str,
+    /// What it is ("Jump Rope"), with its price and weight ranges.
+    pub noun: &'static Noun,
     pub vendor: u64,
     pub price: Money,
 }
@@ -101,9 +102,9 @@ impl<'w> Products<'w> {
                 &subs[rng::below(&mut rng, subs.len() as u64) as usize]
             }
         };
-        let noun = rng::pick(&mut rng, kind.nouns);
+        let noun = &kind.nouns[rng::below(&mut rng, kind.nouns.len() as u64) as usize];
         let vendor = rng::skewed_rank(&mut rng, self.world.count(Entity::Vendors), 400);
-        let price = shelf_price(&mut rng, kind.price_cents);
+        let price = shelf_price(&mut rng, noun.price_cents);
         let core = ProductCore {
             category,
             shape,
@@ -122,13 +123,23 @@ impl<'w> Products<'w> {
         row.category_id = self.world.ids(Entity::Categories).id(core.category);
         row.vendor_id = self.world.ids(Entity::Vendors).id(core.vendor);
         row.price = core.price;
-        row.brand = rng::pick(&mut rng, department.brands);
-        let descriptor = match core.shape.modifier {
-            Some(m) => CATEGORY_MODIFIERS[m],
-            None => rng::pick(&mut rng, department.adjectives),
+        // No word twice in a name: the brand avoids the noun and the leaf's modifier,
+        // the adjective avoids the noun and the brand. Catalog tests make sure a
+        // fitting one always exists; the modifiers never clash with their nouns.
+        let modifier = core.shape.modifier.map(|m| department.modifiers[m]);
+        let brands = department.brands;
+        let brand = rng::below(&mut rng, brands.len() as u64) as usize;
+        row.brand = first_fitting(brands, brand, &[core.noun.name, modifier.unwrap_or("")]);
+        let descriptor = match modifier {
+            Some(m) => m,
+            None => {
+                let adjectives = department.adjectives;
+                let a = rng::below(&mut rng, adjectives.len() as u64) as usize;
+                first_fitting(adjectives, a, &[core.noun.name, row.brand])
+            }
         };
         row.name.clear();
-        let _ = write!(row.name, "{} {descriptor} {}", row.brand, core.noun);
+        let _ = write!(row.name, "{} {descriptor} {}", row.brand, core.noun.name);
         row.sku.clear();
         let _ = write!(
             row.sku,
@@ -147,13 +158,22 @@ impl<'w> Products<'w> {
         let _ = write!(
             row.description,
             "{descriptor} {} from {}. {first} {second}",
-            core.noun.to_lowercase(),
+            core.noun.name.to_lowercase(),
             row.brand
         );
-        let (lo, hi) = core.kind.weight_grams;
+        let (lo, hi) = core.noun.weight_grams;
         row.weight_grams = rng::between(&mut rng, lo as i64, hi as i64) as u32;
         row.is_active = !rng::chance(&mut rng, 40);
     }
+}
+
+/// `items[start]`, or else the first item after it (going round) that shares no word
+/// with any of `taken`; `items[start]` again if none does.
+fn first_fitting(items: &[&'static str], start: usize, taken: &[&str]) -> &'static str {
+    (0..items.len())
+        .map(|k| items[(start + k) % items.len()])
+        .find(|item| !taken.iter().any(|t| shares_word(item, t)))
+        .unwrap_or(items[start])
 }
 
 /// A price in the range that ends like shop prices do (.99, .49, .00).
@@ -185,6 +205,78 @@ impl Generator for Products<'_> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    use crate::config::default_counts;
+    use crate::model::Window;
+    use std::collections::BTreeSet;
+
+    /// Checks every product of a world: no word twice in a name, and price and
+    /// weight within the noun's ranges.
+    fn check_products(categories: u64, products: u64) -> BTreeSet<String> {
+        let mut counts = default_counts(0.2).expect("small counts");
+        counts.set(Entity::Categories, categories);
+        counts.set(Entity::Products, products);
+        let world = World::new(42, Window::default(), counts);
+        let generator = Products::new(&world);
+        let mut index = 0;
+        let mut names = BTreeSet::new();
+        generator.generate(0..products, &mut |p| {
+            let core = generator.core(index);
+            index += 1;
+            let words: Vec<String> = p
+                .name
+                .split([' ', '-'])
+                .map(|w| w.trim_matches(|c: char| !c.is_ascii_alphanumeric()))
+                .filter(|w| !w.is_empty())
+                .map(|w| w.to_ascii_lowercase())
+                .collect();
+            for (i, w) in words.iter().enumerate() {
+                assert!(!words[..i].contains(w), "{:?} repeats {w:?}", p.name);
+            }
+            // Brand, descriptor and noun share no word, not even a plural of one.
+            let descriptor = p
+                .name
+                .strip_prefix(p.brand)
+                .and_then(|rest| rest.strip_suffix(core.noun.name))
+                .map(str::trim)
+                .unwrap_or_else(|| panic!("{}", p.name));
+            assert!(!descriptor.is_empty(), "{}", p.name);
+            for (a, b) in [
+                (p.brand, descriptor),
+                (p.brand, core.noun.name),
+                (descriptor, core.noun.name),
+            ] {
+                assert!(!shares_word(a, b), "{}", p.name);
+            }
+            let (lo, hi) = core.noun.price_cents;
+            assert!(
+                (lo..=hi).contains(&p.price.cents()),
+                "{} {:?}",
+                p.name,
+                p.price
+            );
+            assert_eq!(p.price, core.price);
+            let (lo, hi) = core.noun.weight_grams;
+            assert!(
+                (lo..=hi).contains(&p.weight_grams),
+                "{} {}",
+                p.name,
+                p.weight_grams
+            );
+            names.insert(p.name.clone());
+        });
+        names
+    }
+
+    #[test]
+    fn names_repeat_no_word_and_prices_and_weights_fit_the_noun() {
+        // The default tree, one with many third-level categories (every modifier, and
+        // their cycling), and one of departments only.
+        let names = check_products(120, 5_000);
+        assert!(names.len() > 2_000, "{} distinct names", names.len());
+        check_products(3_000, 5_000);
+        check_products(10, 1_000);
+    }
 
     #[test]
     fn shelf_prices_stay_in_range_and_positive() {

@@ -220,6 +220,7 @@ impl<'w> Promotions<'w> {
                 super::products::Products::new(self.world)
                     .core(p)
                     .noun
+                    .name
                     .to_string()
             }
             Target::Category(c) => {

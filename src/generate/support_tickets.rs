@@ -133,7 +133,7 @@ impl<'w> SupportTickets<'w> {
         row.user_id = w.ids(Entity::Users).id(user);
         row.category = topic.category;
         let noun = if w.count(Entity::Products) > 0 {
-            self.products.core(product).noun.to_lowercase()
+            self.products.core(product).noun.name.to_lowercase()
         } else {
             "item".to_string()
         };

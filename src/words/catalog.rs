@@ -5,11 +5,26 @@
 pub struct Subcategory {
     pub name: &'static str,
     /// Product nouns that belong here ("Wireless Earbuds", "Over-Ear Headphones", ...), 5 to 8.
-    pub nouns: &'static [&'static str],
-    /// Realistic price range in cents, inclusive (earbuds 1999..=34999).
+    pub nouns: &'static [Noun],
+}
+
+/// A kind of product, with what such a product really costs and weighs: a jump rope
+/// and a set of dumbbells share a subcategory but not a price or a weight.
+#[derive(Clone, Copy, Debug)]
+pub struct Noun {
+    pub name: &'static str,
+    /// Realistic price range in cents, inclusive (earbuds 1999..=29999).
     pub price_cents: (i64, i64),
-    /// Realistic shipping weight range in grams.
+    /// Realistic shipping weight range in grams, inclusive.
     pub weight_grams: (u32, u32),
+}
+
+const fn noun(name: &'static str, price_cents: (i64, i64), weight_grams: (u32, u32)) -> Noun {
+    Noun {
+        name,
+        price_cents,
+        weight_grams,
+    }
 }
 
 pub struct Department {
@@ -18,7 +33,12 @@ pub struct Department {
     pub sku_prefix: &'static str,
     /// Fictional but plausible brand names; real trademarks are avoided on purpose.
     pub brands: &'static [&'static str],
+    /// Descriptors for product names outside third-level categories.
     pub adjectives: &'static [&'static str],
+    /// Prefixes of third-level categories ("Organic" Snacks), 6 to 10. Each reads
+    /// naturally before every subcategory name and every product noun of the
+    /// department, since it is also the descriptor of the products filed below it.
+    pub modifiers: &'static [&'static str],
     /// Description sentences that fit any product of the department, complete sentences ending with '.'.
     pub features: &'static [&'static str],
     pub subcategories: &'static [Subcategory],
@@ -58,6 +78,15 @@ pub static DEPARTMENTS: &[Department] = &[
             "Lite",
             "Essential",
         ],
+        modifiers: &[
+            "Premium",
+            "Editor's Choice",
+            "Top-Rated",
+            "Best-Selling",
+            "Award-Winning",
+            "Essential",
+            "Eco-Friendly",
+        ],
         features: &[
             "Backed by a two-year limited warranty.",
             "Sets up in minutes straight out of the box.",
@@ -76,85 +105,73 @@ pub static DEPARTMENTS: &[Department] = &[
             Subcategory {
                 name: "Headphones",
                 nouns: &[
-                    "Wireless Earbuds",
-                    "Over-Ear Headphones",
-                    "On-Ear Headphones",
-                    "Sport Earphones",
-                    "Gaming Headset",
-                    "Noise-Cancelling Headphones",
-                    "Kids' Headphones",
+                    noun("Wireless Earbuds", (1999, 29999), (60, 250)),
+                    noun("Over-Ear Headphones", (2999, 54999), (250, 900)),
+                    noun("On-Ear Headphones", (1999, 24999), (180, 600)),
+                    noun("Sport Earphones", (1499, 17999), (50, 250)),
+                    noun("Gaming Headset", (2499, 29999), (300, 1000)),
+                    noun("Noise-Cancelling Headphones", (7999, 54999), (250, 900)),
+                    noun("Kids' Headphones", (1299, 4999), (150, 400)),
                 ],
-                price_cents: (1499, 39999),
-                weight_grams: (40, 450),
             },
             Subcategory {
                 name: "Phone Accessories",
                 nouns: &[
-                    "Phone Case",
-                    "Screen Protector",
-                    "Wireless Charger",
-                    "Car Phone Mount",
-                    "Power Bank",
-                    "USB-C Charging Cable",
-                    "Wall Charger",
+                    noun("Phone Case", (999, 5999), (30, 150)),
+                    noun("Screen Protector", (799, 3999), (20, 100)),
+                    noun("Wireless Charger", (1499, 7999), (80, 400)),
+                    noun("Car Phone Mount", (999, 4999), (80, 350)),
+                    noun("Power Bank", (1999, 9999), (150, 600)),
+                    noun("USB-C Charging Cable", (799, 2999), (30, 150)),
+                    noun("Wall Charger", (999, 5999), (50, 250)),
                 ],
-                price_cents: (799, 7999),
-                weight_grams: (20, 400),
             },
             Subcategory {
                 name: "Computers & Tablets",
                 nouns: &[
-                    "Laptop",
-                    "Tablet",
-                    "Chromebook",
-                    "Desktop Computer",
-                    "2-in-1 Laptop",
-                    "Mini PC",
+                    noun("Laptop", (39999, 249999), (1500, 3500)),
+                    noun("Tablet", (12999, 129999), (500, 1200)),
+                    noun("Chromebook", (17999, 59999), (1300, 2500)),
+                    noun("Desktop Computer", (49999, 299999), (6000, 15000)),
+                    noun("2-in-1 Laptop", (49999, 199999), (1300, 2800)),
+                    noun("Mini PC", (19999, 89999), (500, 2000)),
                 ],
-                price_cents: (14999, 249999),
-                weight_grams: (450, 9000),
             },
             Subcategory {
                 name: "Computer Accessories",
                 nouns: &[
-                    "Wireless Mouse",
-                    "Mechanical Keyboard",
-                    "USB-C Hub",
-                    "Laptop Stand",
-                    "Webcam",
-                    "External SSD",
-                    "Computer Monitor",
-                    "Desk Mat",
+                    noun("Wireless Mouse", (999, 9999), (80, 250)),
+                    noun("Mechanical Keyboard", (4999, 24999), (700, 1800)),
+                    noun("USB-C Hub", (1999, 7999), (80, 300)),
+                    noun("Laptop Stand", (1999, 7999), (500, 2000)),
+                    noun("Webcam", (2999, 19999), (150, 500)),
+                    noun("External SSD", (5999, 34999), (60, 250)),
+                    noun("Computer Monitor", (12999, 99999), (3500, 12000)),
+                    noun("Desk Mat", (1299, 4999), (300, 1200)),
                 ],
-                price_cents: (999, 49999),
-                weight_grams: (50, 6500),
             },
             Subcategory {
                 name: "TV & Home Theater",
                 nouns: &[
-                    "4K Smart TV",
-                    "Soundbar",
-                    "Streaming Media Player",
-                    "Projector",
-                    "Home Theater System",
-                    "TV Wall Mount",
+                    noun("4K Smart TV", (24999, 199999), (8000, 35000)),
+                    noun("Soundbar", (9999, 89999), (2000, 9000)),
+                    noun("Streaming Media Player", (2999, 19999), (150, 600)),
+                    noun("Projector", (14999, 149999), (1500, 8000)),
+                    noun("Home Theater System", (29999, 199999), (8000, 30000)),
+                    noun("TV Wall Mount", (2499, 12999), (1500, 9000)),
                 ],
-                price_cents: (2999, 199999),
-                weight_grams: (300, 25000),
             },
             Subcategory {
                 name: "Cameras",
                 nouns: &[
-                    "Mirrorless Camera",
-                    "Action Camera",
-                    "Dash Cam",
-                    "Security Camera",
-                    "Instant Camera",
-                    "Camera Tripod",
-                    "Video Doorbell",
+                    noun("Mirrorless Camera", (49999, 249999), (600, 2000)),
+                    noun("Action Camera", (9999, 49999), (150, 600)),
+                    noun("Dash Cam", (4999, 24999), (150, 500)),
+                    noun("Security Camera", (2999, 19999), (200, 900)),
+                    noun("Instant Camera", (5999, 19999), (400, 900)),
+                    noun("Camera Tripod", (1999, 19999), (600, 3000)),
+                    noun("Video Doorbell", (4999, 24999), (300, 900)),
                 ],
-                price_cents: (2499, 249999),
-                weight_grams: (80, 1800),
             },
         ],
     },
@@ -189,6 +206,16 @@ pub static DEPARTMENTS: &[Department] = &[
             "Artisan",
             "Signature",
         ],
+        modifiers: &[
+            "Modern",
+            "Farmhouse",
+            "Classic",
+            "Luxury",
+            "Eco-Friendly",
+            "Minimalist",
+            "Everyday",
+            "Designer",
+        ],
         features: &[
             "Built to hold up to daily use for years.",
             "Easy to clean and quick to care for.",
@@ -206,85 +233,73 @@ pub static DEPARTMENTS: &[Department] = &[
             Subcategory {
                 name: "Cookware",
                 nouns: &[
-                    "Frying Pan",
-                    "Saucepan",
-                    "Dutch Oven",
-                    "Stockpot",
-                    "Cookware Set",
-                    "Cast Iron Skillet",
-                    "Wok",
+                    noun("Frying Pan", (1999, 14999), (700, 2500)),
+                    noun("Saucepan", (1999, 12999), (700, 2200)),
+                    noun("Dutch Oven", (3999, 39999), (3500, 7500)),
+                    noun("Stockpot", (2499, 14999), (1200, 4500)),
+                    noun("Cookware Set", (7999, 59999), (4000, 16000)),
+                    noun("Cast Iron Skillet", (1999, 9999), (2000, 5000)),
+                    noun("Wok", (1999, 11999), (1000, 3000)),
                 ],
-                price_cents: (1999, 39999),
-                weight_grams: (700, 8000),
             },
             Subcategory {
                 name: "Small Appliances",
                 nouns: &[
-                    "Coffee Maker",
-                    "Blender",
-                    "Air Fryer",
-                    "Electric Kettle",
-                    "Toaster",
-                    "Stand Mixer",
-                    "Slow Cooker",
-                    "Espresso Machine",
+                    noun("Coffee Maker", (2999, 29999), (1800, 6000)),
+                    noun("Blender", (2999, 49999), (2000, 7000)),
+                    noun("Air Fryer", (4999, 24999), (3500, 9000)),
+                    noun("Electric Kettle", (1999, 12999), (900, 2200)),
+                    noun("Toaster", (1999, 14999), (1300, 4500)),
+                    noun("Stand Mixer", (9999, 59999), (5000, 13000)),
+                    noun("Slow Cooker", (2999, 11999), (3000, 7500)),
+                    noun("Espresso Machine", (7999, 99999), (3500, 14000)),
                 ],
-                price_cents: (1999, 59999),
-                weight_grams: (900, 11000),
             },
             Subcategory {
                 name: "Kitchen Utensils & Gadgets",
                 nouns: &[
-                    "Chef's Knife",
-                    "Cutting Board",
-                    "Measuring Cup Set",
-                    "Silicone Spatula Set",
-                    "Vegetable Peeler",
-                    "Kitchen Scale",
-                    "Can Opener",
+                    noun("Chef's Knife", (1999, 19999), (200, 600)),
+                    noun("Cutting Board", (1299, 7999), (400, 3500)),
+                    noun("Measuring Cup Set", (799, 2999), (150, 700)),
+                    noun("Silicone Spatula Set", (899, 2999), (150, 500)),
+                    noun("Vegetable Peeler", (499, 1999), (40, 200)),
+                    noun("Kitchen Scale", (1299, 4999), (300, 1200)),
+                    noun("Can Opener", (799, 3999), (150, 700)),
                 ],
-                price_cents: (499, 12999),
-                weight_grams: (50, 1500),
             },
             Subcategory {
                 name: "Bedding",
                 nouns: &[
-                    "Sheet Set",
-                    "Duvet Cover",
-                    "Down Alternative Comforter",
-                    "Bed Pillow",
-                    "Weighted Blanket",
-                    "Mattress Topper",
+                    noun("Sheet Set", (2999, 24999), (900, 3000)),
+                    noun("Duvet Cover", (2999, 19999), (700, 2500)),
+                    noun("Down Alternative Comforter", (3999, 19999), (2000, 5500)),
+                    noun("Bed Pillow", (1999, 12999), (700, 2500)),
+                    noun("Weighted Blanket", (4999, 24999), (5000, 12000)),
+                    noun("Mattress Topper", (4999, 29999), (2500, 11000)),
                 ],
-                price_cents: (1999, 29999),
-                weight_grams: (500, 9000),
             },
             Subcategory {
                 name: "Bath",
                 nouns: &[
-                    "Bath Towel Set",
-                    "Bath Mat",
-                    "Shower Curtain",
-                    "Bathrobe",
-                    "Hand Towel Set",
-                    "Toothbrush Holder",
+                    noun("Bath Towel Set", (2499, 11999), (1000, 4000)),
+                    noun("Bath Mat", (999, 4999), (300, 2000)),
+                    noun("Shower Curtain", (1299, 4999), (300, 1200)),
+                    noun("Bathrobe", (2999, 12999), (700, 2200)),
+                    noun("Hand Towel Set", (1299, 4999), (300, 1200)),
+                    noun("Toothbrush Holder", (799, 2999), (150, 700)),
                 ],
-                price_cents: (899, 8999),
-                weight_grams: (150, 2500),
             },
             Subcategory {
                 name: "Home Decor",
                 nouns: &[
-                    "Throw Pillow",
-                    "Wall Mirror",
-                    "Table Lamp",
-                    "Picture Frame",
-                    "Scented Candle",
-                    "Area Rug",
-                    "Ceramic Vase",
+                    noun("Throw Pillow", (1499, 5999), (300, 1200)),
+                    noun("Wall Mirror", (3999, 29999), (2000, 15000)),
+                    noun("Table Lamp", (2499, 19999), (1200, 5000)),
+                    noun("Picture Frame", (899, 4999), (200, 1800)),
+                    noun("Scented Candle", (999, 5999), (200, 1200)),
+                    noun("Area Rug", (4999, 49999), (2500, 20000)),
+                    noun("Ceramic Vase", (1499, 9999), (500, 3500)),
                 ],
-                price_cents: (999, 24999),
-                weight_grams: (200, 12000),
             },
         ],
     },
@@ -319,6 +334,16 @@ pub static DEPARTMENTS: &[Department] = &[
             "Heritage",
             "Modern",
         ],
+        modifiers: &[
+            "Designer",
+            "Casual",
+            "Sustainable",
+            "Vintage",
+            "Everyday",
+            "Premium",
+            "Weekend",
+            "Limited Edition",
+        ],
         features: &[
             "Machine washable in cold water; tumble dry low.",
             "Pre-shrunk fabric keeps its fit wash after wash.",
@@ -336,84 +361,72 @@ pub static DEPARTMENTS: &[Department] = &[
             Subcategory {
                 name: "Men's Tops",
                 nouns: &[
-                    "Crew Neck T-Shirt",
-                    "Oxford Shirt",
-                    "Polo Shirt",
-                    "Henley",
-                    "Flannel Shirt",
-                    "Hoodie",
-                    "Quarter-Zip Pullover",
+                    noun("Crew Neck T-Shirt", (999, 3999), (150, 300)),
+                    noun("Oxford Shirt", (2999, 8999), (250, 450)),
+                    noun("Polo Shirt", (1999, 6999), (200, 400)),
+                    noun("Henley", (1999, 5999), (200, 400)),
+                    noun("Flannel Shirt", (2499, 7999), (300, 600)),
+                    noun("Hoodie", (2999, 8999), (500, 1000)),
+                    noun("Quarter-Zip Pullover", (3499, 9999), (400, 800)),
                 ],
-                price_cents: (1299, 6999),
-                weight_grams: (150, 700),
             },
             Subcategory {
                 name: "Women's Tops",
                 nouns: &[
-                    "V-Neck T-Shirt",
-                    "Blouse",
-                    "Tank Top",
-                    "Cardigan",
-                    "Tunic",
-                    "Wrap Top",
-                    "Cropped Sweater",
+                    noun("V-Neck T-Shirt", (999, 3999), (120, 250)),
+                    noun("Blouse", (1999, 7999), (150, 350)),
+                    noun("Tank Top", (799, 2999), (80, 200)),
+                    noun("Cardigan", (2999, 9999), (300, 700)),
+                    noun("Tunic", (1999, 6999), (200, 450)),
+                    noun("Wrap Top", (1999, 6999), (150, 350)),
+                    noun("Cropped Sweater", (2499, 7999), (250, 600)),
                 ],
-                price_cents: (1299, 7999),
-                weight_grams: (100, 600),
             },
             Subcategory {
                 name: "Pants & Jeans",
                 nouns: &[
-                    "Straight-Leg Jeans",
-                    "Chinos",
-                    "Joggers",
-                    "Leggings",
-                    "Cargo Pants",
-                    "Wide-Leg Trousers",
+                    noun("Straight-Leg Jeans", (2999, 11999), (550, 900)),
+                    noun("Chinos", (2999, 8999), (400, 700)),
+                    noun("Joggers", (1999, 6999), (350, 650)),
+                    noun("Leggings", (1499, 7999), (150, 350)),
+                    noun("Cargo Pants", (2999, 8999), (450, 800)),
+                    noun("Wide-Leg Trousers", (2999, 9999), (350, 700)),
                 ],
-                price_cents: (1999, 9999),
-                weight_grams: (200, 900),
             },
             Subcategory {
                 name: "Dresses & Skirts",
                 nouns: &[
-                    "Midi Dress",
-                    "Maxi Dress",
-                    "Shirt Dress",
-                    "A-Line Skirt",
-                    "Pleated Skirt",
-                    "Sweater Dress",
+                    noun("Midi Dress", (3499, 12999), (250, 600)),
+                    noun("Maxi Dress", (3999, 14999), (300, 700)),
+                    noun("Shirt Dress", (3499, 9999), (250, 550)),
+                    noun("A-Line Skirt", (2499, 7999), (200, 450)),
+                    noun("Pleated Skirt", (2499, 8999), (200, 450)),
+                    noun("Sweater Dress", (3999, 12999), (450, 900)),
                 ],
-                price_cents: (2499, 11999),
-                weight_grams: (150, 800),
             },
             Subcategory {
                 name: "Outerwear",
                 nouns: &[
-                    "Puffer Jacket",
-                    "Rain Jacket",
-                    "Wool Coat",
-                    "Denim Jacket",
-                    "Fleece Jacket",
-                    "Trench Coat",
-                    "Parka",
+                    noun("Puffer Jacket", (5999, 29999), (600, 1500)),
+                    noun("Rain Jacket", (3999, 19999), (300, 800)),
+                    noun("Wool Coat", (7999, 39999), (1200, 2500)),
+                    noun("Denim Jacket", (3999, 11999), (700, 1200)),
+                    noun("Fleece Jacket", (2999, 9999), (400, 900)),
+                    noun("Trench Coat", (7999, 29999), (900, 1800)),
+                    noun("Parka", (9999, 49999), (1200, 2800)),
                 ],
-                price_cents: (3999, 24999),
-                weight_grams: (350, 2500),
             },
             Subcategory {
                 name: "Shoes",
                 nouns: &[
-                    "Running Shoes",
-                    "Leather Sneakers",
-                    "Chelsea Boots",
-                    "Loafers",
-                    "Sandals",
-                    "Slippers",
-                    "Ankle Boots",
+                    noun("Running Shoes", (5999, 17999), (700, 1300)),
+                    noun("Leather Sneakers", (5999, 19999), (900, 1600)),
+                    noun("Chelsea Boots", (7999, 24999), (1200, 2200)),
+                    noun("Loafers", (5999, 19999), (800, 1500)),
+                    noun("Sandals", (1999, 8999), (300, 900)),
+                    noun("Slippers", (1499, 5999), (300, 800)),
+                    noun("Ankle Boots", (5999, 19999), (1000, 2000)),
                 ],
-                price_cents: (1999, 17999),
-                weight_grams: (300, 1800),
             },
         ],
     },
@@ -448,6 +461,15 @@ pub static DEPARTMENTS: &[Department] = &[
             "Rugged",
             "Competition",
         ],
+        modifiers: &[
+            "Pro",
+            "Beginner",
+            "Youth",
+            "Premium",
+            "Recreational",
+            "Best-Selling",
+            "Top-Rated",
+        ],
         features: &[
             "Field-tested by experienced athletes and guides.",
             "Durable materials stand up to rough use outdoors.",
@@ -465,84 +487,72 @@ pub static DEPARTMENTS: &[Department] = &[
             Subcategory {
                 name: "Exercise & Fitness",
                 nouns: &[
-                    "Yoga Mat",
-                    "Adjustable Dumbbells",
-                    "Resistance Bands",
-                    "Kettlebell",
-                    "Jump Rope",
-                    "Foam Roller",
-                    "Pull-Up Bar",
+                    noun("Yoga Mat", (1999, 9999), (900, 2800)),
+                    noun("Adjustable Dumbbells", (9999, 44999), (10000, 35000)),
+                    noun("Resistance Bands", (999, 3999), (150, 800)),
+                    noun("Kettlebell", (1999, 8999), (4000, 20000)),
+                    noun("Jump Rope", (699, 2999), (100, 400)),
+                    noun("Foam Roller", (1299, 4999), (300, 1200)),
+                    noun("Pull-Up Bar", (1999, 6999), (1500, 5000)),
                 ],
-                price_cents: (999, 39999),
-                weight_grams: (150, 25000),
             },
             Subcategory {
                 name: "Camping & Hiking",
                 nouns: &[
-                    "Backpacking Tent",
-                    "Sleeping Bag",
-                    "Hiking Backpack",
-                    "Camping Stove",
-                    "Headlamp",
-                    "Trekking Poles",
-                    "Camp Chair",
+                    noun("Backpacking Tent", (9999, 49999), (1000, 3500)),
+                    noun("Sleeping Bag", (4999, 29999), (700, 2500)),
+                    noun("Hiking Backpack", (5999, 29999), (800, 2500)),
+                    noun("Camping Stove", (2999, 14999), (200, 2500)),
+                    noun("Headlamp", (1499, 6999), (60, 250)),
+                    noun("Trekking Poles", (2999, 14999), (400, 900)),
+                    noun("Camp Chair", (2999, 12999), (900, 5000)),
                 ],
-                price_cents: (1499, 44999),
-                weight_grams: (80, 4500),
             },
             Subcategory {
                 name: "Cycling",
                 nouns: &[
-                    "Bike Helmet",
-                    "Bike Light Set",
-                    "Cycling Gloves",
-                    "Bike Lock",
-                    "Floor Pump",
-                    "Saddle Bag",
-                    "Water Bottle Cage",
+                    noun("Bike Helmet", (3999, 19999), (300, 800)),
+                    noun("Bike Light Set", (1499, 7999), (100, 400)),
+                    noun("Cycling Gloves", (1499, 4999), (60, 200)),
+                    noun("Bike Lock", (1999, 9999), (400, 2500)),
+                    noun("Floor Pump", (2499, 7999), (1000, 2500)),
+                    noun("Saddle Bag", (1299, 4999), (100, 400)),
+                    noun("Water Bottle Cage", (799, 2999), (30, 150)),
                 ],
-                price_cents: (899, 14999),
-                weight_grams: (50, 2500),
             },
             Subcategory {
                 name: "Water Sports",
                 nouns: &[
-                    "Swim Goggles",
-                    "Snorkel Set",
-                    "Life Jacket",
-                    "Inflatable Paddle Board",
-                    "Dry Bag",
-                    "Rash Guard",
+                    noun("Swim Goggles", (999, 3999), (50, 200)),
+                    noun("Snorkel Set", (1999, 7999), (500, 1500)),
+                    noun("Life Jacket", (2999, 12999), (500, 1500)),
+                    noun("Inflatable Paddle Board", (24999, 89999), (8000, 15000)),
+                    noun("Dry Bag", (1299, 4999), (150, 600)),
+                    noun("Rash Guard", (1999, 5999), (150, 400)),
                 ],
-                price_cents: (999, 79999),
-                weight_grams: (80, 12000),
             },
             Subcategory {
                 name: "Team Sports",
                 nouns: &[
-                    "Soccer Ball",
-                    "Basketball",
-                    "Baseball Glove",
-                    "Shin Guards",
-                    "Volleyball",
-                    "Training Cones",
-                    "Football",
+                    noun("Soccer Ball", (1499, 4999), (450, 700)),
+                    noun("Basketball", (1999, 6999), (650, 900)),
+                    noun("Baseball Glove", (2499, 14999), (500, 1200)),
+                    noun("Shin Guards", (999, 3999), (150, 500)),
+                    noun("Volleyball", (1499, 5999), (300, 500)),
+                    noun("Training Cones", (999, 2999), (300, 1500)),
+                    noun("Football", (1499, 5999), (450, 700)),
                 ],
-                price_cents: (999, 11999),
-                weight_grams: (150, 1200),
             },
             Subcategory {
                 name: "Fishing",
                 nouns: &[
-                    "Spinning Rod",
-                    "Fishing Reel",
-                    "Tackle Box",
-                    "Fishing Line",
-                    "Lure Kit",
-                    "Landing Net",
+                    noun("Spinning Rod", (2999, 19999), (300, 1500)),
+                    noun("Fishing Reel", (2999, 19999), (250, 700)),
+                    noun("Tackle Box", (1499, 5999), (500, 2500)),
+                    noun("Fishing Line", (799, 2999), (50, 200)),
+                    noun("Lure Kit", (1299, 4999), (150, 800)),
+                    noun("Landing Net", (1999, 7999), (400, 1500)),
                 ],
-                price_cents: (799, 24999),
-                weight_grams: (50, 2500),
             },
         ],
     },
@@ -577,6 +587,15 @@ pub static DEPARTMENTS: &[Department] = &[
             "Soothing",
             "Radiance",
         ],
+        modifiers: &[
+            "Luxury",
+            "Professional",
+            "Travel-Size",
+            "Cruelty-Free",
+            "Vegan",
+            "Best-Selling",
+            "Top-Rated",
+        ],
         features: &[
             "Made without parabens, phthalates or artificial dyes.",
             "Cruelty-free and never tested on animals.",
@@ -594,84 +613,72 @@ pub static DEPARTMENTS: &[Department] = &[
             Subcategory {
                 name: "Skin Care",
                 nouns: &[
-                    "Facial Moisturizer",
-                    "Vitamin C Serum",
-                    "Gentle Cleanser",
-                    "Sunscreen SPF 50",
-                    "Eye Cream",
-                    "Night Cream",
-                    "Exfoliating Toner",
+                    noun("Facial Moisturizer", (999, 6999), (80, 300)),
+                    noun("Vitamin C Serum", (1299, 7999), (50, 200)),
+                    noun("Gentle Cleanser", (799, 3999), (150, 500)),
+                    noun("Sunscreen SPF 50", (899, 3999), (80, 300)),
+                    noun("Eye Cream", (1299, 7999), (40, 150)),
+                    noun("Night Cream", (1499, 8999), (80, 300)),
+                    noun("Exfoliating Toner", (999, 4999), (150, 400)),
                 ],
-                price_cents: (699, 6999),
-                weight_grams: (40, 350),
             },
             Subcategory {
                 name: "Hair Care",
                 nouns: &[
-                    "Shampoo",
-                    "Conditioner",
-                    "Hair Mask",
-                    "Leave-In Conditioner",
-                    "Styling Cream",
-                    "Dry Shampoo",
-                    "Hair Oil",
+                    noun("Shampoo", (599, 3999), (250, 1100)),
+                    noun("Conditioner", (599, 3999), (250, 1100)),
+                    noun("Hair Mask", (999, 4999), (150, 500)),
+                    noun("Leave-In Conditioner", (899, 3999), (150, 400)),
+                    noun("Styling Cream", (899, 3499), (100, 300)),
+                    noun("Dry Shampoo", (699, 2999), (150, 350)),
+                    noun("Hair Oil", (999, 4999), (80, 250)),
                 ],
-                price_cents: (599, 3999),
-                weight_grams: (80, 600),
             },
             Subcategory {
                 name: "Makeup",
                 nouns: &[
-                    "Liquid Foundation",
-                    "Mascara",
-                    "Lipstick",
-                    "Eyeshadow Palette",
-                    "Concealer",
-                    "Setting Powder",
-                    "Brow Pencil",
+                    noun("Liquid Foundation", (899, 5999), (60, 200)),
+                    noun("Mascara", (599, 3499), (20, 80)),
+                    noun("Lipstick", (599, 4499), (20, 80)),
+                    noun("Eyeshadow Palette", (999, 6999), (80, 350)),
+                    noun("Concealer", (599, 3999), (20, 100)),
+                    noun("Setting Powder", (799, 4999), (50, 200)),
+                    noun("Brow Pencil", (499, 2999), (10, 50)),
                 ],
-                price_cents: (599, 5999),
-                weight_grams: (10, 300),
             },
             Subcategory {
                 name: "Fragrance",
                 nouns: &[
-                    "Eau de Parfum",
-                    "Eau de Toilette",
-                    "Body Mist",
-                    "Rollerball Perfume",
-                    "Cologne",
-                    "Fragrance Gift Set",
+                    noun("Eau de Parfum", (3999, 19999), (150, 600)),
+                    noun("Eau de Toilette", (2999, 12999), (150, 600)),
+                    noun("Body Mist", (999, 3999), (150, 400)),
+                    noun("Rollerball Perfume", (1499, 4999), (30, 100)),
+                    noun("Cologne", (2999, 14999), (150, 600)),
+                    noun("Fragrance Gift Set", (3999, 19999), (300, 900)),
                 ],
-                price_cents: (1999, 14999),
-                weight_grams: (50, 600),
             },
             Subcategory {
                 name: "Bath & Body",
                 nouns: &[
-                    "Body Wash",
-                    "Body Lotion",
-                    "Bar Soap",
-                    "Hand Cream",
-                    "Body Scrub",
-                    "Bath Bombs",
-                    "Shower Oil",
+                    noun("Body Wash", (499, 2499), (300, 900)),
+                    noun("Body Lotion", (599, 2999), (250, 800)),
+                    noun("Bar Soap", (399, 1499), (100, 250)),
+                    noun("Hand Cream", (499, 2999), (50, 200)),
+                    noun("Body Scrub", (899, 3999), (200, 600)),
+                    noun("Bath Bombs", (799, 3499), (200, 900)),
+                    noun("Shower Oil", (999, 3999), (200, 600)),
                 ],
-                price_cents: (399, 3499),
-                weight_grams: (80, 800),
             },
             Subcategory {
                 name: "Shaving & Grooming",
                 nouns: &[
-                    "Safety Razor",
-                    "Shaving Cream",
-                    "Beard Oil",
-                    "Aftershave Balm",
-                    "Shaving Brush",
-                    "Beard Balm",
+                    noun("Safety Razor", (1999, 6999), (100, 400)),
+                    noun("Shaving Cream", (499, 2499), (150, 400)),
+                    noun("Beard Oil", (899, 3499), (50, 200)),
+                    noun("Aftershave Balm", (899, 3999), (100, 300)),
+                    noun("Shaving Brush", (1299, 6999), (60, 250)),
+                    noun("Beard Balm", (899, 2999), (50, 200)),
                 ],
-                price_cents: (599, 4999),
-                weight_grams: (50, 400),
             },
         ],
     },
@@ -706,6 +713,16 @@ pub static DEPARTMENTS: &[Department] = &[
             "Hardcover",
             "Paperback",
         ],
+        modifiers: &[
+            "Bestselling",
+            "Classic",
+            "New Release",
+            "Award-Winning",
+            "Staff Pick",
+            "Signed",
+            "Hardcover",
+            "Paperback",
+        ],
         features: &[
             "Printed on responsibly sourced, acid-free paper.",
             "Durable binding holds up to repeated reading.",
@@ -723,81 +740,69 @@ pub static DEPARTMENTS: &[Department] = &[
             Subcategory {
                 name: "Fiction",
                 nouns: &[
-                    "Mystery Novel",
-                    "Literary Novel",
-                    "Historical Novel",
-                    "Romance Novel",
-                    "Science Fiction Novel",
-                    "Fantasy Novel",
-                    "Thriller",
+                    noun("Mystery Novel", (999, 2999), (250, 800)),
+                    noun("Literary Novel", (1199, 2999), (250, 800)),
+                    noun("Historical Novel", (1199, 2999), (300, 900)),
+                    noun("Romance Novel", (799, 1999), (200, 600)),
+                    noun("Science Fiction Novel", (999, 2999), (250, 900)),
+                    noun("Fantasy Novel", (999, 3499), (300, 1200)),
+                    noun("Thriller", (999, 2999), (250, 800)),
                 ],
-                price_cents: (899, 2999),
-                weight_grams: (200, 900),
             },
             Subcategory {
                 name: "Nonfiction",
                 nouns: &[
-                    "Biography",
-                    "Memoir",
-                    "History Book",
-                    "Popular Science Book",
-                    "True Crime Book",
-                    "Essay Collection",
+                    noun("Biography", (1499, 3999), (400, 1200)),
+                    noun("Memoir", (1299, 3499), (300, 900)),
+                    noun("History Book", (1499, 4499), (400, 1400)),
+                    noun("Popular Science Book", (1299, 3499), (300, 900)),
+                    noun("True Crime Book", (1199, 2999), (300, 900)),
+                    noun("Essay Collection", (1199, 2999), (250, 700)),
                 ],
-                price_cents: (1199, 3499),
-                weight_grams: (250, 1000),
             },
             Subcategory {
                 name: "Children's Books",
                 nouns: &[
-                    "Picture Book",
-                    "Board Book",
-                    "Early Reader",
-                    "Chapter Book",
-                    "Activity Book",
-                    "Bedtime Story Collection",
+                    noun("Picture Book", (699, 1999), (200, 700)),
+                    noun("Fairy Tale Collection", (1299, 3499), (400, 1500)),
+                    noun("Early Reader", (399, 999), (80, 250)),
+                    noun("Chapter Book", (599, 1499), (150, 450)),
+                    noun("Activity Book", (499, 1499), (150, 500)),
+                    noun("Bedtime Story Collection", (1299, 2999), (400, 1400)),
                 ],
-                price_cents: (499, 1999),
-                weight_grams: (100, 800),
             },
             Subcategory {
                 name: "Cookbooks",
                 nouns: &[
-                    "Baking Cookbook",
-                    "Vegetarian Cookbook",
-                    "Weeknight Dinners Cookbook",
-                    "Slow Cooker Cookbook",
-                    "Grilling Cookbook",
-                    "Regional Cuisine Cookbook",
+                    noun("Baking Cookbook", (1999, 3999), (700, 1600)),
+                    noun("Vegetarian Cookbook", (1799, 3499), (600, 1400)),
+                    noun("Weeknight Dinners Cookbook", (1499, 3499), (600, 1400)),
+                    noun("Slow Cooker Cookbook", (1299, 2999), (400, 1000)),
+                    noun("Grilling Cookbook", (1799, 3499), (600, 1400)),
+                    noun("Regional Cuisine Cookbook", (1999, 4499), (700, 1800)),
                 ],
-                price_cents: (1499, 3999),
-                weight_grams: (500, 1500),
             },
             Subcategory {
                 name: "Self-Help & Business",
                 nouns: &[
-                    "Productivity Guide",
-                    "Leadership Book",
-                    "Personal Finance Guide",
-                    "Mindfulness Workbook",
-                    "Career Guide",
-                    "Habit-Building Guide",
+                    noun("Productivity Guide", (1299, 2999), (250, 700)),
+                    noun("Leadership Book", (1499, 3499), (300, 800)),
+                    noun("Personal Finance Guide", (1299, 2999), (250, 700)),
+                    noun("Mindfulness Workbook", (999, 2499), (250, 600)),
+                    noun("Career Guide", (1199, 2799), (250, 700)),
+                    noun("Habit-Building Guide", (1199, 2799), (250, 700)),
                 ],
-                price_cents: (1199, 2999),
-                weight_grams: (200, 800),
             },
             Subcategory {
                 name: "Comics & Graphic Novels",
                 nouns: &[
-                    "Graphic Novel",
-                    "Comic Collection",
-                    "Manga Volume",
-                    "Graphic Memoir",
-                    "Illustrated Anthology",
-                    "Comic Strip Treasury",
+                    noun("Graphic Novel", (1499, 3999), (400, 1200)),
+                    noun("Comic Collection", (1499, 4999), (400, 1500)),
+                    noun("Manga Volume", (999, 1699), (150, 350)),
+                    noun("Graphic Memoir", (1499, 3499), (400, 1000)),
+                    noun("Illustrated Anthology", (1999, 4999), (600, 1800)),
+                    noun("Comic Strip Treasury", (1499, 3999), (500, 1500)),
                 ],
-                price_cents: (999, 4999),
-                weight_grams: (150, 1500),
             },
         ],
     },
@@ -832,6 +837,14 @@ pub static DEPARTMENTS: &[Department] = &[
             "Jumbo",
             "Starter",
         ],
+        modifiers: &[
+            "Award-Winning",
+            "Bestselling",
+            "Classic",
+            "Eco-Friendly",
+            "Top-Rated",
+            "Deluxe",
+        ],
         features: &[
             "Meets ASTM F963 toy safety standards.",
             "Made with non-toxic, child-safe materials.",
@@ -849,82 +862,70 @@ pub static DEPARTMENTS: &[Department] = &[
             Subcategory {
                 name: "Building Sets",
                 nouns: &[
-                    "Building Block Set",
-                    "Magnetic Tiles",
-                    "Marble Run",
-                    "Construction Set",
-                    "Wooden Blocks",
-                    "Brick Starter Kit",
+                    noun("Building Block Set", (1999, 14999), (500, 3500)),
+                    noun("Magnetic Tiles", (2999, 9999), (800, 3500)),
+                    noun("Marble Run", (1999, 7999), (700, 3000)),
+                    noun("Construction Set", (2499, 11999), (600, 3500)),
+                    noun("Wooden Blocks", (1499, 5999), (800, 3500)),
+                    noun("Brick Starter Kit", (999, 3999), (300, 1200)),
                 ],
-                price_cents: (1499, 14999),
-                weight_grams: (300, 3500),
             },
             Subcategory {
                 name: "Board Games",
                 nouns: &[
-                    "Strategy Board Game",
-                    "Party Game",
-                    "Cooperative Board Game",
-                    "Card Game",
-                    "Trivia Game",
-                    "Chess Set",
-                    "Word Game",
+                    noun("Strategy Board Game", (2999, 7999), (900, 2500)),
+                    noun("Party Game", (1499, 3999), (300, 1200)),
+                    noun("Cooperative Board Game", (2499, 6999), (800, 2200)),
+                    noun("Card Game", (799, 2499), (100, 500)),
+                    noun("Trivia Game", (1499, 3999), (400, 1200)),
+                    noun("Chess Set", (1499, 14999), (500, 3500)),
+                    noun("Word Game", (1299, 3499), (300, 1200)),
                 ],
-                price_cents: (999, 6999),
-                weight_grams: (150, 2500),
             },
             Subcategory {
                 name: "Puzzles",
                 nouns: &[
-                    "1000-Piece Jigsaw Puzzle",
-                    "500-Piece Jigsaw Puzzle",
-                    "Floor Puzzle",
-                    "3D Puzzle",
-                    "Brain Teaser Set",
-                    "Wooden Puzzle",
+                    noun("1000-Piece Jigsaw Puzzle", (1499, 3999), (500, 1100)),
+                    noun("500-Piece Jigsaw Puzzle", (999, 2999), (350, 800)),
+                    noun("Floor Puzzle", (1299, 3499), (500, 1500)),
+                    noun("3D Puzzle", (1499, 4999), (300, 1500)),
+                    noun("Brain Teaser Set", (999, 2999), (150, 600)),
+                    noun("Wooden Puzzle", (999, 3499), (200, 1000)),
                 ],
-                price_cents: (799, 3999),
-                weight_grams: (150, 1500),
             },
             Subcategory {
                 name: "Dolls & Action Figures",
                 nouns: &[
-                    "Fashion Doll",
-                    "Action Figure",
-                    "Baby Doll",
-                    "Dollhouse",
-                    "Figure Playset",
-                    "Doll Clothing Set",
+                    noun("Fashion Doll", (999, 3999), (200, 600)),
+                    noun("Action Figure", (999, 3999), (150, 500)),
+                    noun("Baby Doll", (1499, 4999), (400, 1200)),
+                    noun("Dollhouse", (4999, 19999), (3500, 12000)),
+                    noun("Figure Playset", (1999, 7999), (500, 2500)),
+                    noun("Doll Clothing Set", (799, 2499), (100, 400)),
                 ],
-                price_cents: (999, 14999),
-                weight_grams: (100, 8000),
             },
             Subcategory {
                 name: "Outdoor Play",
                 nouns: &[
-                    "Kick Scooter",
-                    "Water Blaster",
-                    "Bubble Machine",
-                    "Sandbox Toy Set",
-                    "Kite",
-                    "Balance Bike",
-                    "Sidewalk Chalk Set",
+                    noun("Kick Scooter", (2999, 12999), (2000, 5000)),
+                    noun("Water Blaster", (799, 2999), (200, 900)),
+                    noun("Bubble Machine", (1499, 4999), (500, 1500)),
+                    noun("Sandbox Toy Set", (999, 2999), (400, 1500)),
+                    noun("Kite", (999, 3999), (150, 600)),
+                    noun("Balance Bike", (4999, 14999), (2500, 6000)),
+                    noun("Sidewalk Chalk Set", (499, 1999), (300, 1500)),
                 ],
-                price_cents: (699, 12999),
-                weight_grams: (150, 6000),
             },
             Subcategory {
                 name: "Plush & Baby Toys",
                 nouns: &[
-                    "Plush Teddy Bear",
-                    "Stuffed Animal",
-                    "Stacking Rings",
-                    "Activity Cube",
-                    "Teething Toy",
-                    "Crib Mobile",
+                    noun("Plush Teddy Bear", (999, 4999), (150, 1200)),
+                    noun("Stuffed Animal", (799, 3999), (100, 900)),
+                    noun("Stacking Rings", (699, 1999), (150, 500)),
+                    noun("Activity Cube", (1999, 5999), (800, 3000)),
+                    noun("Teething Toy", (499, 1499), (40, 200)),
+                    noun("Crib Mobile", (1999, 5999), (300, 1200)),
                 ],
-                price_cents: (599, 4999),
-                weight_grams: (50, 1500),
             },
         ],
     },
@@ -959,6 +960,16 @@ pub static DEPARTMENTS: &[Department] = &[
             "Fair Trade",
             "Value Pack",
         ],
+        modifiers: &[
+            "Organic",
+            "Gourmet",
+            "Artisan",
+            "Non-GMO",
+            "Kosher",
+            "Small-Batch",
+            "Gluten-Free",
+            "Fair Trade",
+        ],
         features: &[
             "Made with simple, recognizable ingredients.",
             "Packed fresh and sealed for lasting flavor.",
@@ -976,85 +987,73 @@ pub static DEPARTMENTS: &[Department] = &[
             Subcategory {
                 name: "Coffee & Tea",
                 nouns: &[
-                    "Whole Bean Coffee",
-                    "Ground Coffee",
-                    "Coffee Pods",
-                    "Green Tea",
-                    "Black Tea",
-                    "Herbal Tea Sampler",
-                    "Cold Brew Concentrate",
+                    noun("Whole Bean Coffee", (899, 3499), (300, 1200)),
+                    noun("Ground Coffee", (699, 2499), (300, 1200)),
+                    noun("Coffee Pods", (999, 4999), (250, 1200)),
+                    noun("Green Tea", (399, 1999), (50, 400)),
+                    noun("Black Tea", (399, 1999), (50, 400)),
+                    noun("Herbal Tea Sampler", (999, 2999), (100, 500)),
+                    noun("Cold Brew Concentrate", (899, 2499), (600, 1400)),
                 ],
-                price_cents: (499, 3499),
-                weight_grams: (100, 1200),
             },
             Subcategory {
                 name: "Snacks",
                 nouns: &[
-                    "Trail Mix",
-                    "Kettle Chips",
-                    "Granola Bars",
-                    "Roasted Almonds",
-                    "Dark Chocolate Bar",
-                    "Popcorn",
-                    "Beef Jerky",
+                    noun("Trail Mix", (499, 1999), (250, 1200)),
+                    noun("Kettle Chips", (299, 999), (150, 450)),
+                    noun("Granola Bars", (399, 1499), (200, 700)),
+                    noun("Roasted Almonds", (699, 2499), (300, 1200)),
+                    noun("Dark Chocolate Bar", (299, 799), (80, 150)),
+                    noun("Popcorn", (299, 1199), (100, 700)),
+                    noun("Beef Jerky", (599, 2499), (80, 500)),
                 ],
-                price_cents: (299, 2499),
-                weight_grams: (50, 1200),
             },
             Subcategory {
                 name: "Pantry Staples",
                 nouns: &[
-                    "Extra Virgin Olive Oil",
-                    "Basmati Rice",
-                    "Dried Pasta",
-                    "Marinara Sauce",
-                    "All-Purpose Flour",
-                    "Rolled Oats",
-                    "Canned Chickpeas",
+                    noun("Extra Virgin Olive Oil", (899, 3999), (600, 3300)),
+                    noun("Basmati Rice", (399, 2499), (1000, 4700)),
+                    noun("Dried Pasta", (199, 799), (500, 1200)),
+                    noun("Marinara Sauce", (399, 1299), (700, 1200)),
+                    noun("All-Purpose Flour", (349, 1299), (1000, 4700)),
+                    noun("Rolled Oats", (349, 1299), (500, 1600)),
+                    noun("Canned Chickpeas", (149, 499), (450, 900)),
                 ],
-                price_cents: (249, 2999),
-                weight_grams: (250, 5000),
             },
             Subcategory {
                 name: "Spices & Seasonings",
                 nouns: &[
-                    "Sea Salt",
-                    "Black Peppercorns",
-                    "Smoked Paprika",
-                    "Taco Seasoning",
-                    "Ground Cinnamon",
-                    "Spice Gift Set",
-                    "Garlic Powder",
+                    noun("Sea Salt", (299, 1299), (150, 1100)),
+                    noun("Black Peppercorns", (499, 1999), (80, 500)),
+                    noun("Smoked Paprika", (399, 1299), (60, 250)),
+                    noun("Taco Seasoning", (199, 799), (40, 250)),
+                    noun("Ground Cinnamon", (299, 1199), (60, 300)),
+                    noun("Spice Gift Set", (1999, 4999), (500, 1500)),
+                    noun("Garlic Powder", (299, 1199), (60, 350)),
                 ],
-                price_cents: (299, 3999),
-                weight_grams: (40, 900),
             },
             Subcategory {
                 name: "Breakfast",
                 nouns: &[
-                    "Granola",
-                    "Maple Syrup",
-                    "Pancake Mix",
-                    "Raw Honey",
-                    "Strawberry Jam",
-                    "Breakfast Cereal",
-                    "Peanut Butter",
+                    noun("Granola", (499, 1499), (350, 1000)),
+                    noun("Maple Syrup", (799, 2999), (300, 1500)),
+                    noun("Pancake Mix", (349, 999), (500, 1200)),
+                    noun("Raw Honey", (699, 2499), (400, 1500)),
+                    noun("Strawberry Jam", (349, 999), (350, 600)),
+                    noun("Breakfast Cereal", (349, 899), (300, 900)),
+                    noun("Peanut Butter", (349, 1299), (450, 1300)),
                 ],
-                price_cents: (349, 2499),
-                weight_grams: (250, 1500),
             },
             Subcategory {
                 name: "Beverages",
                 nouns: &[
-                    "Sparkling Water",
-                    "Orange Juice",
-                    "Hot Cocoa Mix",
-                    "Coconut Water",
-                    "Lemonade",
-                    "Kombucha",
+                    noun("Sparkling Water", (499, 1999), (3000, 9000)),
+                    noun("Orange Juice", (349, 999), (1000, 2000)),
+                    noun("Hot Cocoa Mix", (399, 1499), (300, 1000)),
+                    noun("Coconut Water", (499, 2999), (1000, 6000)),
+                    noun("Lemonade", (299, 999), (1000, 2500)),
+                    noun("Kombucha", (399, 2999), (500, 6000)),
                 ],
-                price_cents: (299, 2999),
-                weight_grams: (400, 9000),
             },
         ],
     },
@@ -1089,6 +1088,14 @@ pub static DEPARTMENTS: &[Department] = &[
             "Plant-Based",
             "Multi-Pack",
         ],
+        modifiers: &[
+            "Everyday",
+            "Premium",
+            "Eco-Friendly",
+            "Best-Selling",
+            "Top-Rated",
+            "Family",
+        ],
         features: &[
             "Trusted by families for everyday use.",
             "Packaged in recyclable materials.",
@@ -1106,82 +1113,70 @@ pub static DEPARTMENTS: &[Department] = &[
             Subcategory {
                 name: "Vitamins & Supplements",
                 nouns: &[
-                    "Multivitamin Gummies",
-                    "Vitamin D3 Softgels",
-                    "Fish Oil Capsules",
-                    "Magnesium Tablets",
-                    "Probiotic Capsules",
-                    "Collagen Powder",
-                    "Electrolyte Powder",
+                    noun("Multivitamin Gummies", (899, 2999), (150, 500)),
+                    noun("Vitamin D3 Softgels", (599, 1999), (60, 250)),
+                    noun("Fish Oil Capsules", (999, 3499), (150, 500)),
+                    noun("Magnesium Tablets", (799, 2499), (100, 400)),
+                    noun("Probiotic Capsules", (1499, 4999), (60, 250)),
+                    noun("Collagen Powder", (1999, 4999), (300, 900)),
+                    noun("Electrolyte Powder", (1299, 3999), (200, 800)),
                 ],
-                price_cents: (799, 4999),
-                weight_grams: (80, 900),
             },
             Subcategory {
                 name: "First Aid",
                 nouns: &[
-                    "First Aid Kit",
-                    "Adhesive Bandages",
-                    "Digital Thermometer",
-                    "Elastic Bandage",
-                    "Instant Cold Pack",
-                    "Antiseptic Wipes",
+                    noun("First Aid Kit", (1499, 5999), (300, 1500)),
+                    noun("Adhesive Bandages", (299, 1299), (40, 200)),
+                    noun("Digital Thermometer", (799, 3999), (40, 200)),
+                    noun("Elastic Bandage", (399, 1299), (50, 200)),
+                    noun("Instant Cold Pack", (399, 1499), (150, 600)),
+                    noun("Antiseptic Wipes", (399, 1299), (80, 400)),
                 ],
-                price_cents: (299, 4999),
-                weight_grams: (30, 1500),
             },
             Subcategory {
                 name: "Household Cleaning",
                 nouns: &[
-                    "All-Purpose Cleaner",
-                    "Dish Soap",
-                    "Laundry Detergent Pods",
-                    "Microfiber Cloths",
-                    "Disinfecting Wipes",
-                    "Glass Cleaner",
-                    "Dishwasher Tablets",
+                    noun("All-Purpose Cleaner", (299, 1299), (600, 1200)),
+                    noun("Dish Soap", (299, 1299), (500, 1400)),
+                    noun("Laundry Detergent Pods", (999, 3499), (800, 2500)),
+                    noun("Microfiber Cloths", (799, 2499), (150, 600)),
+                    noun("Disinfecting Wipes", (399, 1999), (400, 2000)),
+                    noun("Glass Cleaner", (299, 999), (600, 1100)),
+                    noun("Dishwasher Tablets", (899, 2999), (700, 2500)),
                 ],
-                price_cents: (299, 2999),
-                weight_grams: (100, 5000),
             },
             Subcategory {
                 name: "Paper & Plastic",
                 nouns: &[
-                    "Paper Towels",
-                    "Toilet Paper",
-                    "Facial Tissues",
-                    "Trash Bags",
-                    "Food Storage Bags",
-                    "Aluminum Foil",
+                    noun("Paper Towels", (999, 3499), (1000, 4000)),
+                    noun("Toilet Paper", (799, 3499), (1000, 4500)),
+                    noun("Facial Tissues", (299, 1999), (200, 1500)),
+                    noun("Trash Bags", (799, 2499), (500, 2500)),
+                    noun("Food Storage Bags", (399, 1299), (150, 600)),
+                    noun("Aluminum Foil", (399, 1499), (300, 1500)),
                 ],
-                price_cents: (399, 3999),
-                weight_grams: (200, 8000),
             },
             Subcategory {
                 name: "Oral Care",
                 nouns: &[
-                    "Electric Toothbrush",
-                    "Whitening Toothpaste",
-                    "Dental Floss",
-                    "Mouthwash",
-                    "Replacement Brush Heads",
-                    "Water Flosser",
+                    noun("Electric Toothbrush", (2999, 19999), (300, 900)),
+                    noun("Whitening Toothpaste", (399, 1499), (100, 350)),
+                    noun("Dental Floss", (199, 799), (20, 80)),
+                    noun("Mouthwash", (399, 1299), (500, 1200)),
+                    noun("Replacement Brush Heads", (999, 3999), (30, 150)),
+                    noun("Water Flosser", (3999, 9999), (500, 1500)),
                 ],
-                price_cents: (299, 12999),
-                weight_grams: (40, 1200),
             },
             Subcategory {
                 name: "Health Monitors",
                 nouns: &[
-                    "Blood Pressure Monitor",
-                    "Pulse Oximeter",
-                    "Digital Bathroom Scale",
-                    "Heating Pad",
-                    "Cool Mist Humidifier",
-                    "Weekly Pill Organizer",
+                    noun("Blood Pressure Monitor", (2999, 8999), (400, 1000)),
+                    noun("Pulse Oximeter", (1499, 4999), (60, 250)),
+                    noun("Digital Bathroom Scale", (1999, 6999), (1200, 2500)),
+                    noun("Heating Pad", (1999, 5999), (500, 1500)),
+                    noun("Cool Mist Humidifier", (2999, 7999), (1000, 3500)),
+                    noun("Weekly Pill Organizer", (499, 1499), (50, 250)),
                 ],
-                price_cents: (799, 8999),
-                weight_grams: (50, 3500),
             },
         ],
     },
@@ -1216,6 +1211,14 @@ pub static DEPARTMENTS: &[Department] = &[
             "Small-Breed",
             "Veterinarian-Approved",
         ],
+        modifiers: &[
+            "Premium",
+            "Top-Rated",
+            "Eco-Friendly",
+            "Best-Selling",
+            "Vet-Recommended",
+            "Everyday",
+        ],
         features: &[
             "Designed with input from veterinarians and trainers.",
             "Made with pet-safe, non-toxic materials.",
@@ -1233,102 +1236,71 @@ pub static DEPARTMENTS: &[Department] = &[
             Subcategory {
                 name: "Dog Food & Treats",
                 nouns: &[
-                    "Dry Dog Food",
-                    "Wet Dog Food",
-                    "Dental Chews",
-                    "Training Treats",
-                    "Puppy Food",
-                    "Freeze-Dried Dog Treats",
+                    noun("Dry Dog Food", (1999, 8999), (1800, 15000)),
+                    noun("Wet Dog Food", (1499, 4999), (1500, 6000)),
+                    noun("Dental Chews", (999, 3999), (200, 1000)),
+                    noun("Training Treats", (499, 1999), (100, 500)),
+                    noun("Puppy Food", (1999, 7999), (1800, 13000)),
+                    noun("Freeze-Dried Dog Treats", (999, 3499), (80, 400)),
                 ],
-                price_cents: (499, 8999),
-                weight_grams: (150, 15000),
             },
             Subcategory {
                 name: "Cat Food & Treats",
                 nouns: &[
-                    "Dry Cat Food",
-                    "Wet Cat Food",
-                    "Crunchy Cat Treats",
-                    "Kitten Food",
-                    "Lickable Cat Treats",
-                    "Grain-Free Cat Food",
+                    noun("Dry Cat Food", (1299, 5999), (1000, 7000)),
+                    noun("Wet Cat Food", (1299, 4999), (1000, 4000)),
+                    noun("Crunchy Cat Treats", (299, 1299), (80, 450)),
+                    noun("Kitten Food", (1299, 4999), (500, 3500)),
+                    noun("Lickable Cat Treats", (499, 1999), (100, 500)),
+                    noun("Grain-Free Cat Food", (1499, 5999), (1000, 5500)),
                 ],
-                price_cents: (399, 5999),
-                weight_grams: (85, 7000),
             },
             Subcategory {
                 name: "Dog Toys",
                 nouns: &[
-                    "Rope Toy",
-                    "Squeaky Plush Toy",
-                    "Chew Toy",
-                    "Fetch Ball Set",
-                    "Puzzle Feeder",
-                    "Tug Toy",
+                    noun("Rope Toy", (499, 1999), (100, 600)),
+                    noun("Squeaky Plush Toy", (599, 1999), (80, 400)),
+                    noun("Chew Toy", (599, 2499), (80, 500)),
+                    noun("Fetch Ball Set", (799, 2499), (200, 700)),
+                    noun("Puzzle Feeder", (1299, 3499), (300, 1200)),
+                    noun("Tug Toy", (599, 1999), (100, 500)),
                 ],
-                price_cents: (499, 2999),
-                weight_grams: (50, 800),
             },
             Subcategory {
                 name: "Cat Toys & Furniture",
                 nouns: &[
-                    "Cat Tree",
-                    "Scratching Post",
-                    "Feather Wand",
-                    "Cat Tunnel",
-                    "Window Perch",
-                    "Catnip Toys",
+                    noun("Cat Tree", (4999, 19999), (6000, 25000)),
+                    noun("Scratching Post", (1999, 5999), (1500, 5000)),
+                    noun("Feather Wand", (399, 1299), (30, 150)),
+                    noun("Cat Tunnel", (999, 2999), (300, 900)),
+                    noun("Window Perch", (1999, 4999), (500, 2000)),
+                    noun("Catnip Toys", (399, 1499), (30, 200)),
                 ],
-                price_cents: (399, 14999),
-                weight_grams: (30, 20000),
             },
             Subcategory {
                 name: "Collars, Leashes & Harnesses",
                 nouns: &[
-                    "Nylon Collar",
-                    "Leather Leash",
-                    "No-Pull Harness",
-                    "Retractable Leash",
-                    "Engraved ID Tag",
-                    "Hands-Free Leash",
+                    noun("Nylon Collar", (699, 2499), (30, 150)),
+                    noun("Leather Leash", (1499, 4999), (100, 400)),
+                    noun("No-Pull Harness", (1999, 4999), (100, 500)),
+                    noun("Retractable Leash", (1499, 4499), (200, 600)),
+                    noun("Engraved ID Tag", (599, 1999), (10, 60)),
+                    noun("Hands-Free Leash", (1499, 3999), (150, 500)),
                 ],
-                price_cents: (699, 4999),
-                weight_grams: (20, 500),
             },
             Subcategory {
                 name: "Beds & Crates",
                 nouns: &[
-                    "Orthopedic Dog Bed",
-                    "Calming Donut Bed",
-                    "Wire Dog Crate",
-                    "Pet Carrier",
-                    "Heated Pet Mat",
-                    "Crate Cover",
+                    noun("Orthopedic Dog Bed", (4999, 19999), (2000, 12000)),
+                    noun("Calming Donut Bed", (2499, 8999), (800, 4000)),
+                    noun("Wire Dog Crate", (3999, 14999), (6000, 25000)),
+                    noun("Pet Carrier", (2499, 8999), (800, 3500)),
+                    noun("Heated Pet Mat", (2499, 6999), (500, 2000)),
+                    noun("Crate Cover", (1999, 5999), (400, 1500)),
                 ],
-                price_cents: (1999, 19999),
-                weight_grams: (500, 18000),
             },
         ],
     },
-];
-
-/// Prefixes for third-level categories below a subcategory ("Premium", "Kids'", "Travel",
-/// "Eco-Friendly", "Professional", "Budget", "Smart", "Vintage"), 8+.
-pub static CATEGORY_MODIFIERS: &[&str] = &[
-    "Premium",
-    "Kids'",
-    "Travel",
-    "Eco-Friendly",
-    "Professional",
-    "Budget",
-    "Smart",
-    "Vintage",
-    "Everyday",
-    "Outdoor",
-    "Compact",
-    "Luxury",
-    "Beginner",
-    "Value",
 ];
 
 /// Vendor name pieces: first words, combined with an ending into names like
@@ -1418,6 +1390,23 @@ pub static PROMO_WORDS: &[&str] = &[
     "REFER",
 ];
 
+/// True when `a` and `b` share a word, compared case-insensitively and ignoring a
+/// plural "s" ("Toys" and "Teething Toy"). Words are split at spaces and hyphens, so
+/// "Smart" is found in "4K Smart TV" and "Pet" in "Veterinarian-Approved Pet Carrier".
+pub fn shares_word(a: &str, b: &str) -> bool {
+    words(a).any(|x| words(b).any(|y| x.eq_ignore_ascii_case(y)))
+}
+
+fn words(s: &str) -> impl Iterator<Item = &str> {
+    s.split([' ', '-'])
+        .map(|w| w.trim_matches(|c: char| !c.is_ascii_alphanumeric()))
+        .map(|w| match w.strip_suffix(['s', 'S']) {
+            Some(stem) if stem.len() >= 3 => stem,
+            _ => w,
+        })
+        .filter(|w| !w.is_empty())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -1465,15 +1454,104 @@ mod tests {
     }
 
     #[test]
-    fn ranges_are_positive_and_ordered() {
+    fn every_noun_has_plausible_ranges() {
         for d in DEPARTMENTS {
             for s in d.subcategories {
-                let (lo, hi) = s.price_cents;
-                assert!(lo > 0 && lo <= hi, "{} price", s.name);
-                let (lo, hi) = s.weight_grams;
-                assert!(lo > 0 && lo <= hi, "{} weight", s.name);
+                for n in s.nouns {
+                    let (lo, hi) = n.price_cents;
+                    // $0.99 to $5,000, and no wider than 1:20 so a noun is one kind of thing.
+                    assert!(99 <= lo && lo <= hi && hi <= 500_000, "{} price", n.name);
+                    assert!(hi <= lo * 20, "{} price range too wide", n.name);
+                    // Shipping weights: 5 g to 40 kg.
+                    let (lo, hi) = n.weight_grams;
+                    assert!(5 <= lo && lo <= hi && hi <= 40_000, "{} weight", n.name);
+                    assert!(hi <= lo * 20, "{} weight range too wide", n.name);
+                }
             }
         }
+    }
+
+    #[test]
+    fn nouns_of_one_department_differ_in_price() {
+        // The point of per-noun ranges: a jump rope is not priced like dumbbells.
+        let sports = &DEPARTMENTS[3].subcategories[0];
+        let rope = sports.nouns.iter().find(|n| n.name == "Jump Rope").unwrap();
+        let bells = sports
+            .nouns
+            .iter()
+            .find(|n| n.name == "Adjustable Dumbbells")
+            .unwrap();
+        assert!(rope.price_cents.1 < bells.price_cents.0);
+        assert!(rope.weight_grams.1 < bells.weight_grams.0);
+    }
+
+    #[test]
+    fn modifiers_fit_every_noun_and_brand_of_their_department() {
+        for d in DEPARTMENTS {
+            assert!(
+                (6..=10).contains(&d.modifiers.len()),
+                "{} modifiers",
+                d.name
+            );
+            let mut seen = HashSet::new();
+            for m in d.modifiers {
+                assert!(plain(m), "{m:?}");
+                assert!(seen.insert(*m), "duplicate modifier {m}");
+                for s in d.subcategories {
+                    assert!(!shares_word(m, s.name), "{m} {}", s.name);
+                    for n in s.nouns {
+                        assert!(!shares_word(m, n.name), "{m} {}", n.name);
+                    }
+                }
+                // A brand that fits is left for every noun below the modifier.
+                for s in d.subcategories {
+                    for n in s.nouns {
+                        assert!(
+                            d.brands
+                                .iter()
+                                .any(|b| !shares_word(b, n.name) && !shares_word(b, m)),
+                            "no brand for {m} {}",
+                            n.name
+                        );
+                    }
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn an_adjective_fits_every_brand_and_noun() {
+        for d in DEPARTMENTS {
+            for s in d.subcategories {
+                for n in s.nouns {
+                    for b in d.brands {
+                        assert!(
+                            d.adjectives
+                                .iter()
+                                .any(|a| !shares_word(a, n.name) && !shares_word(a, b)),
+                            "no adjective for {b} {}",
+                            n.name
+                        );
+                    }
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn shared_words_are_whole_words_in_any_case() {
+        assert!(shares_word("Wireless", "Wireless Charger"));
+        assert!(shares_word("smart", "4K Smart TV"));
+        assert!(shares_word(
+            "Riverstone Pet",
+            "Veterinarian-Approved Pet Carrier"
+        ));
+        assert!(shares_word("Cozy Den", "Cozy"));
+        assert!(shares_word("Tinker Tree Toys", "Teething Toy"));
+        assert!(!shares_word("Pro", "Projector"));
+        assert!(!shares_word("Gentle", "Gentleman's Razor"));
+        assert!(!shares_word("Harbor Lane Press", "Mystery Novel"));
+        assert!(!shares_word("Clarisse & Co.", "Eau de Parfum"));
     }
 
     #[test]
@@ -1497,19 +1575,14 @@ mod tests {
                 assert!(subcategory_names.insert(s.name), "duplicate {}", s.name);
                 assert!((5..=8).contains(&s.nouns.len()), "{} nouns", s.name);
                 for n in s.nouns {
-                    assert!(plain(n), "{n:?}");
+                    assert!(plain(n.name), "{:?}", n.name);
                 }
             }
         }
-        assert!(CATEGORY_MODIFIERS.len() >= 8);
         assert!(VENDOR_FIRST_WORDS.len() >= 30);
         assert!(VENDOR_ENDINGS.len() >= 10);
         assert!(PROMO_WORDS.len() >= 15);
-        for s in CATEGORY_MODIFIERS
-            .iter()
-            .chain(VENDOR_FIRST_WORDS)
-            .chain(VENDOR_ENDINGS)
-        {
+        for s in VENDOR_FIRST_WORDS.iter().chain(VENDOR_ENDINGS) {
             assert!(plain(s), "{s:?}");
         }
     }
