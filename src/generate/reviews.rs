@@ -238,17 +238,21 @@ impl Generator for Reviews<'_> {
             let stars = facts.rating as usize - 1;
             row.title = rng::pick(rng, REVIEW_TITLES[stars]);
             row.body.clear();
-            let noun = products.core(facts.product).noun.to_lowercase();
+            let noun = products.core(facts.product).noun.name.to_lowercase();
             render(
                 rng::pick(rng, REVIEW_BODIES[stars]),
                 &noun,
                 "",
                 &mut row.body,
             );
+            // Most reviews get no vote, some a handful, a rare one a couple of hundred:
+            // the count's bit length falls off (the smaller of two uniform draws), so
+            // each doubling of votes is rarer than the last.
             row.helpful_votes = if rng::chance(rng, 600) {
                 0
             } else {
-                rng::skewed_rank(rng, 200, 700) as u32
+                let bits = rng::below(rng, 8).min(rng::below(rng, 8));
+                ((1 << bits) + rng::below(rng, 1 << bits)) as u32
             };
             emit(&row);
         });

@@ -186,6 +186,25 @@ fn addresses_and_phones_agree_with_the_country() {
 }
 
 #[test]
+fn helpful_votes_are_few_for_most_reviews_and_many_for_a_few() {
+    let votes: Vec<u32> = column(&rows("reviews.csv"), "helpful_votes")
+        .iter()
+        .map(|v| v.parse().unwrap())
+        .collect();
+    let share = |f: &dyn Fn(u32) -> bool| {
+        votes.iter().filter(|v| f(**v)).count() as f64 / votes.len() as f64
+    };
+    assert!(share(&|v| v == 0) > 0.5, "most reviews get no vote");
+    assert!(
+        share(&|v| (1..=10).contains(&v)) > 0.2,
+        "some get a handful"
+    );
+    // Uniform counts up to 200 would put a third of the voted reviews above 60.
+    assert!(share(&|v| v > 60) < 0.05, "{}", share(&|v| v > 60));
+    assert!(votes.iter().any(|&v| v > 30), "a long tail");
+}
+
+#[test]
 fn customers_live_where_people_live() {
     let users = rows("users.csv");
     let count = |country: &str, city: &str| {
