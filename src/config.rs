@@ -76,7 +76,12 @@ impl FileSettings {
             _ => Error::io(path, e),
         })?;
         toml::from_str(&text).map_err(|e| {
-            let message = e.message().to_string();
+            // serde names Rust types; a config file's author thinks in values.
+            let message = e
+                .message()
+                .replace("expected u64", "expected a whole number, 0 or more")
+                .replace("expected f64", "expected a number")
+                .replace("expected a boolean", "expected true or false");
             let line = e.span().map(|s| text[..s.start].matches('\n').count() + 1);
             match line {
                 Some(line) => Error::Usage(format!("{}:{line}: {message}", path.display())),

@@ -310,6 +310,10 @@ fn the_config_file_holds_the_flags_and_flags_win() {
         ),
         ("seed = 1\nparts = 2\n", "parts and part go together"),
         (
+            "seed = -4\n",
+            ":1: invalid value: integer `-4`, expected a whole number",
+        ),
+        (
             "start_date = \"2024-01-01\"\n",
             "start_date = 2024-01-01 in ",
         ),
