@@ -45,7 +45,8 @@ pub struct Country {
     pub mobile_phone: &'static str,
     pub first_names: &'static [&'static str],
     pub last_names: &'static [&'static str],
-    /// Email domains people of this country use, most common first (global ones like gmail.com included).
+    /// Email domains people of this country use, most common first (global ones like
+    /// gmail.com included), 3 to 12 of them.
     pub email_domains: &'static [&'static str],
 }
 
@@ -1483,7 +1484,11 @@ mod tests {
             assert!(c.streets.len() >= 20, "{} streets", c.code);
             assert!(c.first_names.len() >= 50, "{} first names", c.code);
             assert!(c.last_names.len() >= 50, "{} last names", c.code);
-            assert!(c.email_domains.len() >= 3, "{} email domains", c.code);
+            assert!(
+                (3..=12).contains(&c.email_domains.len()),
+                "{} email domains",
+                c.code
+            );
             assert!(c.weight > 0 && (100..=9_999).contains(&c.max_house_number));
             // Emails and usernames end in the user's number right after the name.
             for name in first_names(c).iter().chain(c.last_names) {

@@ -235,6 +235,25 @@ fn customers_live_where_people_live() {
 }
 
 #[test]
+fn the_most_common_email_domain_leads() {
+    let users = rows("users.csv");
+    let share = |country: &str, domain: &str| {
+        let of_country: Vec<_> = users.iter().filter(|u| u["country"] == country).collect();
+        let with = of_country
+            .iter()
+            .filter(|u| u["email"].ends_with(&format!("@{domain}")))
+            .count();
+        with as f64 / of_country.len() as f64
+    };
+    assert!(
+        share("US", "gmail.com") > 0.25,
+        "{}",
+        share("US", "gmail.com")
+    );
+    assert!(share("US", "gmail.com") > 2.0 * share("US", "yahoo.com"));
+}
+
+#[test]
 fn tax_follows_where_the_order_ships() {
     let users: BTreeMap<String, (String, String)> = rows("users.csv")
         .into_iter()
