@@ -130,6 +130,7 @@ flat_record!(Promotion);
 pub struct Promotions<'w> {
     world: &'w World,
     code_numbers: Permutation,
+    products: super::products::Products<'w>,
 }
 
 impl<'w> Promotions<'w> {
@@ -140,6 +141,7 @@ impl<'w> Promotions<'w> {
                 world.count(Entity::Promotions).max(1),
                 world.stream(Entity::Promotions, 1),
             ),
+            products: super::products::Products::new(world),
         }
     }
 
@@ -217,11 +219,7 @@ impl<'w> Promotions<'w> {
             Target::Product(p) => {
                 row.product_id = Some(self.world.ids(Entity::Products).id(p));
                 row.category_id = None;
-                super::products::Products::new(self.world)
-                    .core(p)
-                    .noun
-                    .name
-                    .to_string()
+                self.products.core(p).noun.name.to_string()
             }
             Target::Category(c) => {
                 row.product_id = None;
