@@ -1,14 +1,15 @@
 //! Support tickets: customers asking about orders, billing, returns or their account.
 //! A ticket about an order is opened by that order's customer after the order.
 
-use super::orders::Orders;
+use super::orders::{OrderFacts, OrderStatus, Orders, PaymentOutcome, ReturnStatus};
 use super::products::Products;
 use super::users::Users;
 use super::{Entity, Generator, World, flat_record};
-use crate::model::{Id, Timestamp};
+use crate::model::{Id, Money, Timestamp};
 use crate::rng;
 use crate::schema::{Field, FieldType as F};
-use crate::words::text::{TICKET_TOPICS, render};
+use crate::words::catalog::Goods;
+use crate::words::text::{TICKET_TOPICS, TicketIssue, TicketTopic, When, render};
 use serde::Serialize;
 use std::ops::Range;
 use std::sync::OnceLock;
@@ -35,7 +36,7 @@ pub const FIELDS: &[Field] = &[
     Field::new(
         "created_at",
         F::Timestamp,
-        "Opened; after the order it names.",
+        "Opened; after the order it names, at a point of its life the text fits.",
     ),
     Field::new(
         "resolved_at",
@@ -74,6 +75,144 @@ pub struct SupportTickets<'w> {
     products: Products<'w>,
 }
 
+/// The moments of an order's life that decide what its customer can write about it.
+#[derive(Clone, Copy, Debug)]
+struct Life {
+    created: Timestamp,
+    /// The first declined payment attempt.
+    declined: Option<Timestamp>,
+    paid: Option<Timestamp>,
+    /// A cancelled order's last failed payment, the latest the cancellation can be
+    /// dated from what the data shows.
+    cancelled: Option<Timestamp>,
+    shipped: Option<Timestamp>,
+    delivered: Option<Timestamp>,
+    /// When a return was requested.
+    returned: Option<Timestamp>,
+    /// When a return was first approved or refunded.
+    refunded: Option<Timestamp>,
+    shipping_fee: bool,
+    discounted: bool,
+    /// The end of the window: nothing is dated after it.
+    end: Timestamp,
+}
+
+impl Life {
+    fn of(facts: &OrderFacts, end: Timestamp) -> Life {
+        let failed = &facts.failed_attempts[..facts.failed_count];
+        let returns = || facts.items().iter().filter_map(|item| item.returned);
+        Life {
+            created: facts.created_at,
+            declined: failed.first().copied(),
+            paid: match facts.outcome {
+                PaymentOutcome::Completed(at) => Some(at),
+                PaymentOutcome::Pending(_) | PaymentOutcome::Abandoned => None,
+            },
+            cancelled: (facts.status == OrderStatus::Cancelled)
+                .then(|| failed.last().copied().unwrap_or(facts.created_at)),
+            shipped: facts.shipped_at,
+            delivered: facts.delivered_at,
+            returned: returns().map(|r| r.requested_at).min(),
+            refunded: returns()
+                .filter(|r| matches!(r.status, ReturnStatus::Approved | ReturnStatus::Refunded))
+                .filter_map(|r| r.resolved_at)
+                .min(),
+            shipping_fee: facts.shipping_cost > Money::ZERO,
+            discounted: facts.discount > Money::ZERO,
+            end,
+        }
+    }
+
+    /// The first and last moment (inclusive) a ticket saying something true `when`
+    /// can be dated, or `None` if the order never was in that state.
+    fn span(&self, when: When) -> Option<(Timestamp, Timestamp)> {
+        let placed = self.cancelled.is_none();
+        // Up to the moment before `next`, or to the end if it never came.
+        let until = |next: Option<Timestamp>| next.map_or(self.end, |t| t.plus(-1));
+        let (from, to) = match when {
+            When::Any => (self.created, self.end),
+            When::Unpaid if placed => (self.created, until(self.paid)),
+            When::Unshipped if placed => (self.created, until(self.shipped)),
+            When::Processing => (self.paid?, until(self.shipped)),
+            When::Undelivered if placed => (self.created, until(self.delivered)),
+            When::InTransit => (self.shipped?, until(self.delivered)),
+            When::Paid => (self.paid?, self.end),
+            When::PaidShipping if self.shipping_fee => (self.paid?, self.end),
+            When::Undiscounted if placed && !self.discounted => (self.created, self.end),
+            When::Declined => (self.declined?, self.end),
+            When::Delivered => (self.delivered?, until(self.returned)),
+            When::Kept if self.returned.is_none() => (self.delivered?, self.end),
+            When::Returned => (self.returned?, self.end),
+            When::Refunded => (self.refunded?, self.end),
+            When::Cancelled => (self.cancelled?, self.end),
+            _ => return None,
+        };
+        (from <= to).then_some((from, to))
+    }
+
+    /// Whether a ticket about this order, naming a product of `goods`, can raise `issue`.
+    fn fits(&self, goods: Goods, issue: &TicketIssue) -> bool {
+        issue.goods.contains(&goods) && self.span(issue.when).is_some()
+    }
+
+    /// The topic to write about this order: `drawn` if any of its issues fits, else
+    /// one drawn by weight among the topics about orders that have a fitting issue.
+    fn topic(
+        &self,
+        rng: &mut rng::RowRng,
+        goods: Goods,
+        drawn: &'static TicketTopic,
+    ) -> Option<&'static TicketTopic> {
+        let weight = |t: &TicketTopic| {
+            let fits = t.about_order && t.issues.iter().any(|i| self.fits(goods, i));
+            if fits { t.weight } else { 0 }
+        };
+        if weight(drawn) > 0 {
+            return Some(drawn);
+        }
+        let total: u32 = TICKET_TOPICS.iter().map(weight).sum();
+        if total == 0 {
+            return None;
+        }
+        let mut draw = rng::below(rng, total as u64) as u32;
+        TICKET_TOPICS.iter().find(|t| {
+            let w = weight(t);
+            draw = match draw.checked_sub(w) {
+                Some(rest) => rest,
+                None => return true,
+            };
+            false
+        })
+    }
+
+    /// One of `topic`'s issues that fits, uniformly, with the stretch it can be dated in.
+    fn issue(
+        &self,
+        rng: &mut rng::RowRng,
+        goods: Goods,
+        topic: &'static TicketTopic,
+    ) -> Option<(&'static TicketIssue, (Timestamp, Timestamp))> {
+        let fitting = || topic.issues.iter().filter(|i| self.fits(goods, i));
+        let count = fitting().count() as u64;
+        if count == 0 {
+            return None;
+        }
+        let issue = fitting().nth(rng::below(rng, count) as usize)?;
+        Some((issue, self.span(issue.when)?))
+    }
+}
+
+/// The product a ticket about the order names: a returned one if any, since whatever
+/// went wrong is what sent it back.
+fn named_product(facts: &OrderFacts) -> u64 {
+    let items = facts.items();
+    items
+        .iter()
+        .find(|item| item.returned.is_some())
+        .unwrap_or(&items[0])
+        .product
+}
+
 /// "#1A2B3C4D": how customers quote an order.
 pub fn order_reference(id: Id, out: &mut String) {
     out.push('#');
@@ -91,33 +230,75 @@ impl<'w> SupportTickets<'w> {
         }
     }
 
+    /// A topic and issue that fit order `facts` and the product the ticket names, and
+    /// a moment in the stretch of the order's life the issue is true in. `None` only
+    /// if no topic about orders fits, which the tests rule out.
+    fn about_order(
+        &self,
+        rng: &mut rng::RowRng,
+        drawn: &'static TicketTopic,
+        facts: &OrderFacts,
+    ) -> Option<(&'static TicketTopic, &'static TicketIssue, Timestamp)> {
+        let w = self.world;
+        let goods = self.goods(named_product(facts));
+        let life = Life::of(facts, w.window.end);
+        let topic = life.topic(rng, goods, drawn)?;
+        let (issue, (from, to)) = life.issue(rng, goods, topic)?;
+        // Some time after the issue arose, as long as it is still true then.
+        let late = from.plus(rng::between(rng, 1_800, 14 * 86_400));
+        let created_at = if late <= to {
+            late
+        } else {
+            Timestamp(rng::between(rng, from.0, to.0))
+        };
+        Some((topic, issue, created_at))
+    }
+
+    fn goods(&self, product: u64) -> Goods {
+        if self.world.count(Entity::Products) > 0 {
+            self.products.core(product).shape.department().goods
+        } else {
+            Goods::Mixed
+        }
+    }
+
     fn fill(&self, index: u64, row: &mut SupportTicket) {
         static WEIGHTS: OnceLock<Vec<u32>> = OnceLock::new();
         let weights = WEIGHTS.get_or_init(|| TICKET_TOPICS.iter().map(|t| t.weight).collect());
         let w = self.world;
         let mut rng = w.rng(Entity::SupportTickets, index);
         let orders = self.orders.count();
-        let mut topic = &TICKET_TOPICS[rng::pick_weighted(&mut rng, weights)];
-        if topic.about_order && orders == 0 {
-            topic = TICKET_TOPICS
-                .iter()
-                .find(|t| !t.about_order)
-                .expect("an account topic");
-        }
+        let drawn = &TICKET_TOPICS[rng::pick_weighted(&mut rng, weights)];
         let mut reference = String::new();
         let product;
         let user;
-        if topic.about_order {
+        let topic;
+        let issue;
+        let about = if drawn.about_order && orders > 0 {
             let facts = self.orders.facts(rng::below(&mut rng, orders));
+            self.about_order(&mut rng, drawn, &facts)
+                .map(|chosen| (facts, chosen))
+        } else {
+            None
+        };
+        if let Some((facts, (chosen, chosen_issue, created_at))) = about {
+            topic = chosen;
+            issue = chosen_issue;
             user = facts.user;
             let order_id = w.ids(Entity::Orders).id(facts.index);
             row.order_id = Some(order_id);
             order_reference(order_id, &mut reference);
-            product = facts.items()[0].product;
-            row.created_at = w
-                .after_delay(&mut rng, facts.created_at, 1_800, 14 * 86_400)
-                .unwrap_or_else(|| w.moment_after(&mut rng, facts.created_at));
+            product = named_product(&facts);
+            row.created_at = created_at;
         } else {
+            topic = if drawn.about_order {
+                TICKET_TOPICS
+                    .iter()
+                    .find(|t| !t.about_order)
+                    .expect("an account topic")
+            } else {
+                drawn
+            };
             user = w
                 .user_activity
                 .apply(rng::skewed_rank(&mut rng, w.count(Entity::Users), 400));
@@ -128,6 +309,9 @@ impl<'w> SupportTickets<'w> {
                 500,
             ));
             row.created_at = w.moment_after(&mut rng, self.users.created_at(user));
+            // Subject and message come from one issue: drawn independently from the
+            // whole category they would contradict each other.
+            issue = &topic.issues[rng::below(&mut rng, topic.issues.len() as u64) as usize];
         }
         row.ticket_id = w.ids(Entity::SupportTickets).id(index);
         row.user_id = w.ids(Entity::Users).id(user);
@@ -142,9 +326,6 @@ impl<'w> SupportTickets<'w> {
         } else {
             &reference
         };
-        // Subject and message come from one issue: drawn independently from the whole
-        // category they would contradict each other ("Charged twice" over a price drop).
-        let issue = rng::pick(&mut rng, topic.issues);
         row.subject.clear();
         render(
             rng::pick(&mut rng, issue.subjects),
@@ -194,7 +375,8 @@ mod tests {
     use super::*;
     use crate::config::default_counts;
     use crate::model::Window;
-    use crate::words::text::TicketIssue;
+    use crate::words::catalog::DEPARTMENTS;
+    use std::collections::HashMap;
 
     /// Whether `text` could be `template` rendered with any product and order.
     fn fits(template: &str, text: &str) -> bool {
@@ -264,5 +446,133 @@ mod tests {
             .map(|((_, issue), _)| issue.subjects[0])
             .collect();
         assert!(unused.is_empty(), "never generated: {unused:?}");
+    }
+
+    /// The least an order in `status` has been through: later steps and flags only
+    /// add stretches an issue can be dated in.
+    fn least_life(status: OrderStatus, declined: bool, fee: bool, discounted: bool) -> Life {
+        let at = |days: i64| Some(Timestamp(1_700_000_000 + days * 86_400));
+        let reached = |step: OrderStatus| {
+            use OrderStatus::*;
+            let order = [Pending, Processing, Shipped, Delivered, Returned];
+            let rank = |s| order.iter().position(|o| *o == s);
+            status != Cancelled && rank(status) >= rank(step)
+        };
+        let cancelled = status == OrderStatus::Cancelled;
+        Life {
+            created: at(0).unwrap(),
+            declined: if declined || cancelled { at(0) } else { None },
+            paid: at(1).filter(|_| reached(OrderStatus::Processing)),
+            cancelled: at(0).filter(|_| cancelled),
+            shipped: at(2).filter(|_| reached(OrderStatus::Shipped)),
+            delivered: at(5).filter(|_| reached(OrderStatus::Delivered)),
+            returned: at(8).filter(|_| reached(OrderStatus::Returned)),
+            refunded: None,
+            shipping_fee: fee,
+            discounted,
+            end: at(30).unwrap(),
+        }
+    }
+
+    #[test]
+    fn every_order_of_every_department_has_a_fitting_issue() {
+        use OrderStatus::*;
+        for department in DEPARTMENTS {
+            for status in [Pending, Processing, Shipped, Delivered, Cancelled, Returned] {
+                for flags in 0..8 {
+                    let life = least_life(status, flags & 1 != 0, flags & 2 != 0, flags & 4 != 0);
+                    let fitting = TICKET_TOPICS
+                        .iter()
+                        .filter(|t| t.about_order)
+                        .flat_map(|t| t.issues)
+                        .filter(|i| life.fits(department.goods, i))
+                        .count();
+                    assert!(fitting > 0, "{} {status:?} {flags}", department.name);
+                }
+            }
+        }
+        // Topics not about an order fit anyone at any time.
+        for topic in TICKET_TOPICS.iter().filter(|t| !t.about_order) {
+            for issue in topic.issues {
+                assert_eq!(issue.when, When::Any, "{:?}", issue.subjects);
+                assert_eq!(issue.goods, Goods::ALL, "{:?}", issue.subjects);
+            }
+        }
+    }
+
+    #[test]
+    fn spans_follow_the_order() {
+        let life = least_life(OrderStatus::Delivered, false, true, false);
+        let day = |d: i64| Timestamp(1_700_000_000 + d * 86_400);
+        assert_eq!(life.span(When::Unshipped), Some((day(0), day(2).plus(-1))));
+        assert_eq!(life.span(When::InTransit), Some((day(2), day(5).plus(-1))));
+        assert_eq!(life.span(When::Delivered), Some((day(5), day(30))));
+        assert_eq!(life.span(When::Kept), Some((day(5), day(30))));
+        assert_eq!(life.span(When::Returned), None);
+        assert_eq!(life.span(When::Cancelled), None);
+        let returned = least_life(OrderStatus::Returned, false, true, false);
+        assert_eq!(
+            returned.span(When::Delivered),
+            Some((day(5), day(8).plus(-1)))
+        );
+        assert_eq!(returned.span(When::Kept), None);
+        let cancelled = least_life(OrderStatus::Cancelled, false, true, false);
+        for when in [When::Unpaid, When::Unshipped, When::Undelivered, When::Paid] {
+            assert_eq!(cancelled.span(when), None, "{when:?}");
+        }
+        assert!(cancelled.span(When::Declined).is_some());
+    }
+
+    #[test]
+    fn tickets_fit_their_order_and_product() {
+        let mut counts = default_counts(0.2).expect("small counts");
+        counts.set(Entity::SupportTickets, 3_000);
+        let world = World::new(7, Window::default(), counts);
+        let orders = Orders::new(&world);
+        let products = Products::new(&world);
+        let users = Users::new(&world);
+        let ids = world.ids(Entity::Orders);
+        let index: HashMap<Id, u64> = (0..orders.count()).map(|i| (ids.id(i), i)).collect();
+        let mut about_order = 0;
+        let mut categories = HashMap::new();
+        SupportTickets::new(&world).generate(0..3_000, &mut |t| {
+            *categories.entry(t.category).or_insert(0) += 1;
+            assert!(t.created_at <= world.window.end, "{t:?}");
+            let Some(order_id) = t.order_id else {
+                return;
+            };
+            about_order += 1;
+            let facts = orders.facts(index[&order_id]);
+            assert!(t.created_at >= users.created_at(facts.user), "{t:?}");
+            assert!(t.created_at >= facts.created_at, "{t:?}");
+            let goods = products
+                .core(named_product(&facts))
+                .shape
+                .department()
+                .goods;
+            let life = Life::of(&facts, world.window.end);
+            let topic = TICKET_TOPICS
+                .iter()
+                .find(|topic| topic.category == t.category)
+                .expect("a known category");
+            let fitting = topic.issues.iter().any(|issue| {
+                issue.subjects.iter().any(|s| fits(s, &t.subject))
+                    && issue.messages.iter().any(|m| fits(m, &t.message))
+                    && issue.goods.contains(&goods)
+                    && life
+                        .span(issue.when)
+                        .is_some_and(|(from, to)| from <= t.created_at && t.created_at <= to)
+            });
+            assert!(
+                fitting,
+                "{:?} {goods:?} {:?}: {:?} / {:?} at {:?}",
+                facts.status, life, t.subject, t.message, t.created_at
+            );
+        });
+        assert!(about_order > 2_500, "{about_order}");
+        // Fitting the order bends the topic mix only a little.
+        let share = |c: &str| categories.get(c).copied().unwrap_or(0) * 100 / 3_000;
+        assert!((24..=36).contains(&share("shipping")), "{categories:?}");
+        assert!((5..=11).contains(&share("account")), "{categories:?}");
     }
 }

@@ -31,6 +31,8 @@ pub struct Department {
     pub name: &'static str,
     /// Three uppercase letters used as SKU prefix, unique across departments ("ELE").
     pub sku_prefix: &'static str,
+    /// What kind of goods it sells, which decides what customers can complain about.
+    pub goods: Goods,
     /// Fictional but plausible brand names; real trademarks are avoided on purpose.
     pub brands: &'static [&'static str],
     /// Descriptors for product names outside third-level categories.
@@ -44,12 +46,47 @@ pub struct Department {
     pub subcategories: &'static [Subcategory],
 }
 
+/// The kind of goods a department sells. Support tickets about a product only raise
+/// issues that its kind can have: rolled oats do not stop working, a novel carries no
+/// warranty and disinfecting wipes come in no size.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Goods {
+    /// Powered devices: they can stop working, need setting up and carry a warranty.
+    Devices,
+    /// Sports gear and toys: assembled, with parts and instructions, some with a warranty.
+    Equipment,
+    /// Cookware, bedding and decor: lasting goods bought by look and size.
+    Housewares,
+    /// Clothes and shoes, bought by size and colour.
+    Apparel,
+    /// Printed books: misprints and editions.
+    Books,
+    /// Food and cosmetics, used up: a best-before date and a seal.
+    Consumables,
+    /// Departments too varied for any of the above (pet food next to dog crates), so
+    /// their products only draw issues that fit every kind.
+    Mixed,
+}
+
+impl Goods {
+    pub const ALL: &[Goods] = &[
+        Goods::Devices,
+        Goods::Equipment,
+        Goods::Housewares,
+        Goods::Apparel,
+        Goods::Books,
+        Goods::Consumables,
+        Goods::Mixed,
+    ];
+}
+
 /// Exactly 10 departments: Electronics, Home & Kitchen, Clothing, Sports & Outdoors,
 /// Beauty & Personal Care, Books, Toys & Games, Grocery & Gourmet, Health & Household, Pet Supplies.
 pub static DEPARTMENTS: &[Department] = &[
     Department {
         name: "Electronics",
         sku_prefix: "ELE",
+        goods: Goods::Devices,
         brands: &[
             "Voltix",
             "Aurelia Audio",
@@ -178,6 +215,7 @@ pub static DEPARTMENTS: &[Department] = &[
     Department {
         name: "Home & Kitchen",
         sku_prefix: "HOM",
+        goods: Goods::Housewares,
         brands: &[
             "Hearthline",
             "Maison Verre",
@@ -306,6 +344,7 @@ pub static DEPARTMENTS: &[Department] = &[
     Department {
         name: "Clothing",
         sku_prefix: "CLO",
+        goods: Goods::Apparel,
         brands: &[
             "Harlow & Finch",
             "Northline Apparel",
@@ -433,6 +472,7 @@ pub static DEPARTMENTS: &[Department] = &[
     Department {
         name: "Sports & Outdoors",
         sku_prefix: "SPO",
+        goods: Goods::Equipment,
         brands: &[
             "Ridgeback Gear",
             "Trailwise",
@@ -559,6 +599,7 @@ pub static DEPARTMENTS: &[Department] = &[
     Department {
         name: "Beauty & Personal Care",
         sku_prefix: "BEA",
+        goods: Goods::Consumables,
         brands: &[
             "Lumiere Botanics",
             "Velvetine",
@@ -685,6 +726,7 @@ pub static DEPARTMENTS: &[Department] = &[
     Department {
         name: "Books",
         sku_prefix: "BOO",
+        goods: Goods::Books,
         brands: &[
             "Harbor Lane Press",
             "Quillstone Books",
@@ -809,6 +851,7 @@ pub static DEPARTMENTS: &[Department] = &[
     Department {
         name: "Toys & Games",
         sku_prefix: "TOY",
+        goods: Goods::Equipment,
         brands: &[
             "Bumblebrook",
             "Tinker Tree Toys",
@@ -932,6 +975,7 @@ pub static DEPARTMENTS: &[Department] = &[
     Department {
         name: "Grocery & Gourmet",
         sku_prefix: "GRO",
+        goods: Goods::Consumables,
         brands: &[
             "Harvest Table",
             "Golden Acre",
@@ -1060,6 +1104,7 @@ pub static DEPARTMENTS: &[Department] = &[
     Department {
         name: "Health & Household",
         sku_prefix: "HEA",
+        goods: Goods::Mixed,
         brands: &[
             "Clearwell",
             "Greenway Home",
@@ -1183,6 +1228,7 @@ pub static DEPARTMENTS: &[Department] = &[
     Department {
         name: "Pet Supplies",
         sku_prefix: "PET",
+        goods: Goods::Mixed,
         brands: &[
             "Whisker & Wag",
             "Hound & Harbor",

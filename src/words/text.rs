@@ -5,6 +5,8 @@
 //! Pan", "Wireless Earbuds"), so templates avoid present-tense verbs and articles that
 //! would have to agree with it.
 
+use super::catalog::Goods;
+
 /// Review titles by rating: index 0 = 1 star ... 4 = 5 stars. Titles match the rating.
 pub static REVIEW_TITLES: [&[&str]; 5] = [
     &[
@@ -170,11 +172,71 @@ pub static REVIEW_BODIES: [&[&str]; 5] = [
 /// issue; a message that fits only some of them belongs in an issue of its own.
 #[derive(Clone, Copy)]
 pub struct TicketIssue {
+    /// When in its order's life a customer can write this; `Any` outside about_order topics.
+    pub when: When,
+    /// The kinds of goods whose product the text can name.
+    pub goods: &'static [Goods],
     /// Short subject lines, may use {order} when the topic is about_order.
     pub subjects: &'static [&'static str],
     /// Customer messages of 1-3 sentences, may use {product}, and {order} when about_order.
     pub messages: &'static [&'static str],
 }
+
+/// The stretch of an order's life a ticket's text is true in, so the text fits the
+/// order: nobody asks where a delivered parcel is, or to cancel a shipped order. A
+/// ticket is dated inside that stretch. Stretches end with the next step of the order
+/// ("until shipped") or stay open to the end of the data.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum When {
+    /// Any time; the only choice for topics not about an order.
+    Any,
+    /// Placed, not cancelled, and not charged yet.
+    Unpaid,
+    /// Placed, not cancelled, and not shipped yet.
+    Unshipped,
+    /// Paid and not shipped yet: "still processing".
+    Processing,
+    /// Placed, not cancelled, and not delivered yet.
+    Undelivered,
+    /// Shipped and not delivered yet.
+    InTransit,
+    /// Charged, from the payment on.
+    Paid,
+    /// Charged, with a shipping fee, from the payment on.
+    PaidShipping,
+    /// Placed, not cancelled, without any discount.
+    Undiscounted,
+    /// From a declined payment attempt on (every cancelled order had one).
+    Declined,
+    /// Delivered, until a return is requested.
+    Delivered,
+    /// Delivered and never returned: "it never came" is not said of a returned item.
+    Kept,
+    /// From the return request on.
+    Returned,
+    /// From a return's approval or refund on.
+    Refunded,
+    /// Cancelled, from its last failed payment on.
+    Cancelled,
+}
+
+/// Which goods a ticket issue fits.
+const ANY: &[Goods] = Goods::ALL;
+const DEVICES: &[Goods] = &[Goods::Devices];
+/// Things with parts, instructions and a warranty.
+const ASSEMBLED: &[Goods] = &[Goods::Devices, Goods::Equipment];
+/// Things bought by size, colour and look.
+const LOOKS: &[Goods] = &[Goods::Equipment, Goods::Housewares, Goods::Apparel];
+/// Things one uses for a while before deciding to keep them.
+const KEPT: &[Goods] = &[
+    Goods::Devices,
+    Goods::Equipment,
+    Goods::Housewares,
+    Goods::Apparel,
+];
+const APPAREL: &[Goods] = &[Goods::Apparel];
+const BOOKS: &[Goods] = &[Goods::Books];
+const CONSUMABLES: &[Goods] = &[Goods::Consumables];
 
 pub struct TicketTopic {
     /// support ticket category, snake_case: "shipping", "billing", "returns", "product_issue", "account", "order_change"
@@ -190,14 +252,18 @@ pub struct TicketTopic {
 /// The six support ticket categories; weights follow the usual e-commerce mix where
 /// "where is my order" dominates.
 ///
-/// A ticket is opened within two weeks of its order, so messages avoid claims that
-/// need more time than that ("bought it months ago").
+/// A ticket is opened within two weeks of the moment its issue arose (the order placed,
+/// shipped, delivered, returned...), so messages avoid claims that need more time than
+/// that ("bought it months ago"). Every order fits some issue of the topics about
+/// orders, whatever its status and the kind of goods it names.
 pub static TICKET_TOPICS: &[TicketTopic] = &[
     TicketTopic {
         category: "shipping",
         about_order: true,
         issues: &[
             TicketIssue {
+                when: When::InTransit,
+                goods: ANY,
                 subjects: &[
                     "Where is my order {order}?",
                     "Order {order} has not arrived",
@@ -212,6 +278,8 @@ pub static TICKET_TOPICS: &[TicketTopic] = &[
                 ],
             },
             TicketIssue {
+                when: When::InTransit,
+                goods: ANY,
                 subjects: &[
                     "Tracking not updating for {order}",
                     "No tracking updates on {order}",
@@ -225,6 +293,8 @@ pub static TICKET_TOPICS: &[TicketTopic] = &[
                 ],
             },
             TicketIssue {
+                when: When::Kept,
+                goods: ANY,
                 subjects: &[
                     "Package marked delivered but not received",
                     "Order {order} shows delivered, but I don't have it",
@@ -232,12 +302,14 @@ pub static TICKET_TOPICS: &[TicketTopic] = &[
                 ],
                 messages: &[
                     "The tracking for {order} says delivered, but nothing was left at my door. I also checked with my neighbors.",
-                    "According to the carrier, order {order} was delivered yesterday afternoon, but I was home all day and no one came.",
+                    "According to the carrier, order {order} was delivered in the afternoon, but I was home all day and no one came to the door.",
                     "My package shows as delivered to the mailroom, but the front desk has nothing for me. Can you open a claim with the carrier?",
                     "Order {order} was marked delivered, but there is no package anywhere. Can you send a replacement or refund me?",
                 ],
             },
             TicketIssue {
+                when: When::InTransit,
+                goods: ANY,
                 subjects: &[
                     "Package held at carrier facility",
                     "Missed delivery for {order}",
@@ -250,6 +322,8 @@ pub static TICKET_TOPICS: &[TicketTopic] = &[
                 ],
             },
             TicketIssue {
+                when: When::Kept,
+                goods: ANY,
                 subjects: &[
                     "Part of my order is missing",
                     "Only some items from {order} arrived",
@@ -262,6 +336,8 @@ pub static TICKET_TOPICS: &[TicketTopic] = &[
                 ],
             },
             TicketIssue {
+                when: When::Undelivered,
+                goods: ANY,
                 subjects: &[
                     "Will {order} arrive by Friday?",
                     "Need my order before the weekend",
@@ -274,6 +350,8 @@ pub static TICKET_TOPICS: &[TicketTopic] = &[
                 ],
             },
             TicketIssue {
+                when: When::Processing,
+                goods: ANY,
                 subjects: &[
                     "Order {order} still processing",
                     "When will {order} ship?",
@@ -286,6 +364,8 @@ pub static TICKET_TOPICS: &[TicketTopic] = &[
                 ],
             },
             TicketIssue {
+                when: When::Undelivered,
+                goods: ANY,
                 subjects: &["Can you ship to a PO box?", "PO box delivery for {order}"],
                 messages: &[
                     "Do you ship to PO boxes? I want to make sure order {order} reaches me.",
@@ -294,6 +374,8 @@ pub static TICKET_TOPICS: &[TicketTopic] = &[
                 ],
             },
             TicketIssue {
+                when: When::PaidShipping,
+                goods: ANY,
                 subjects: &[
                     "Question about shipping costs",
                     "Why was I charged shipping on {order}?",
@@ -305,6 +387,8 @@ pub static TICKET_TOPICS: &[TicketTopic] = &[
                 ],
             },
             TicketIssue {
+                when: When::InTransit,
+                goods: ANY,
                 subjects: &[
                     "Wrong delivery address on {order}",
                     "Order {order} is going to my old address",
@@ -323,6 +407,8 @@ pub static TICKET_TOPICS: &[TicketTopic] = &[
         about_order: true,
         issues: &[
             TicketIssue {
+                when: When::Paid,
+                goods: ANY,
                 subjects: &[
                     "Charged twice for {order}",
                     "Duplicate charge on my card",
@@ -335,6 +421,8 @@ pub static TICKET_TOPICS: &[TicketTopic] = &[
                 ],
             },
             TicketIssue {
+                when: When::Refunded,
+                goods: ANY,
                 subjects: &[
                     "Refund not received",
                     "Where is my refund for {order}?",
@@ -347,6 +435,8 @@ pub static TICKET_TOPICS: &[TicketTopic] = &[
                 ],
             },
             TicketIssue {
+                when: When::Paid,
+                goods: ANY,
                 subjects: &[
                     "Question about a charge on my card",
                     "Unrecognized charge from your store",
@@ -359,6 +449,8 @@ pub static TICKET_TOPICS: &[TicketTopic] = &[
                 ],
             },
             TicketIssue {
+                when: When::Undiscounted,
+                goods: ANY,
                 subjects: &[
                     "Promo code not applied to {order}",
                     "Discount missing from my order",
@@ -371,6 +463,8 @@ pub static TICKET_TOPICS: &[TicketTopic] = &[
                 ],
             },
             TicketIssue {
+                when: When::Paid,
+                goods: ANY,
                 subjects: &[
                     "Invoice request for {order}",
                     "Need a receipt for {order}",
@@ -383,6 +477,8 @@ pub static TICKET_TOPICS: &[TicketTopic] = &[
                 ],
             },
             TicketIssue {
+                when: When::Declined,
+                goods: ANY,
                 subjects: &[
                     "Payment declined but money taken",
                     "Charged for a failed payment",
@@ -391,10 +487,12 @@ pub static TICKET_TOPICS: &[TicketTopic] = &[
                 messages: &[
                     "My payment was declined at checkout, but the amount was still taken from my account.",
                     "The checkout page said my card was declined, yet my bank shows a pending charge for the full amount. Will it be reversed?",
-                    "My first card was declined, so I paid with another one. Now both cards have been charged for {order}.",
+                    "My card was declined when I placed order {order}, but my banking app shows the money as taken. Can you check?",
                 ],
             },
             TicketIssue {
+                when: When::Paid,
+                goods: ANY,
                 subjects: &[
                     "Price adjustment request",
                     "Price dropped after I ordered {order}",
@@ -407,6 +505,8 @@ pub static TICKET_TOPICS: &[TicketTopic] = &[
                 ],
             },
             TicketIssue {
+                when: When::Paid,
+                goods: ANY,
                 subjects: &[
                     "Wrong amount charged for {order}",
                     "Charged more than my order total",
@@ -425,6 +525,8 @@ pub static TICKET_TOPICS: &[TicketTopic] = &[
         about_order: true,
         issues: &[
             TicketIssue {
+                when: When::Delivered,
+                goods: ANY,
                 subjects: &[
                     "Return request for {order}",
                     "I want to return an item from {order}",
@@ -438,6 +540,8 @@ pub static TICKET_TOPICS: &[TicketTopic] = &[
                 ],
             },
             TicketIssue {
+                when: When::Delivered,
+                goods: ANY,
                 subjects: &[
                     "How do I return an item?",
                     "Return instructions please",
@@ -450,6 +554,8 @@ pub static TICKET_TOPICS: &[TicketTopic] = &[
                 ],
             },
             TicketIssue {
+                when: When::Returned,
+                goods: ANY,
                 subjects: &[
                     "Return label not working",
                     "Problem with my return label",
@@ -462,6 +568,8 @@ pub static TICKET_TOPICS: &[TicketTopic] = &[
                 ],
             },
             TicketIssue {
+                when: When::Delivered,
+                goods: APPAREL,
                 subjects: &[
                     "Exchange request for {order}",
                     "Exchange instead of a refund",
@@ -474,6 +582,8 @@ pub static TICKET_TOPICS: &[TicketTopic] = &[
                 ],
             },
             TicketIssue {
+                when: When::Returned,
+                goods: ANY,
                 subjects: &[
                     "Refund status for a returned item",
                     "Returned item, no refund yet",
@@ -486,6 +596,8 @@ pub static TICKET_TOPICS: &[TicketTopic] = &[
                 ],
             },
             TicketIssue {
+                when: When::Delivered,
+                goods: ANY,
                 subjects: &[
                     "Wrong item received in {order}",
                     "This isn't what I ordered",
@@ -498,6 +610,8 @@ pub static TICKET_TOPICS: &[TicketTopic] = &[
                 ],
             },
             TicketIssue {
+                when: When::Delivered,
+                goods: KEPT,
                 subjects: &[
                     "How long do I have to return?",
                     "Return window question",
@@ -510,6 +624,8 @@ pub static TICKET_TOPICS: &[TicketTopic] = &[
                 ],
             },
             TicketIssue {
+                when: When::Delivered,
+                goods: ANY,
                 subjects: &[
                     "Returning a gift",
                     "Gift return question",
@@ -529,6 +645,8 @@ pub static TICKET_TOPICS: &[TicketTopic] = &[
         about_order: true,
         issues: &[
             TicketIssue {
+                when: When::Delivered,
+                goods: DEVICES,
                 subjects: &[
                     "Item from {order} stopped working",
                     "Product stopped working",
@@ -541,6 +659,8 @@ pub static TICKET_TOPICS: &[TicketTopic] = &[
                 ],
             },
             TicketIssue {
+                when: When::Delivered,
+                goods: ANY,
                 subjects: &[
                     "Item in {order} arrived damaged",
                     "Damaged item received",
@@ -553,6 +673,8 @@ pub static TICKET_TOPICS: &[TicketTopic] = &[
                 ],
             },
             TicketIssue {
+                when: When::Delivered,
+                goods: DEVICES,
                 subjects: &[
                     "Defective item received",
                     "Item defective out of the box",
@@ -565,6 +687,8 @@ pub static TICKET_TOPICS: &[TicketTopic] = &[
                 ],
             },
             TicketIssue {
+                when: When::Delivered,
+                goods: ASSEMBLED,
                 subjects: &[
                     "Missing parts in my package",
                     "Parts missing from {order}",
@@ -577,6 +701,8 @@ pub static TICKET_TOPICS: &[TicketTopic] = &[
                 ],
             },
             TicketIssue {
+                when: When::Delivered,
+                goods: LOOKS,
                 subjects: &[
                     "Product not as described",
                     "Item doesn't match the listing",
@@ -589,6 +715,8 @@ pub static TICKET_TOPICS: &[TicketTopic] = &[
                 ],
             },
             TicketIssue {
+                when: When::Delivered,
+                goods: ASSEMBLED,
                 subjects: &[
                     "Help setting up my item",
                     "Problem with the instructions",
@@ -601,6 +729,8 @@ pub static TICKET_TOPICS: &[TicketTopic] = &[
                 ],
             },
             TicketIssue {
+                when: When::Delivered,
+                goods: ASSEMBLED,
                 subjects: &[
                     "Warranty question",
                     "Warranty on the item from {order}",
@@ -612,6 +742,90 @@ pub static TICKET_TOPICS: &[TicketTopic] = &[
                     "Do I need to register the {product} to keep the warranty valid, or is my order confirmation enough?",
                 ],
             },
+            TicketIssue {
+                when: When::Delivered,
+                goods: ANY,
+                subjects: &[
+                    "Disappointed with the quality",
+                    "Quality complaint about {order}",
+                    "Not happy with my purchase",
+                ],
+                messages: &[
+                    "I expected much better quality from the {product} after reading the reviews. Honestly, I'm disappointed.",
+                    "For the price I paid, I expected a lot more from the {product} in order {order}.",
+                    "I'm not happy with the quality of the {product}. Can you tell me what my options are?",
+                ],
+            },
+            TicketIssue {
+                when: When::Delivered,
+                goods: APPAREL,
+                subjects: &[
+                    "Sizing doesn't match the chart",
+                    "Size problem with {order}",
+                    "Wrong fit for my usual size",
+                ],
+                messages: &[
+                    "I ordered my usual size of the {product}, but the fit is a full size smaller than your size chart says.",
+                    "The measurements of the {product} I received don't match the size chart on your site.",
+                    "According to your size guide I should wear a medium, but the medium {product} from order {order} would fit a child.",
+                ],
+            },
+            TicketIssue {
+                when: When::Delivered,
+                goods: CONSUMABLES,
+                subjects: &[
+                    "Expiry date problem with {order}",
+                    "Problem with the best-before date",
+                    "Question about an expiry date",
+                ],
+                messages: &[
+                    "The {product} from order {order} arrived already past its best-before date. Can you send a fresh one?",
+                    "The best-before date printed on the {product} I received was only a few days away. I expected a much longer shelf life.",
+                    "I just noticed that the {product} in my order expired last month. Please send a replacement or refund me.",
+                ],
+            },
+            TicketIssue {
+                when: When::Delivered,
+                goods: CONSUMABLES,
+                subjects: &[
+                    "Seal broken on my item",
+                    "Item from {order} arrived opened",
+                    "Packaging open on arrival",
+                ],
+                messages: &[
+                    "When I opened the package, the safety seal on the {product} had already been broken. I don't feel safe using it.",
+                    "The {product} from order {order} arrived with the packaging torn open and half of the contents spilled in the box.",
+                    "Someone had clearly opened the {product} before it was shipped to me. Can you send a sealed replacement?",
+                ],
+            },
+            TicketIssue {
+                when: When::Delivered,
+                goods: BOOKS,
+                subjects: &[
+                    "Misprinted book in {order}",
+                    "Printing problem with my book",
+                    "Defective copy received",
+                ],
+                messages: &[
+                    "A whole section of the {product} I received was printed upside down. Can I get a replacement copy?",
+                    "Several pages in the {product} from order {order} came out blank or badly smudged.",
+                    "My copy of the {product} jumps from page 96 straight to page 129. It looks like a binding error.",
+                ],
+            },
+            TicketIssue {
+                when: When::Delivered,
+                goods: BOOKS,
+                subjects: &[
+                    "Wrong edition received",
+                    "Not the edition I ordered",
+                    "Different edition in {order}",
+                ],
+                messages: &[
+                    "I ordered the hardcover edition of the {product}, but a paperback arrived in order {order}.",
+                    "The copy of the {product} I received was an older edition than the one shown on your site.",
+                    "Your listing showed the new illustrated edition of the {product}, but I got the plain text edition.",
+                ],
+            },
         ],
         weight: 15,
     },
@@ -620,6 +834,8 @@ pub static TICKET_TOPICS: &[TicketTopic] = &[
         about_order: false,
         issues: &[
             TicketIssue {
+                when: When::Any,
+                goods: ANY,
                 subjects: &[
                     "Can't log in to my account",
                     "Login not working",
@@ -632,6 +848,8 @@ pub static TICKET_TOPICS: &[TicketTopic] = &[
                 ],
             },
             TicketIssue {
+                when: When::Any,
+                goods: ANY,
                 subjects: &[
                     "Password reset email not arriving",
                     "Didn't get the reset link",
@@ -644,6 +862,8 @@ pub static TICKET_TOPICS: &[TicketTopic] = &[
                 ],
             },
             TicketIssue {
+                when: When::Any,
+                goods: ANY,
                 subjects: &[
                     "Update my email address",
                     "Change the email on my account",
@@ -656,6 +876,8 @@ pub static TICKET_TOPICS: &[TicketTopic] = &[
                 ],
             },
             TicketIssue {
+                when: When::Any,
+                goods: ANY,
                 subjects: &[
                     "Please delete my account",
                     "Account deletion request",
@@ -668,6 +890,8 @@ pub static TICKET_TOPICS: &[TicketTopic] = &[
                 ],
             },
             TicketIssue {
+                when: When::Any,
+                goods: ANY,
                 subjects: &[
                     "Suspicious activity on my account",
                     "Someone else logged in to my account",
@@ -680,6 +904,8 @@ pub static TICKET_TOPICS: &[TicketTopic] = &[
                 ],
             },
             TicketIssue {
+                when: When::Any,
+                goods: ANY,
                 subjects: &[
                     "Unsubscribe from marketing emails",
                     "Too many promotional emails",
@@ -692,6 +918,8 @@ pub static TICKET_TOPICS: &[TicketTopic] = &[
                 ],
             },
             TicketIssue {
+                when: When::Any,
+                goods: ANY,
                 subjects: &[
                     "Update my saved address",
                     "Change my default shipping address",
@@ -703,6 +931,8 @@ pub static TICKET_TOPICS: &[TicketTopic] = &[
                 ],
             },
             TicketIssue {
+                when: When::Any,
+                goods: ANY,
                 subjects: &[
                     "Remove a saved card",
                     "Delete a payment method from my account",
@@ -721,6 +951,8 @@ pub static TICKET_TOPICS: &[TicketTopic] = &[
         about_order: true,
         issues: &[
             TicketIssue {
+                when: When::Unshipped,
+                goods: ANY,
                 subjects: &[
                     "Cancel order {order}",
                     "Please cancel my order",
@@ -733,6 +965,8 @@ pub static TICKET_TOPICS: &[TicketTopic] = &[
                 ],
             },
             TicketIssue {
+                when: When::Unshipped,
+                goods: ANY,
                 subjects: &[
                     "Change shipping address for {order}",
                     "Update delivery address",
@@ -745,6 +979,8 @@ pub static TICKET_TOPICS: &[TicketTopic] = &[
                 ],
             },
             TicketIssue {
+                when: When::Unshipped,
+                goods: ANY,
                 subjects: &["Add an item to {order}", "Forgot something in my order"],
                 messages: &[
                     "I forgot to add one more item to order {order}. Can it be added before it ships?",
@@ -753,6 +989,8 @@ pub static TICKET_TOPICS: &[TicketTopic] = &[
                 ],
             },
             TicketIssue {
+                when: When::Unshipped,
+                goods: ANY,
                 subjects: &[
                     "Change the quantity on my order",
                     "Quantity change for {order}",
@@ -764,6 +1002,8 @@ pub static TICKET_TOPICS: &[TicketTopic] = &[
                 ],
             },
             TicketIssue {
+                when: When::Unshipped,
+                goods: ANY,
                 subjects: &[
                     "Switch to faster shipping",
                     "Upgrade shipping on {order}",
@@ -776,6 +1016,8 @@ pub static TICKET_TOPICS: &[TicketTopic] = &[
                 ],
             },
             TicketIssue {
+                when: When::Unpaid,
+                goods: ANY,
                 subjects: &[
                     "Update payment method for {order}",
                     "Use a different card for {order}",
@@ -788,11 +1030,27 @@ pub static TICKET_TOPICS: &[TicketTopic] = &[
                 ],
             },
             TicketIssue {
+                when: When::Unshipped,
+                goods: ANY,
                 subjects: &["Remove an item from {order}", "Take something off my order"],
                 messages: &[
                     "Please remove the {product} from order {order} if the order hasn't shipped yet.",
                     "I no longer need the {product}. Could you take the item off {order} and refund that part?",
                     "Can you drop the {product} from {order} and ship the rest as planned?",
+                ],
+            },
+            TicketIssue {
+                when: When::Cancelled,
+                goods: ANY,
+                subjects: &[
+                    "Why was {order} cancelled?",
+                    "Order {order} was cancelled",
+                    "My order got cancelled",
+                ],
+                messages: &[
+                    "I just saw that order {order} was cancelled. I didn't ask for that, so what happened?",
+                    "Order {order} shows as cancelled in my account. Can I still get the {product} at the same price?",
+                    "My order {order} was cancelled after the payment didn't go through. Can you help me place it again?",
                 ],
             },
         ],
