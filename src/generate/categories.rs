@@ -259,9 +259,7 @@ mod tests {
 
     #[test]
     fn leaves_of_one_subcategory_differ_until_the_modifiers_run_out() {
-        let mut counts = crate::config::default_counts(0.2).expect("small counts");
-        counts.set(Entity::Categories, 3_000);
-        let world = World::new(3, crate::model::Window::default(), counts);
+        let world = crate::generate::world::small_world(3, &[(Entity::Categories, 3_000)]);
         let categories = Categories::new(&world);
         let tree = Tree::new(3_000);
         let mut names = std::collections::BTreeMap::new();

@@ -206,14 +206,11 @@ impl Generator for Notifications<'_> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::config::default_counts;
-    use crate::model::Window;
+    use crate::generate::world::small_world;
 
     #[test]
     fn order_kinds_name_an_order_and_come_after_its_event() {
-        let mut counts = default_counts(0.2).expect("small counts");
-        counts.set(Entity::Notifications, 3_000);
-        let world = World::new(7, Window::default(), counts);
+        let world = small_world(7, &[(Entity::Notifications, 3_000)]);
         let notifications = Notifications::new(&world);
         let orders = Orders::new(&world);
         let mut events = Vec::new();

@@ -206,17 +206,19 @@ impl Generator for Products<'_> {
 mod tests {
     use super::*;
 
-    use crate::config::default_counts;
-    use crate::model::Window;
+    use crate::generate::world::small_world;
     use std::collections::BTreeSet;
 
     /// Checks every product of a world: no word twice in a name, and price and
     /// weight within the noun's ranges.
     fn check_products(categories: u64, products: u64) -> BTreeSet<String> {
-        let mut counts = default_counts(0.2).expect("small counts");
-        counts.set(Entity::Categories, categories);
-        counts.set(Entity::Products, products);
-        let world = World::new(42, Window::default(), counts);
+        let world = small_world(
+            42,
+            &[
+                (Entity::Categories, categories),
+                (Entity::Products, products),
+            ],
+        );
         let generator = Products::new(&world);
         let mut index = 0;
         let mut names = BTreeSet::new();

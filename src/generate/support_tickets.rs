@@ -373,8 +373,7 @@ impl Generator for SupportTickets<'_> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::config::default_counts;
-    use crate::model::Window;
+    use crate::generate::world::small_world;
     use crate::words::catalog::DEPARTMENTS;
     use std::collections::HashMap;
 
@@ -418,9 +417,7 @@ mod tests {
 
     #[test]
     fn subject_and_message_come_from_one_issue() {
-        let mut counts = default_counts(0.2).expect("small counts");
-        counts.set(Entity::SupportTickets, 3_000);
-        let world = World::new(11, Window::default(), counts);
+        let world = small_world(11, &[(Entity::SupportTickets, 3_000)]);
         let issues: Vec<(&str, &TicketIssue)> = TICKET_TOPICS
             .iter()
             .flat_map(|t| t.issues.iter().map(move |i| (t.category, i)))
@@ -525,9 +522,7 @@ mod tests {
 
     #[test]
     fn tickets_fit_their_order_and_product() {
-        let mut counts = default_counts(0.2).expect("small counts");
-        counts.set(Entity::SupportTickets, 3_000);
-        let world = World::new(7, Window::default(), counts);
+        let world = small_world(7, &[(Entity::SupportTickets, 3_000)]);
         let orders = Orders::new(&world);
         let products = Products::new(&world);
         let users = Users::new(&world);

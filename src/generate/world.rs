@@ -179,6 +179,17 @@ fn day_weight(day: Date) -> u64 {
     w
 }
 
+/// A small shop (a fifth of the default counts) in the default year, with `counts`
+/// set on top: the world the generators' unit tests run against.
+#[cfg(test)]
+pub fn small_world(seed: u64, counts: &[(Entity, u64)]) -> World {
+    let mut all = crate::config::default_counts(0.2).expect("small counts");
+    for &(entity, n) in counts {
+        all.set(entity, n);
+    }
+    World::new(seed, Window::default(), all)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
