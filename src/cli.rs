@@ -64,7 +64,7 @@ pub struct ValidateArgs {
     pub end_date: Option<chrono::NaiveDate>,
 
     /// Show at most this many violations (all are counted).
-    #[arg(long, value_name = "N", default_value_t = 50)]
+    #[arg(long, value_name = "N", default_value_t = 50, value_parser = parse_max_shown)]
     pub max_shown: usize,
 }
 
@@ -190,6 +190,11 @@ pub(crate) fn parse_count(s: &str) -> Result<(Entity, u64), String> {
         }
     })?;
     Ok((entity, n))
+}
+
+fn parse_max_shown(s: &str) -> Result<usize, String> {
+    s.parse()
+        .map_err(|_| "expected a whole number, 0 or more".to_string())
 }
 
 pub(crate) fn parse_scale(s: &str) -> Result<f64, String> {

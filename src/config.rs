@@ -137,6 +137,16 @@ impl Config {
         config.seed_drawn = seed_drawn;
         config.format = args.format.or(file.format).unwrap_or(Format::Csv);
         config.dialect = args.dialect.or(file.dialect).unwrap_or_default();
+        if args.dialect.or(file.dialect).is_some() && config.format != Format::Sql {
+            return Err(Error::Usage(format!(
+                "{} is for --format sql: give both, e.g. --format sql --dialect sqlite",
+                if args.dialect.is_some() {
+                    "--dialect".to_string()
+                } else {
+                    in_file("dialect")
+                }
+            )));
+        }
         config.quiet = args.quiet || file.quiet.unwrap_or(false);
 
         if let Some(scale) = args.scale.or(file.scale) {
@@ -274,11 +284,9 @@ impl Config {
         };
         match &config.output {
             Output::Stdout if config.format.is_binary() => {
-                let name = clap::ValueEnum::to_possible_value(&config.format)
-                    .map(|v| v.get_name().to_string())
-                    .unwrap_or_default();
                 return Err(Error::Usage(format!(
-                    "--format {name} writes binary files, which cannot go to standard output: give --out DIR"
+                    "--format {} writes binary files, which cannot go to standard output: give --out DIR",
+                    config.format.name()
                 )));
             }
             // SQL on standard output is one script (tables, then data) for `| psql`.
@@ -299,10 +307,15 @@ impl Config {
                     )));
                 }
             }
-            Output::Dir(dir) if dir.is_file() => {
+            Output::Dir(dir) if dir.exists() && !dir.is_dir() => {
                 return Err(Error::Usage(format!(
-                    "--out {} is a file; give a directory (it is created if missing)",
-                    dir.display()
+                    "--out {} is {}; give a directory (it is created if missing)",
+                    dir.display(),
+                    if dir.is_file() {
+                        "a file"
+                    } else {
+                        "not a directory"
+                    }
                 )));
             }
             Output::Dir(_) => {}

@@ -524,10 +524,10 @@ fn listed_files(dir: &Path) -> Result<Option<(Format, ListedFiles)>> {
     if !FORMATS.contains(&format) {
         return Err(Error::Usage(format!(
             "{} holds --format {} output (manifest.json); validate reads csv, json, jsonl \
-             and xml. Load it into a database and run reconcile.sql, or generate the same \
-             seed as csv and validate that",
+             and xml. Check it in the database with the reconcile.sql that --format sql \
+             writes, or generate the same seed as csv and validate that",
             dir.display(),
-            format.extension()
+            format.name()
         )));
     }
     let mut files = Vec::new();
@@ -1387,7 +1387,7 @@ fn key_index<'a>(t: &'a Table, col: usize, sink: &mut Sink) -> HashMap<&'a str, 
                 t,
                 row,
                 "1 primary key",
-                format!("{} {id} repeats row {first}", t.fields[col].name),
+                format!("{} {id} repeats record {}", t.fields[col].name, first + 1),
             );
         } else {
             index.insert(id, row);
@@ -1513,7 +1513,12 @@ impl<'a> Ctx<'a> {
                                     t,
                                     row,
                                     rule,
-                                    format!("{} {} repeats row {first}", field.name, shown(v)),
+                                    format!(
+                                        "{} {} repeats record {}",
+                                        field.name,
+                                        shown(v),
+                                        first + 1
+                                    ),
                                 );
                             } else {
                                 seen.insert(v, row);
@@ -1656,7 +1661,7 @@ impl<'a> Ctx<'a> {
                             t,
                             row,
                             "4 inventory: pair",
-                            format!("product {p} in warehouse {w} repeats row {first}"),
+                            format!("product {p} in warehouse {w} repeats record {}", first + 1),
                         );
                     } else {
                         seen.insert((p, w), row);
@@ -2205,7 +2210,10 @@ impl<'a> Ctx<'a> {
                         r,
                         row,
                         "8 returns: one per item",
-                        format!("order item {item_id} is already returned in row {first}"),
+                        format!(
+                            "order item {item_id} is already returned in record {}",
+                            first + 1
+                        ),
                     );
                 } else {
                     seen.insert(item_id, row);
@@ -2524,7 +2532,7 @@ impl<'a> Ctx<'a> {
                         t,
                         row,
                         "12 wishlists: pair",
-                        format!("user {u} already saved product {p} in row {first}"),
+                        format!("user {u} already saved product {p} in record {}", first + 1),
                     );
                 } else {
                     seen.insert((u, p), row);
@@ -3238,6 +3246,9 @@ mod tests {
         let found = violations(&dir);
         assert_eq!(rules(&found), ["2 users: unique"], "{}", listed(&found));
         assert_eq!(found[0].row, Some(3));
+        // Records count from 1 in messages as in their location.
+        assert!(found[0].message.ends_with("repeats record 1"), "{}", found[0]);
+        assert!(found[0].to_string().starts_with("users record 4: "));
     }
 
     #[test]

@@ -49,6 +49,13 @@ pub enum Format {
 }
 
 impl Format {
+    /// The name `--format` takes ("sqlite", where the file extension is "db").
+    pub fn name(self) -> String {
+        clap::ValueEnum::to_possible_value(&self)
+            .map(|v| v.get_name().to_string())
+            .unwrap_or_default()
+    }
+
     pub fn extension(self) -> &'static str {
         match self {
             Format::Csv => "csv",

@@ -124,6 +124,10 @@ fn out_that_is_a_file_is_refused() {
     assert_eq!(output.status.code(), Some(2));
     assert!(stderr(&output).starts_with("ecomgen: "));
     assert!(stderr(&output).contains("is a file"));
+    // A device is no directory either (writing to it would fail half-way).
+    let output = ecomgen(&["generate", "--seed", "1", "--out", "/dev/null"]);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(stderr(&output).contains("/dev/null is not a directory"));
     assert_eq!(std::fs::read_to_string(&file).unwrap(), "keep me");
 }
 
@@ -260,6 +264,9 @@ fn schema_sql_prints_the_tables_asked_for() {
     );
     // A dialect means nothing to the text and JSON forms: say so rather than ignore it.
     let output = ecomgen(&["schema", "--dialect", "sqlite"]);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(stderr(&output).contains("--dialect is for --format sql"));
+    let output = ecomgen(&["generate", "--dialect", "sqlite", "--out", "/nonexistent"]);
     assert_eq!(output.status.code(), Some(2));
     assert!(stderr(&output).contains("--dialect is for --format sql"));
 }
