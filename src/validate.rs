@@ -3247,7 +3247,11 @@ mod tests {
         assert_eq!(rules(&found), ["2 users: unique"], "{}", listed(&found));
         assert_eq!(found[0].row, Some(3));
         // Records count from 1 in messages as in their location.
-        assert!(found[0].message.ends_with("repeats record 1"), "{}", found[0]);
+        assert!(
+            found[0].message.ends_with("repeats record 1"),
+            "{}",
+            found[0]
+        );
         assert!(found[0].to_string().starts_with("users record 4: "));
     }
 

@@ -10,8 +10,9 @@ pub struct City {
     /// GB: "England"/"Scotland"/"Wales"/"Northern Ireland"; DE: Bundesland "Bayern"; FR: région "Île-de-France").
     pub region: &'static str,
     /// Postal code patterns valid for this city (one is chosen per address), e.g. New
-    /// York `100##` or `101##`, Paris `7500%`, Toronto `M5V #@#`, London `E1 #@@`
-    /// (see `fill_pattern`; letters in UK and Canadian patterns may be any A-Z).
+    /// York `100##` or `101##`, Paris `7500%`, Toronto `M5V #&#`, London `E1 #&&`
+    /// (see `fill_pattern`; British and Canadian patterns use `&`, the letters their
+    /// post offices allow).
     pub postal_codes: &'static [&'static str],
     /// Landline phone pattern in international format whose area code is this city's,
     /// e.g. `+1 212-%##-####`, `+44 20 #### ####`, `+33 1 ## ## ## ##`.
@@ -672,7 +673,8 @@ pub static COUNTRIES: &[Country] = &[
                 name: "London",
                 region: "England",
                 postal_codes: &[
-                    "SW1@ #@@", "E1 #@@", "N1 #@@", "SE1 #@@", "W1@ #@@", "NW1 #@@", "EC1@ #@@",
+                    "SW1A #&&", "SW1P #&&", "SW1V #&&", "E1 #&&", "N1 #&&", "SE1 #&&", "W1D #&&",
+                    "W1F #&&", "W1T #&&", "NW1 #&&", "EC1A #&&", "EC1V #&&",
                 ],
                 phone: "+44 20 7### ####",
                 population_k: 8982,
@@ -681,7 +683,7 @@ pub static COUNTRIES: &[Country] = &[
             City {
                 name: "Birmingham",
                 region: "England",
-                postal_codes: &["B% #@@", "B1# #@@", "B2# #@@"],
+                postal_codes: &["B% #&&", "B1# #&&", "B2# #&&"],
                 phone: "+44 121 %## ####",
                 population_k: 1145,
                 sales_tax_bp: 2000,
@@ -689,7 +691,7 @@ pub static COUNTRIES: &[Country] = &[
             City {
                 name: "Manchester",
                 region: "England",
-                postal_codes: &["M% #@@", "M1# #@@", "M2# #@@"],
+                postal_codes: &["M% #&&", "M1# #&&", "M2# #&&"],
                 phone: "+44 161 %## ####",
                 population_k: 553,
                 sales_tax_bp: 2000,
@@ -697,7 +699,7 @@ pub static COUNTRIES: &[Country] = &[
             City {
                 name: "Glasgow",
                 region: "Scotland",
-                postal_codes: &["G% #@@", "G1# #@@", "G2# #@@"],
+                postal_codes: &["G% #&&", "G1# #&&", "G2# #&&"],
                 phone: "+44 141 %## ####",
                 population_k: 635,
                 sales_tax_bp: 2000,
@@ -705,7 +707,7 @@ pub static COUNTRIES: &[Country] = &[
             City {
                 name: "Leeds",
                 region: "England",
-                postal_codes: &["LS% #@@", "LS1# #@@", "LS2# #@@"],
+                postal_codes: &["LS% #&&", "LS1# #&&", "LS2# #&&"],
                 phone: "+44 113 %## ####",
                 population_k: 812,
                 sales_tax_bp: 2000,
@@ -713,7 +715,7 @@ pub static COUNTRIES: &[Country] = &[
             City {
                 name: "Liverpool",
                 region: "England",
-                postal_codes: &["L% #@@", "L1# #@@", "L2# #@@"],
+                postal_codes: &["L% #&&", "L1# #&&", "L2# #&&"],
                 phone: "+44 151 %## ####",
                 population_k: 496,
                 sales_tax_bp: 2000,
@@ -721,7 +723,7 @@ pub static COUNTRIES: &[Country] = &[
             City {
                 name: "Sheffield",
                 region: "England",
-                postal_codes: &["S% #@@", "S1# #@@"],
+                postal_codes: &["S% #&&", "S1# #&&"],
                 phone: "+44 114 %## ####",
                 population_k: 557,
                 sales_tax_bp: 2000,
@@ -729,7 +731,7 @@ pub static COUNTRIES: &[Country] = &[
             City {
                 name: "Bristol",
                 region: "England",
-                postal_codes: &["BS% #@@", "BS1# #@@"],
+                postal_codes: &["BS% #&&", "BS1# #&&"],
                 phone: "+44 117 %## ####",
                 population_k: 472,
                 sales_tax_bp: 2000,
@@ -737,7 +739,7 @@ pub static COUNTRIES: &[Country] = &[
             City {
                 name: "Edinburgh",
                 region: "Scotland",
-                postal_codes: &["EH% #@@", "EH1# #@@"],
+                postal_codes: &["EH% #&&", "EH1# #&&"],
                 phone: "+44 131 %## ####",
                 population_k: 527,
                 sales_tax_bp: 2000,
@@ -745,7 +747,7 @@ pub static COUNTRIES: &[Country] = &[
             City {
                 name: "Cardiff",
                 region: "Wales",
-                postal_codes: &["CF1# #@@", "CF2# #@@", "CF5 #@@"],
+                postal_codes: &["CF1# #&&", "CF2# #&&", "CF5 #&&"],
                 phone: "+44 29 20## ####",
                 population_k: 362,
                 sales_tax_bp: 2000,
@@ -753,7 +755,7 @@ pub static COUNTRIES: &[Country] = &[
             City {
                 name: "Belfast",
                 region: "Northern Ireland",
-                postal_codes: &["BT% #@@", "BT1# #@@"],
+                postal_codes: &["BT% #&&", "BT1# #&&"],
                 phone: "+44 28 90## ####",
                 population_k: 345,
                 sales_tax_bp: 2000,
@@ -814,7 +816,7 @@ pub static COUNTRIES: &[Country] = &[
             City {
                 name: "Toronto",
                 region: "ON",
-                postal_codes: &["M5V #@#", "M4@ #@#", "M6@ #@#"],
+                postal_codes: &["M5V #&#", "M4& #&#", "M6& #&#"],
                 phone: "+1 416-%##-####",
                 population_k: 2794,
                 sales_tax_bp: 1300,
@@ -822,7 +824,7 @@ pub static COUNTRIES: &[Country] = &[
             City {
                 name: "Montreal",
                 region: "QC",
-                postal_codes: &["H2@ #@#", "H3@ #@#"],
+                postal_codes: &["H2& #&#", "H3& #&#"],
                 phone: "+1 514-%##-####",
                 population_k: 1762,
                 sales_tax_bp: 1498,
@@ -830,7 +832,7 @@ pub static COUNTRIES: &[Country] = &[
             City {
                 name: "Calgary",
                 region: "AB",
-                postal_codes: &["T2@ #@#", "T3@ #@#"],
+                postal_codes: &["T2& #&#", "T3& #&#"],
                 phone: "+1 403-%##-####",
                 population_k: 1306,
                 sales_tax_bp: 500,
@@ -838,7 +840,7 @@ pub static COUNTRIES: &[Country] = &[
             City {
                 name: "Ottawa",
                 region: "ON",
-                postal_codes: &["K1@ #@#", "K2@ #@#"],
+                postal_codes: &["K1& #&#", "K2& #&#"],
                 phone: "+1 613-%##-####",
                 population_k: 1017,
                 sales_tax_bp: 1300,
@@ -846,7 +848,7 @@ pub static COUNTRIES: &[Country] = &[
             City {
                 name: "Edmonton",
                 region: "AB",
-                postal_codes: &["T5@ #@#", "T6@ #@#"],
+                postal_codes: &["T5& #&#", "T6& #&#"],
                 phone: "+1 780-%##-####",
                 population_k: 1010,
                 sales_tax_bp: 500,
@@ -854,7 +856,7 @@ pub static COUNTRIES: &[Country] = &[
             City {
                 name: "Winnipeg",
                 region: "MB",
-                postal_codes: &["R2@ #@#", "R3@ #@#"],
+                postal_codes: &["R2& #&#", "R3& #&#"],
                 phone: "+1 204-%##-####",
                 population_k: 749,
                 sales_tax_bp: 1200,
@@ -862,7 +864,7 @@ pub static COUNTRIES: &[Country] = &[
             City {
                 name: "Mississauga",
                 region: "ON",
-                postal_codes: &["L4@ #@#", "L5@ #@#"],
+                postal_codes: &["L4& #&#", "L5& #&#"],
                 phone: "+1 905-%##-####",
                 population_k: 717,
                 sales_tax_bp: 1300,
@@ -870,7 +872,7 @@ pub static COUNTRIES: &[Country] = &[
             City {
                 name: "Vancouver",
                 region: "BC",
-                postal_codes: &["V5@ #@#", "V6@ #@#"],
+                postal_codes: &["V5& #&#", "V6& #&#"],
                 phone: "+1 604-%##-####",
                 population_k: 662,
                 sales_tax_bp: 1200,
@@ -878,7 +880,7 @@ pub static COUNTRIES: &[Country] = &[
             City {
                 name: "Brampton",
                 region: "ON",
-                postal_codes: &["L6@ #@#", "L7A #@#"],
+                postal_codes: &["L6& #&#", "L7A #&#"],
                 phone: "+1 905-%##-####",
                 population_k: 656,
                 sales_tax_bp: 1300,
@@ -886,7 +888,7 @@ pub static COUNTRIES: &[Country] = &[
             City {
                 name: "Hamilton",
                 region: "ON",
-                postal_codes: &["L8@ #@#", "L9@ #@#"],
+                postal_codes: &["L8& #&#", "L9& #&#"],
                 phone: "+1 905-%##-####",
                 population_k: 569,
                 sales_tax_bp: 1300,
@@ -894,7 +896,7 @@ pub static COUNTRIES: &[Country] = &[
             City {
                 name: "Quebec City",
                 region: "QC",
-                postal_codes: &["G1@ #@#", "G2@ #@#"],
+                postal_codes: &["G1& #&#", "G2& #&#"],
                 phone: "+1 418-%##-####",
                 population_k: 549,
                 sales_tax_bp: 1498,
@@ -902,7 +904,7 @@ pub static COUNTRIES: &[Country] = &[
             City {
                 name: "Halifax",
                 region: "NS",
-                postal_codes: &["B3@ #@#"],
+                postal_codes: &["B3& #&#"],
                 phone: "+1 902-%##-####",
                 population_k: 440,
                 sales_tax_bp: 1500,
@@ -1509,7 +1511,7 @@ mod tests {
     fn is_pattern(p: &str) -> bool {
         !p.is_empty()
             && p.chars()
-                .all(|c| c.is_ascii_digit() || c.is_ascii_uppercase() || " -+#%@".contains(c))
+                .all(|c| c.is_ascii_digit() || c.is_ascii_uppercase() || " -+#%@&".contains(c))
     }
 
     #[test]

@@ -9,14 +9,22 @@ pub mod catalog;
 pub mod geo;
 pub mod text;
 
-/// Fills a pattern: `#` any digit, `%` a digit 2-9, `@` an uppercase letter, anything
-/// else copied. `pick(n)` must return a value in `0..n`.
+/// Letters that British inward codes and Canadian postal codes may both use: Royal
+/// Mail never uses C, I, K, M, O or V there, Canada Post never D, F, I, O, Q or U.
+const POSTAL_LETTERS: &[u8] = b"ABEGHJLNPRSTWXYZ";
+
+/// Fills a pattern: `#` any digit, `%` a digit 2-9, `@` an uppercase letter, `&` a
+/// letter valid in British and Canadian postal codes, anything else copied. `pick(n)`
+/// must return a value in `0..n`.
 pub fn fill_pattern(pattern: &str, out: &mut String, mut pick: impl FnMut(u32) -> u32) {
     for c in pattern.chars() {
         match c {
             '#' => out.push(char::from(b'0' + pick(10) as u8)),
             '%' => out.push(char::from(b'2' + pick(8) as u8)),
             '@' => out.push(char::from(b'A' + pick(26) as u8)),
+            '&' => out.push(char::from(
+                POSTAL_LETTERS[pick(POSTAL_LETTERS.len() as u32) as usize],
+            )),
             other => out.push(other),
         }
     }

@@ -167,8 +167,20 @@ fn addresses_and_phones_agree_with_the_country() {
             "US" => ("+1 ", |p| {
                 p.len() == 5 && p.chars().all(|c| c.is_ascii_digit())
             }),
-            "CA" => ("+1 ", |p| p.len() == 7 && p.as_bytes()[3] == b' '),
-            "GB" => ("+44 ", |p| p.contains(' ') && p.len() >= 6),
+            // Canada Post never uses D, F, I, O, Q or U; Royal Mail's inward codes
+            // never C, I, K, M, O or V.
+            "CA" => ("+1 ", |p| {
+                p.len() == 7
+                    && p.as_bytes()[3] == b' '
+                    && !p.contains(['D', 'F', 'I', 'O', 'Q', 'U'])
+            }),
+            "GB" => ("+44 ", |p| {
+                let inward = p.rsplit(' ').next().unwrap_or_default();
+                p.contains(' ')
+                    && p.len() >= 6
+                    && inward.len() == 3
+                    && !inward.contains(['C', 'I', 'K', 'M', 'O', 'V'])
+            }),
             "DE" => ("+49 ", |p| {
                 p.len() == 5 && p.chars().all(|c| c.is_ascii_digit())
             }),
