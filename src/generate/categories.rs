@@ -104,13 +104,22 @@ impl Tree {
         }
     }
 
-    /// Categories products are filed under: the most specific ones there are.
+    /// Categories products are filed under: those without children, as shops file
+    /// goods only in the most specific categories. A department's first child is at
+    /// `index + d` and a subcategory's at `index + d * subs` (the same slot one round
+    /// later), so the childless ones always form one range at the end.
     pub fn leaf_range(&self) -> Range<u64> {
-        if self.count > self.departments {
-            self.departments..self.count
+        let (count, d) = (self.count, self.departments);
+        // Every department has as many subcategories (a catalog test keeps it so).
+        let subcategories = d * DEPARTMENTS[0].subcategories.len() as u64;
+        let start = if count <= d {
+            0
+        } else if count <= d + subcategories {
+            (count - d).min(d)
         } else {
-            0..self.count
-        }
+            (count - subcategories).min(d + subcategories)
+        };
+        start..count
     }
 
     /// True when `ancestor` is `category` or one of its ancestors.
@@ -234,6 +243,24 @@ impl Generator for Categories<'_> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn products_go_exactly_to_the_categories_without_children() {
+        for count in [
+            0, 1, 5, 10, 11, 15, 20, 21, 40, 69, 70, 71, 100, 120, 129, 130, 190, 1_000,
+        ] {
+            let tree = Tree::new(count);
+            let mut has_child = vec![false; count as usize];
+            for c in 0..count {
+                if let Some(parent) = tree.shape(c).parent {
+                    has_child[parent as usize] = true;
+                }
+            }
+            let childless: Vec<u64> = (0..count).filter(|&c| !has_child[c as usize]).collect();
+            let leaves: Vec<u64> = tree.leaf_range().collect();
+            assert_eq!(leaves, childless, "{count} categories");
+        }
+    }
 
     #[test]
     fn parents_come_first_so_the_tree_has_no_cycle() {

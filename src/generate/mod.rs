@@ -167,7 +167,7 @@ impl Entity {
         use CountRule::*;
         match self {
             Entity::Users => Set(1_000),
-            Entity::Categories => Set(120),
+            Entity::Categories => Set(190),
             Entity::Vendors => Set(50),
             Entity::Warehouses => Set(5),
             Entity::Products => Set(2_000),
