@@ -206,6 +206,8 @@ pub struct OrderFacts {
     pub shipped_at: Option<Timestamp>,
     pub delivered_at: Option<Timestamp>,
     pub warehouse: u64,
+    /// How the parcel travels from the warehouse to the customer's country.
+    pub route: warehouses::Route,
     pub country: &'static str,
 }
 
@@ -386,7 +388,7 @@ impl<'w> Orders<'w> {
         let mut delivered_at = None;
         let warehouse = warehouses::serving(&mut rng, country, w.count(Entity::Warehouses));
         // Across a border a parcel takes days longer than the method's domestic promise.
-        let abroad = warehouses::country_of(warehouse).code != country.code;
+        let route = warehouses::route(warehouse, country);
         if cancelled {
             status = OrderStatus::Cancelled;
             outcome = PaymentOutcome::Abandoned;
@@ -397,7 +399,11 @@ impl<'w> Orders<'w> {
                 status = OrderStatus::Shipped;
                 shipped_at = Some(shipped);
                 let (lo, hi) = method.transit_days();
-                let (lo, hi) = if abroad { (lo + 3, hi + 6) } else { (lo, hi) };
+                let (lo, hi) = match route {
+                    warehouses::Route::Domestic => (lo, hi),
+                    warehouses::Route::OpenBorder => (lo + 1, hi + 2),
+                    warehouses::Route::International => (lo + 3, hi + 6),
+                };
                 if let Some(delivered) =
                     w.after_delay(&mut rng, shipped, lo * DAY - 6 * HOUR, hi * DAY + 6 * HOUR)
                 {
@@ -434,6 +440,7 @@ impl<'w> Orders<'w> {
             shipped_at,
             delivered_at,
             warehouse,
+            route,
             country: country.code,
         };
         (facts, rng)

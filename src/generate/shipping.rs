@@ -3,6 +3,7 @@
 //! that carrier's style.
 
 use super::orders::Orders;
+use super::warehouses::Route;
 use super::{Entity, Generator, World, flat_record, places};
 use crate::model::{Date, Id, Timestamp};
 use crate::rng;
@@ -67,12 +68,14 @@ pub struct Shipment {
 
 flat_record!(Shipment);
 
-/// Carriers for a parcel from one country to another, with a tracking-number pattern
-/// each: the destination's own carriers at home, international express ones across a
-/// border.
-fn carriers(from: &str, to: &str) -> &'static [(&'static str, &'static str)] {
-    if from != to {
-        return INTERNATIONAL_CARRIERS;
+/// Carriers for a parcel on its route, with a tracking-number pattern each: the
+/// destination's own carriers at home, Europe-wide parcel networks across an open
+/// border, international express ones through customs.
+fn carriers(route: Route, to: &str) -> &'static [(&'static str, &'static str)] {
+    match route {
+        Route::Domestic => {}
+        Route::OpenBorder => return CROSS_BORDER_CARRIERS,
+        Route::International => return INTERNATIONAL_CARRIERS,
     }
     match to {
         "US" => &[
@@ -106,6 +109,12 @@ fn carriers(from: &str, to: &str) -> &'static [(&'static str, &'static str)] {
         _ => INTERNATIONAL_CARRIERS,
     }
 }
+
+const CROSS_BORDER_CARRIERS: &[(&str, &str)] = &[
+    ("DHL Parcel", "00340434#########"),
+    ("DPD", "##############"),
+    ("GLS", "###########"),
+];
 
 const INTERNATIONAL_CARRIERS: &[(&str, &str)] = &[
     ("DHL Express", "##########"),
@@ -146,8 +155,7 @@ impl Generator for Shipping<'_> {
             row.shipment_id = w.ids(Entity::Shipping).id(order);
             row.order_id = w.ids(Entity::Orders).id(order);
             row.warehouse_id = w.ids(Entity::Warehouses).id(facts.warehouse);
-            let from = super::warehouses::country_of(facts.warehouse).code;
-            let (carrier, pattern) = rng::pick(&mut rng, carriers(from, facts.country));
+            let (carrier, pattern) = rng::pick(&mut rng, carriers(facts.route, facts.country));
             row.carrier = carrier;
             row.tracking_number.clear();
             places::fill(&mut rng, pattern, &mut row.tracking_number);

@@ -49,6 +49,27 @@ fn market_slots() -> &'static [Vec<u64>] {
     })
 }
 
+/// How a parcel from warehouse `index` travels to `country`.
+pub fn route(index: u64, country: &Country) -> Route {
+    let from = country_of(index).code;
+    if from == country.code {
+        Route::Domestic
+    } else if country.open_borders.contains(&from) {
+        Route::OpenBorder
+    } else {
+        Route::International
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Route {
+    Domestic,
+    /// Between neighbours without customs: a day or two more.
+    OpenBorder,
+    /// Through customs: several days more, with an international carrier.
+    International,
+}
+
 /// Where warehouse `index` stands.
 pub fn country_of(index: u64) -> &'static Country {
     let sequence = market_sequence();
@@ -56,7 +77,8 @@ pub fn country_of(index: u64) -> &'static Country {
 }
 
 /// A warehouse of the `count` there are, for an order shipping to `country`: one in
-/// that country when there is one, else one in the home market (the first site's).
+/// that country when there is one, else one across an open border (Germany for
+/// France), else one in the home market (the first site's).
 pub fn serving(rng: &mut RowRng, country: &Country, count: u64) -> u64 {
     let sequence = market_sequence();
     let period = sequence.len() as u64;
@@ -77,6 +99,12 @@ pub fn serving(rng: &mut RowRng, country: &Country, count: u64) -> u64 {
         .position(|c| c.code == country.code)
         .unwrap_or(sequence[0]);
     pick_in(market)
+        .or_else(|| {
+            country.open_borders.iter().find_map(|code| {
+                let neighbour = COUNTRIES.iter().position(|c| c.code == *code)?;
+                pick_in(neighbour)
+            })
+        })
         .or_else(|| pick_in(sequence[0]))
         .unwrap_or(0)
 }

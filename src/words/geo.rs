@@ -36,6 +36,9 @@ pub struct Country {
     /// Europe, where numbers count houses, thousands in North America, where they
     /// count distance ("Birkenweg 2115" would give a dataset away).
     pub max_house_number: u64,
+    /// Countries a parcel reaches from here without a customs border (the EU's single
+    /// market for DE and FR), so a neighbour's warehouse can serve it like a local one.
+    pub open_borders: &'static [&'static str],
     /// 8 to 12 of its biggest cities.
     pub cities: &'static [City],
     /// Common street names in the local language, with their suffix.
@@ -515,6 +518,7 @@ pub static COUNTRIES: &[Country] = &[
         name: "United States",
         weight: 68,
         max_house_number: 9999,
+        open_borders: &[],
         cities: &[
             City {
                 name: "New York",
@@ -668,6 +672,7 @@ pub static COUNTRIES: &[Country] = &[
         name: "United Kingdom",
         weight: 10,
         max_house_number: 250,
+        open_borders: &[],
         cities: &[
             City {
                 name: "London",
@@ -812,6 +817,7 @@ pub static COUNTRIES: &[Country] = &[
         name: "Canada",
         weight: 9,
         max_house_number: 9999,
+        open_borders: &[],
         cities: &[
             City {
                 name: "Toronto",
@@ -961,6 +967,7 @@ pub static COUNTRIES: &[Country] = &[
         name: "Germany",
         weight: 5,
         max_house_number: 150,
+        open_borders: &["FR"],
         cities: &[
             City {
                 name: "Berlin",
@@ -1111,6 +1118,7 @@ pub static COUNTRIES: &[Country] = &[
         name: "France",
         weight: 3,
         max_house_number: 200,
+        open_borders: &["DE"],
         cities: &[
             City {
                 name: "Paris",
@@ -1262,6 +1270,7 @@ pub static COUNTRIES: &[Country] = &[
         name: "Australia",
         weight: 5,
         max_house_number: 400,
+        open_borders: &[],
         cities: &[
             City {
                 name: "Sydney",
