@@ -161,8 +161,13 @@ impl<'w> Products<'w> {
             core.noun.name.to_lowercase(),
             row.brand
         );
+        // Bigger goods cost more: the weight sits about where the price sits in its
+        // range, so a 20 kg kettlebell is not the cheapest one.
         let (lo, hi) = core.noun.weight_grams;
-        row.weight_grams = rng::between(&mut rng, lo as i64, hi as i64) as u32;
+        let (cheapest, dearest) = core.noun.price_cents;
+        let position = (core.price.cents() - cheapest) * 1000 / (dearest - cheapest).max(1);
+        let position = (position + rng::between(&mut rng, -150, 150)).clamp(0, 1000);
+        row.weight_grams = (lo as i64 + (hi - lo) as i64 * position / 1000) as u32;
         row.is_active = !rng::chance(&mut rng, 40);
     }
 }
@@ -278,6 +283,31 @@ mod tests {
         assert!(names.len() > 2_000, "{} distinct names", names.len());
         check_products(3_000, 5_000);
         check_products(10, 1_000);
+    }
+
+    #[test]
+    fn heavier_goods_of_a_kind_cost_more() {
+        let world = small_world(8, &[(Entity::Products, 4_000)]);
+        let generator = Products::new(&world);
+        // Pairs of products of one noun: the heavier one should mostly be the dearer.
+        let mut last: std::collections::BTreeMap<&str, (u32, i64)> = Default::default();
+        let (mut agree, mut pairs) = (0, 0);
+        let mut index = 0;
+        generator.generate(0..4_000, &mut |p| {
+            let noun = generator.core(index).noun.name;
+            index += 1;
+            if let Some((weight, price)) = last.insert(noun, (p.weight_grams, p.price.cents()))
+                && weight != p.weight_grams
+                && price != p.price.cents()
+            {
+                pairs += 1;
+                if (weight < p.weight_grams) == (price < p.price.cents()) {
+                    agree += 1;
+                }
+            }
+        });
+        assert!(pairs > 500, "{pairs}");
+        assert!(agree * 10 > pairs * 8, "{agree} of {pairs}");
     }
 
     #[test]

@@ -247,11 +247,14 @@ impl Generator for Reviews<'_> {
             );
             // Most reviews get no vote, some a handful, a rare one a couple of hundred:
             // the count's bit length falls off (the smaller of two uniform draws), so
-            // each doubling of votes is rarer than the last.
+            // each doubling of votes is rarer than the last. Votes gather over time:
+            // a review of the window's last days has had no time for many.
+            let age_days = ((w.window.end.0 - row.created_at.0) / 86_400).max(0) as u64;
+            let most_bits = (1 + (age_days + 1).ilog2() as u64).min(8);
             row.helpful_votes = if rng::chance(rng, 600) {
                 0
             } else {
-                let bits = rng::below(rng, 8).min(rng::below(rng, 8));
+                let bits = rng::below(rng, most_bits).min(rng::below(rng, most_bits));
                 ((1 << bits) + rng::below(rng, 1 << bits)) as u32
             };
             emit(&row);
