@@ -1213,7 +1213,7 @@ pub static DEPARTMENTS: &[Department] = &[
                 ],
             },
             Subcategory {
-                name: "Health Monitors",
+                name: "Home Health Care",
                 nouns: &[
                     noun("Blood Pressure Monitor", (2999, 8999), (400, 1000)),
                     noun("Pulse Oximeter", (1499, 4999), (60, 250)),
