@@ -205,6 +205,9 @@ pub struct OrderFacts {
     pub outcome: PaymentOutcome,
     pub shipped_at: Option<Timestamp>,
     pub delivered_at: Option<Timestamp>,
+    /// When the shop cancelled it (cancelled orders only; the data model has no field
+    /// for it, but support tickets must not ask about a cancellation before it).
+    pub cancelled_at: Option<Timestamp>,
     pub warehouse: u64,
     /// How the parcel travels from the warehouse to the customer's country.
     pub route: warehouses::Route,
@@ -379,6 +382,15 @@ impl<'w> Orders<'w> {
             *slot = last_attempt;
         }
 
+        // An order whose card failed is cancelled then; one whose payment never came,
+        // when its week runs out.
+        let cancelled_at = cancelled.then(|| {
+            if stalled {
+                w.window.clamp(created_at.plus(7 * DAY))
+            } else {
+                last_attempt
+            }
+        });
         let mut status = OrderStatus::Pending;
         let mut outcome = PaymentOutcome::Pending(
             w.window
@@ -439,6 +451,7 @@ impl<'w> Orders<'w> {
             outcome,
             shipped_at,
             delivered_at,
+            cancelled_at,
             warehouse,
             route,
             country: country.code,

@@ -1,7 +1,7 @@
 //! Support tickets: customers asking about orders, billing, returns or their account.
 //! A ticket about an order is opened by that order's customer after the order.
 
-use super::orders::{OrderFacts, OrderStatus, Orders, PaymentOutcome, ReturnStatus};
+use super::orders::{OrderFacts, Orders, PaymentOutcome, ReturnStatus};
 use super::products::Products;
 use super::users::Users;
 use super::{Entity, Generator, World, flat_record};
@@ -82,8 +82,7 @@ struct Life {
     /// The first declined payment attempt.
     declined: Option<Timestamp>,
     paid: Option<Timestamp>,
-    /// A cancelled order's last failed payment, the latest the cancellation can be
-    /// dated from what the data shows.
+    /// When the shop cancelled the order.
     cancelled: Option<Timestamp>,
     shipped: Option<Timestamp>,
     delivered: Option<Timestamp>,
@@ -108,8 +107,7 @@ impl Life {
                 PaymentOutcome::Completed(at) => Some(at),
                 PaymentOutcome::Pending(_) | PaymentOutcome::Abandoned => None,
             },
-            cancelled: (facts.status == OrderStatus::Cancelled)
-                .then(|| failed.last().copied().unwrap_or(facts.created_at)),
+            cancelled: facts.cancelled_at,
             shipped: facts.shipped_at,
             delivered: facts.delivered_at,
             returned: returns().map(|r| r.requested_at).min(),
@@ -373,6 +371,7 @@ impl Generator for SupportTickets<'_> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::generate::orders::OrderStatus;
     use crate::generate::world::small_world;
     use crate::words::catalog::DEPARTMENTS;
     use std::collections::HashMap;
