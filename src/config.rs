@@ -66,6 +66,17 @@ pub struct FileSettings {
     pub quiet: Option<bool>,
 }
 
+/// The day a parsed flag names, as rows count days.
+pub fn date(d: NaiveDate) -> Date {
+    Date(days_from_civil(d.year() as i64, d.month(), d.day()))
+}
+
+/// The day `d` as flags write it, for defaults and messages.
+pub fn naive_date(d: Date) -> NaiveDate {
+    // 719,163 days from 1 January of year 1 (day 1) to 1970-01-01 (Date's day 0).
+    NaiveDate::from_num_days_from_ce_opt(d.0 as i32 + 719_163).expect("a date chrono can hold")
+}
+
 impl FileSettings {
     pub fn read(path: &Path) -> Result<Self> {
         let text = std::fs::read_to_string(path).map_err(|e| match e.kind() {
@@ -207,12 +218,12 @@ impl Config {
         let start = match args.start_date {
             Some(d) => d,
             None => file_date(file.start_date.clone(), "start_date")?
-                .unwrap_or(NaiveDate::from_ymd_opt(2023, 1, 1).expect("a date")),
+                .unwrap_or(naive_date(Window::default().first_day())),
         };
         let end = match args.end_date {
             Some(d) => d,
             None => file_date(file.end_date.clone(), "end_date")?
-                .unwrap_or(NaiveDate::from_ymd_opt(2023, 12, 31).expect("a date")),
+                .unwrap_or(naive_date(Window::default().last_day())),
         };
         if start > end {
             let told = |flag: Option<NaiveDate>, key: &Option<String>, what: &str, day| match (
@@ -235,8 +246,7 @@ impl Config {
                 if defaulted { "; give both dates" } else { "" }
             )));
         }
-        let to_date = |d: NaiveDate| Date(days_from_civil(d.year() as i64, d.month(), d.day()));
-        config.window = Window::new(to_date(start), to_date(end));
+        config.window = Window::new(date(start), date(end));
 
         config.threads = match args.threads.or(file.threads) {
             Some(0) => {
@@ -417,4 +427,27 @@ fn draw_seed() -> u64 {
     let mut hasher = std::collections::hash_map::RandomState::new().build_hasher();
     hasher.write_u64(std::process::id() as u64);
     hasher.finish()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn flag_dates_and_row_dates_name_the_same_days() {
+        for (y, m, d) in [
+            (1, 1, 1),
+            (1969, 12, 31),
+            (1970, 1, 1),
+            (2024, 2, 29),
+            (9999, 12, 31),
+        ] {
+            let flag = NaiveDate::from_ymd_opt(y, m, d).expect("a real date");
+            assert_eq!(date(flag), Date(days_from_civil(y as i64, m, d)));
+            assert_eq!(naive_date(date(flag)), flag);
+        }
+        let year = Window::default();
+        assert_eq!(naive_date(year.first_day()).to_string(), "2023-01-01");
+        assert_eq!(naive_date(year.last_day()).to_string(), "2023-12-31");
+    }
 }

@@ -16,11 +16,11 @@
 
 use crate::cli::ValidateArgs;
 use crate::commands::plural;
+use crate::config::{date, naive_date};
 use crate::error::{Error, Result};
 use crate::generate::notifications;
 use crate::generate::orders::{self, Order};
 use crate::generate::{Entity, Record};
-use crate::model::time::days_from_civil;
 use crate::model::{Date, Money, Timestamp, Window};
 use crate::output::Format;
 use crate::schema::{Field, FieldType, Key};
@@ -185,20 +185,14 @@ fn resolve_window(args: &ValidateArgs) -> Result<Window> {
         start = start.or(manifest_start);
         end = end.or(manifest_end);
     }
-    let default = |y, m, d| chrono::NaiveDate::from_ymd_opt(y, m, d).expect("a real date");
-    let start = start.unwrap_or_else(|| default(2023, 1, 1));
-    let end = end.unwrap_or_else(|| default(2023, 12, 31));
+    let start = start.unwrap_or_else(|| naive_date(Window::default().first_day()));
+    let end = end.unwrap_or_else(|| naive_date(Window::default().last_day()));
     if start > end {
         return Err(Error::Usage(format!(
             "the window starts on {start}, after its end {end}"
         )));
     }
-    Ok(Window::new(to_date(start), to_date(end)))
-}
-
-fn to_date(d: chrono::NaiveDate) -> Date {
-    use chrono::Datelike;
-    Date(days_from_civil(d.year() as i64, d.month(), d.day()))
+    Ok(Window::new(date(start), date(end)))
 }
 
 /// `settings.start_date` and `settings.end_date` of `DIR/manifest.json`, if it exists.
@@ -3069,6 +3063,7 @@ impl Expect<'_> {
 mod tests {
     use super::*;
     use crate::config::Config;
+    use crate::model::time::days_from_civil;
     use std::path::PathBuf;
 
     /// A small full dataset: enough orders for returns, refunds and reviews to occur.
