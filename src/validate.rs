@@ -85,6 +85,7 @@ pub struct Report {
 /// anything wrong inside the files, including a file that does not parse, is a
 /// violation.
 pub fn validate_dir(dir: &Path, window: Window) -> Result<Report> {
+    check_is_dir(dir)?;
     let listed = listed_files(dir)?;
     let format = match &listed {
         Some((format, _)) => *format,
@@ -502,7 +503,6 @@ type ListedFiles = Vec<(String, &'static str)>;
 /// last run wrote there, so files another run left beside them do not matter. `None`
 /// without a manifest, or with one that cannot be read: then the files themselves tell.
 fn listed_files(dir: &Path) -> Result<Option<(Format, ListedFiles)>> {
-    check_is_dir(dir)?;
     let Ok(text) = std::fs::read_to_string(dir.join("manifest.json")) else {
         return Ok(None);
     };
@@ -538,7 +538,6 @@ fn listed_files(dir: &Path) -> Result<Option<(Format, ListedFiles)>> {
 }
 
 fn detect_format(dir: &Path) -> Result<Format> {
-    check_is_dir(dir)?;
     let mut found: Vec<(Format, Vec<String>)> = Vec::new();
     for format in FORMATS {
         let names: Vec<String> = file_stems(format)
