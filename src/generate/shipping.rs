@@ -1,6 +1,6 @@
 //! Shipping: one shipment for each order that left a warehouse, with a carrier of the
-//! customer's country (an international one across a border) and a tracking number in
-//! that carrier's style.
+//! customer's country (a Europe-wide one across an open border, an international one
+//! through customs) and a tracking number in that carrier's style.
 
 use super::orders::Orders;
 use super::warehouses::Route;
@@ -22,7 +22,7 @@ pub const FIELDS: &[Field] = &[
     Field::new(
         "carrier",
         F::Text,
-        "Parcel carrier of the destination country; an international one across a border.",
+        "Parcel carrier of the destination country; Europe-wide or international across a border.",
     ),
     Field::new("shipping_method", F::Text, "As on the order.")
         .one_of(super::orders::SHIPPING_METHODS),
