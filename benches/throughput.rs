@@ -19,8 +19,8 @@ fn main() {
         let dir = tempfile::tempdir().expect("a temporary directory");
         let mut config = Config::new(1, dir.path());
         config.format = format;
-        config.threads = threads;
-        config.counts = ecomgen::config::default_counts(scale).expect("small scales fit");
+        config.input.threads = threads;
+        config.input.counts = ecomgen::generate::Counts::scaled(scale).expect("small scales fit");
         let start = Instant::now();
         let summary = ecomgen::run(&config).expect("generation succeeds");
         let seconds = start.elapsed().as_secs_f64();

@@ -1,8 +1,13 @@
 //! Command-line interface: clap types only. Doc comments are the help text; values are
-//! checked for form here, and for sense in config.rs.
+//! parsed by the domain types themselves (an entity, a count, a scale, a date), and
+//! checked for sense in config/.
 
-use crate::generate::Entity;
+use crate::generate::registry::{CountSetting, Scale};
+use crate::model::Date;
 use crate::output::Format;
+use crate::output::sql::Dialect;
+use crate::schema::Entity;
+use clap::builder::{PossibleValue, PossibleValuesParser, TypedValueParser};
 use clap::{Parser, Subcommand, ValueEnum};
 use std::path::PathBuf;
 
@@ -56,12 +61,12 @@ pub struct ValidateArgs {
     pub dir: PathBuf,
 
     /// First day of the window the data must fall in [default: from manifest.json, else 2023-01-01].
-    #[arg(long, value_name = "DATE", value_parser = parse_date)]
-    pub start_date: Option<chrono::NaiveDate>,
+    #[arg(long, value_name = "DATE", value_parser = parse::<Date>)]
+    pub start_date: Option<Date>,
 
     /// Last day of the window [default: from manifest.json, else 2023-12-31].
-    #[arg(long, value_name = "DATE", value_parser = parse_date)]
-    pub end_date: Option<chrono::NaiveDate>,
+    #[arg(long, value_name = "DATE", value_parser = parse::<Date>)]
+    pub end_date: Option<Date>,
 
     /// Show at most this many violations (all are counted).
     #[arg(long, value_name = "N", default_value_t = 50, value_parser = parse_max_shown)]
@@ -75,12 +80,12 @@ pub struct GenerateArgs {
     pub seed: Option<u64>,
 
     /// Output format [default: csv].
-    #[arg(long, short, value_enum, ignore_case = true)]
+    #[arg(long, short, ignore_case = true, value_parser = formats())]
     pub format: Option<Format>,
 
     /// Database the SQL format is for [default: postgres].
-    #[arg(long, value_enum, ignore_case = true)]
-    pub dialect: Option<crate::sql::Dialect>,
+    #[arg(long, ignore_case = true, value_parser = dialects())]
+    pub dialect: Option<Dialect>,
 
     /// Output directory, created if missing; `-` writes one entity to standard output [default: data].
     #[arg(long, short, value_name = "DIR")]
@@ -91,30 +96,30 @@ pub struct GenerateArgs {
     pub stdout: bool,
 
     /// Row count of one entity (repeatable), e.g. --count users=5000.
-    #[arg(long, value_name = "ENTITY=N", value_parser = parse_count, allow_hyphen_values = true)]
-    pub count: Vec<(Entity, u64)>,
+    #[arg(long, value_name = "ENTITY=N", value_parser = parse::<CountSetting>, allow_hyphen_values = true)]
+    pub count: Vec<CountSetting>,
 
     /// Multiply every default row count by F (e.g. 0.1 or 100); --count wins over it.
-    #[arg(long, value_name = "F", value_parser = parse_scale, allow_hyphen_values = true)]
-    pub scale: Option<f64>,
+    #[arg(long, value_name = "F", value_parser = parse::<Scale>, allow_hyphen_values = true)]
+    pub scale: Option<Scale>,
 
     /// Write only these entities (comma-separated); rows and keys stay those of the full run.
     #[arg(
         long,
-        value_enum,
         ignore_case = true,
         value_delimiter = ',',
-        value_name = "ENTITY,..."
+        value_name = "ENTITY,...",
+        value_parser = entities()
     )]
     pub entities: Vec<Entity>,
 
     /// First day of the window every timestamp falls in, YYYY-MM-DD [default: 2023-01-01].
-    #[arg(long, value_name = "DATE", value_parser = parse_date)]
-    pub start_date: Option<chrono::NaiveDate>,
+    #[arg(long, value_name = "DATE", value_parser = parse::<Date>)]
+    pub start_date: Option<Date>,
 
     /// Last day of the window, included, YYYY-MM-DD [default: 2023-12-31].
-    #[arg(long, value_name = "DATE", value_parser = parse_date)]
-    pub end_date: Option<chrono::NaiveDate>,
+    #[arg(long, value_name = "DATE", value_parser = parse::<Date>)]
+    pub end_date: Option<Date>,
 
     /// Worker threads [default: all cores]; output is identical for every value.
     #[arg(long, short = 'j', value_name = "N", value_parser = parse_positive, allow_hyphen_values = true)]
@@ -140,7 +145,7 @@ pub struct GenerateArgs {
 #[derive(Debug, clap::Args)]
 pub struct SchemaArgs {
     /// Only this entity.
-    #[arg(value_enum, ignore_case = true)]
+    #[arg(ignore_case = true, value_parser = entities())]
     pub entity: Option<Entity>,
 
     /// How to print it: a table, JSON, or SQL DDL.
@@ -148,8 +153,8 @@ pub struct SchemaArgs {
     pub format: SchemaFormat,
 
     /// Database the DDL of --format sql is for [default: postgres].
-    #[arg(long, value_enum, ignore_case = true)]
-    pub dialect: Option<crate::sql::Dialect>,
+    #[arg(long, ignore_case = true, value_parser = dialects())]
+    pub dialect: Option<Dialect>,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
@@ -159,56 +164,47 @@ pub enum SchemaFormat {
     Sql,
 }
 
-pub(crate) fn parse_seed(s: &str) -> Result<u64, String> {
+/// A value its own type parses, with that type's message when it does not.
+fn parse<T: std::str::FromStr<Err = String>>(s: &str) -> Result<T, String> {
+    s.parse()
+}
+
+/// Choices clap lists in help and completions, parsed into the type they name.
+fn choices<T>(values: impl IntoIterator<Item = PossibleValue>) -> impl TypedValueParser<Value = T>
+where
+    T: std::str::FromStr + Clone + Send + Sync + 'static,
+{
+    PossibleValuesParser::new(values)
+        .map(|name| name.parse::<T>().ok().expect("every listed choice parses"))
+}
+
+fn entities() -> impl TypedValueParser<Value = Entity> {
+    choices(Entity::ALL.map(|e| PossibleValue::new(e.name())))
+}
+
+fn formats() -> impl TypedValueParser<Value = Format> {
+    choices(Format::ALL.map(|f| PossibleValue::new(f.name()).help(f.spec().about)))
+}
+
+fn dialects() -> impl TypedValueParser<Value = Dialect> {
+    choices(Dialect::ALL.map(|d| PossibleValue::new(d.name()).help(d.about())))
+}
+
+fn parse_seed(s: &str) -> Result<u64, String> {
     s.parse()
         .map_err(|_| format!("a seed is a whole number from 0 to {}", u64::MAX))
 }
 
-pub(crate) fn parse_positive(s: &str) -> Result<u64, String> {
+fn parse_positive(s: &str) -> Result<u64, String> {
     match s.parse::<u64>() {
         Ok(n) if n > 0 => Ok(n),
         _ => Err("expected a whole number of at least 1".to_string()),
     }
 }
 
-pub(crate) fn parse_count(s: &str) -> Result<(Entity, u64), String> {
-    let Some((name, n)) = s.split_once('=') else {
-        return Err("expected ENTITY=N, e.g. users=5000".to_string());
-    };
-    let entity = Entity::from_name(name.trim()).ok_or_else(|| {
-        let names: Vec<_> = Entity::ALL.iter().map(|e| e.name()).collect();
-        format!("unknown entity '{name}' (valid: {})", names.join(", "))
-    })?;
-    let n = n.trim().replace('_', "").parse::<u64>().map_err(|e| {
-        if *e.kind() == std::num::IntErrorKind::PosOverflow {
-            format!(
-                "'{n}' is more rows than ecomgen can count (at most {})",
-                u64::MAX
-            )
-        } else {
-            format!("'{n}' is not a row count (a whole number, 0 or more)")
-        }
-    })?;
-    Ok((entity, n))
-}
-
 fn parse_max_shown(s: &str) -> Result<usize, String> {
     s.parse()
         .map_err(|_| "expected a whole number, 0 or more".to_string())
-}
-
-pub(crate) fn parse_scale(s: &str) -> Result<f64, String> {
-    match s.parse::<f64>() {
-        Ok(f) if f.is_finite() && f >= 0.0 => Ok(f),
-        _ => Err("expected a non-negative number, e.g. 0.5 or 10".to_string()),
-    }
-}
-
-pub(crate) fn parse_date(s: &str) -> Result<chrono::NaiveDate, String> {
-    chrono::NaiveDate::parse_from_str(s, "%Y-%m-%d")
-        .ok()
-        .filter(|d| s.len() == 10 && chrono::Datelike::year(d) >= 1)
-        .ok_or_else(|| "expected a real date as YYYY-MM-DD, e.g. 2023-01-31".to_string())
 }
 
 #[cfg(test)]
@@ -222,25 +218,32 @@ mod tests {
     }
 
     #[test]
-    fn counts_parse_or_explain() {
-        assert_eq!(parse_count("users=5000"), Ok((Entity::Users, 5000)));
+    fn choices_parse_in_any_case_and_values_parse_by_their_types() {
+        let args = Args::try_parse_from([
+            "ecomgen",
+            "generate",
+            "--format",
+            "JSON",
+            "--entities",
+            "Users,orders",
+            "--scale",
+            "0.5",
+            "--start-date",
+            "2024-02-29",
+        ])
+        .unwrap();
+        let Command::Generate(generate) = args.command else {
+            panic!("a generate command")
+        };
+        assert_eq!(generate.format, Some(Format::Json));
+        assert_eq!(generate.entities, [Entity::Users, Entity::Orders]);
+        assert_eq!(generate.scale.map(|s| s.factor), Some(0.5));
         assert_eq!(
-            parse_count("orders=1_000_000"),
-            Ok((Entity::Orders, 1_000_000))
+            generate.start_date.map(|d| d.to_string()).as_deref(),
+            Some("2024-02-29")
         );
-        assert!(parse_count("users").unwrap_err().contains("ENTITY=N"));
-        assert!(
-            parse_count("buyers=5")
-                .unwrap_err()
-                .contains("valid: users")
-        );
-        assert!(parse_count("users=-5").unwrap_err().contains("row count"));
-    }
-
-    #[test]
-    fn dates_must_exist() {
-        assert!(parse_date("2023-02-29").is_err());
-        assert!(parse_date("2023-1-5").is_err());
-        assert!(parse_date("2024-02-29").is_ok());
+        for bad in ["2023-02-29", "2023-1-5", "0000-01-01"] {
+            assert!(bad.parse::<Date>().is_err(), "{bad}");
+        }
     }
 }

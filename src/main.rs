@@ -2,9 +2,8 @@
 //! `ecomgen: ...` line and an exit code.
 
 use clap::{CommandFactory, Parser};
-use ecomgen::cli::{Args, Command, SchemaFormat};
-use ecomgen::{Config, Error, commands};
-use std::io::Write;
+use ecomgen::cli::Args;
+use ecomgen::cmd::{self, say};
 use std::process::ExitCode;
 
 fn main() -> ExitCode {
@@ -12,7 +11,7 @@ fn main() -> ExitCode {
         Ok(args) => args,
         Err(e) => return clap_error(e),
     };
-    match run(args) {
+    match cmd::run(args) {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) if e.is_broken_pipe() => ExitCode::SUCCESS,
         Err(e) => {
@@ -20,65 +19,6 @@ fn main() -> ExitCode {
             ExitCode::from(e.exit_code())
         }
     }
-}
-
-fn run(args: Args) -> Result<(), Error> {
-    match args.command {
-        Command::Generate(generate) => {
-            let config = Config::from_args(generate)?;
-            // On Ctrl-C, stop at the next chunk and remove the temporary files; a
-            // second Ctrl-C ends the process at once (nothing is renamed either way).
-            let _ = ctrlc::set_handler(|| {
-                static SECOND: std::sync::atomic::AtomicBool =
-                    std::sync::atomic::AtomicBool::new(false);
-                if SECOND.swap(true, std::sync::atomic::Ordering::SeqCst) {
-                    std::process::exit(130);
-                }
-                ecomgen::run::interrupt();
-            });
-            let plan = ecomgen::generate::Plan::new(&config)?;
-            if config.seed_drawn && !config.quiet {
-                say(format_args!("seed: {}", config.seed));
-            }
-            let summary = ecomgen::run::run_plan(&plan, &config)?;
-            if !config.quiet {
-                for file in &summary.files {
-                    say(format_args!(
-                        "wrote {} ({}, {} bytes)",
-                        file.path.display(),
-                        ecomgen::plural(file.rows, "row"),
-                        file.bytes
-                    ));
-                }
-            }
-            Ok(())
-        }
-        Command::Validate(validate) => ecomgen::validate::run_cli(&validate),
-        Command::Completions { shell } => print(&commands::completions(shell)),
-        Command::Man => print(&commands::man_page()),
-        Command::Entities => print(&commands::entities_table()),
-        Command::Schema(schema) => print(&match (schema.format, schema.dialect) {
-            (SchemaFormat::Text, None) => commands::schema_text(schema.entity),
-            (SchemaFormat::Json, None) => commands::schema_json(schema.entity),
-            (SchemaFormat::Sql, dialect) => {
-                ecomgen::sql::ddl_of(dialect.unwrap_or_default(), schema.entity)
-            }
-            (_, Some(_)) => {
-                return Err(Error::Usage(
-                    "--dialect is for --format sql: give both, e.g. --format sql --dialect sqlite"
-                        .to_string(),
-                ));
-            }
-        }),
-    }
-}
-
-fn print(text: &str) -> Result<(), Error> {
-    let mut stdout = std::io::stdout().lock();
-    stdout
-        .write_all(text.as_bytes())
-        .and_then(|()| stdout.flush())
-        .map_err(|e| Error::io("standard output", e))
 }
 
 /// Help and version go to stdout as clap prints them; a usage error becomes one
@@ -117,10 +57,4 @@ fn clap_error(e: clap::Error) -> ExitCode {
         None => say(format_args!("ecomgen: see 'ecomgen --help'")),
     }
     ExitCode::from(2)
-}
-
-/// One line on stderr. Unlike `eprintln!`, a closed stderr (`2>&1 | head -1`) does not
-/// panic: the exit code still tells the outcome.
-fn say(line: std::fmt::Arguments) {
-    let _ = writeln!(std::io::stderr().lock(), "{line}");
 }

@@ -15,15 +15,14 @@
 //! so one bad value does not bury the report under its consequences.
 
 use crate::cli::ValidateArgs;
-use crate::commands::plural;
-use crate::config::{date, naive_date};
 use crate::error::{Error, Result};
 use crate::generate::notifications;
-use crate::generate::orders::{self, Order};
-use crate::generate::{Entity, Record};
+use crate::generate::orders;
 use crate::model::{Date, Money, Timestamp, Window};
 use crate::output::Format;
+use crate::schema::{self, Entity};
 use crate::schema::{Field, FieldType, Key};
+use crate::words::plural;
 use serde_json::Value;
 use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
@@ -186,18 +185,18 @@ fn resolve_window(args: &ValidateArgs) -> Result<Window> {
         start = start.or(manifest_start);
         end = end.or(manifest_end);
     }
-    let start = start.unwrap_or_else(|| naive_date(Window::default().first_day()));
-    let end = end.unwrap_or_else(|| naive_date(Window::default().last_day()));
+    let start = start.unwrap_or(Window::default().first_day());
+    let end = end.unwrap_or(Window::default().last_day());
     if start > end {
         return Err(Error::Usage(format!(
             "the window starts on {start}, after its end {end}"
         )));
     }
-    Ok(Window::new(date(start), date(end)))
+    Ok(Window::new(start, end))
 }
 
 /// `settings.start_date` and `settings.end_date` of `DIR/manifest.json`, if it exists.
-fn manifest_dates(dir: &Path) -> Result<(Option<chrono::NaiveDate>, Option<chrono::NaiveDate>)> {
+fn manifest_dates(dir: &Path) -> Result<(Option<Date>, Option<Date>)> {
     let path = dir.join("manifest.json");
     let text = match std::fs::read_to_string(&path) {
         Ok(text) => text,
@@ -212,16 +211,12 @@ fn manifest_dates(dir: &Path) -> Result<(Option<chrono::NaiveDate>, Option<chron
     })?;
     let date = |key: &str| match manifest.pointer(&format!("/settings/{key}")) {
         None | Some(Value::Null) => Ok(None),
-        Some(Value::String(s)) => chrono::NaiveDate::parse_from_str(s, "%Y-%m-%d")
-            .ok()
-            .filter(|_| s.len() == 10)
-            .map(Some)
-            .ok_or_else(|| {
-                Error::Runtime(format!(
-                    "{}: settings.{key} is {s:?}, not a date YYYY-MM-DD",
-                    path.display()
-                ))
-            }),
+        Some(Value::String(s)) => Date::parse(s).map(Some).ok_or_else(|| {
+            Error::Runtime(format!(
+                "{}: settings.{key} is {s:?}, not a date YYYY-MM-DD",
+                path.display()
+            ))
+        }),
         Some(other) => Err(Error::Runtime(format!(
             "{}: settings.{key} is {other}, not a date YYYY-MM-DD",
             path.display()
@@ -482,7 +477,7 @@ fn file_stems(format: Format) -> impl Iterator<Item = &'static str> {
     Entity::ALL
         .iter()
         .map(|e| e.name())
-        .chain(format.is_flat().then_some(orders::ITEMS_FILE.name))
+        .chain(format.is_flat().then_some(orders::ITEMS_TABLE.name))
 }
 
 fn check_is_dir(dir: &Path) -> Result<()> {
@@ -605,7 +600,7 @@ fn load(dir: &Path, format: Format, sink: &mut Sink) -> Result<Dataset> {
     };
     for (i, entity) in Entity::ALL.into_iter().enumerate() {
         let nested = entity == Entity::Orders && !format.is_flat();
-        let loader = Loader::new(entity.name(), entity.fields(), Some(entity), nested);
+        let loader = Loader::new(entity.name(), entity.table().fields, Some(entity), nested);
         if let Some((table, items)) = read_file(dir, format, loader, &mut data.files, sink)? {
             data.rows += table.len() as u64 + items.as_ref().map_or(0, |t| t.len() as u64);
             data.tables[i] = Some(table);
@@ -615,7 +610,7 @@ fn load(dir: &Path, format: Format, sink: &mut Sink) -> Result<Dataset> {
         }
     }
     if format.is_flat() {
-        let spec = orders::ITEMS_FILE;
+        let spec = orders::ITEMS_TABLE;
         let loader = Loader::new(spec.name, spec.fields, None, false);
         match read_file(dir, format, loader, &mut data.files, sink)? {
             Some((items, _)) => {
@@ -740,7 +735,7 @@ impl Loader {
         let mut item_expected = Vec::new();
         if nested {
             expected.push(CHILDREN.0);
-            items = Some(Table::new(orders::ITEMS_FILE.name, orders::ITEM_FIELDS));
+            items = Some(Table::new(orders::ITEMS_TABLE.name, orders::ITEM_FIELDS));
             item_expected = orders::ITEM_FIELDS
                 .iter()
                 .map(|f| f.name)
@@ -919,7 +914,7 @@ impl Loader {
                     };
                     let item_row = self.items.as_ref().map_or(0, Table::len);
                     let pairs = json_pairs(item, orders::ITEM_FIELDS, |rule, message| {
-                        sink.add(orders::ITEMS_FILE.name, Some(item_row), rule, message)
+                        sink.add(orders::ITEMS_TABLE.name, Some(item_row), rule, message)
                     });
                     let pairs: Vec<(&str, Option<&str>)> =
                         pairs.iter().map(|(k, v)| (*k, v.as_deref())).collect();
@@ -939,7 +934,7 @@ impl Loader {
     fn xml(&mut self, file: File, sink: &mut Sink) -> Result<(), String> {
         let mut xml = XmlReader::new(file);
         let root = self.table.name;
-        let row_tag = self.entity.map_or("", Entity::row_tag);
+        let row_tag = self.entity.map_or("", |e: Entity| e.table().row_tag);
         loop {
             match xml.next()? {
                 Ev::Start(name) if name == root => break,
@@ -1003,8 +998,8 @@ impl Loader {
 }
 
 /// Field name and element name of the items nested in an order.
-const CHILDREN: (&str, &str) = match <Order as Record>::CHILDREN {
-    Some(children) => children,
+const CHILDREN: (&str, &str) = match orders::ITEMS_TABLE.nesting {
+    Some(n) => (n.wrapper, n.tag),
     None => ("items", "item"),
 };
 
@@ -1519,14 +1514,11 @@ impl<'a> Ctx<'a> {
                         }
                     }
                     Key::Foreign(target) => {
-                        // The schema files a return's order item under orders, the
-                        // entity that holds items; their ids are the items' own.
-                        let (index, target_name) =
-                            if entity == Some(Entity::Returns) && field.name == "order_item_id" {
-                                (self.item_keys.as_ref(), orders::ITEMS_FILE.name)
-                            } else {
-                                (self.keys.get(&target), target.name())
-                            };
+                        let (index, target_name) = if target == schema::Table::OrderItems {
+                            (self.item_keys.as_ref(), orders::ITEMS_TABLE.name)
+                        } else {
+                            (self.keys.get(&target.entity()), target.name())
+                        };
                         let Some(index) = index else { continue };
                         for row in 0..t.len() {
                             if let Some(id) = t.id(row, c)
@@ -3084,9 +3076,9 @@ mod tests {
             (Entity::Wishlists, 80),
             (Entity::Notifications, 80),
         ] {
-            config.counts.set(entity, n);
+            config.input.counts.set(entity, n);
         }
-        crate::run::run(&config).expect("the dataset is generated");
+        crate::run(&config).expect("the dataset is generated");
         (temp, dir)
     }
 
@@ -3388,7 +3380,7 @@ mod tests {
     fn read_xml(dir: &Path, entity: Entity) -> (Table, Option<Table>, Vec<Violation>) {
         let mut sink = Sink::default();
         let nested = entity == Entity::Orders;
-        let loader = Loader::new(entity.name(), entity.fields(), Some(entity), nested);
+        let loader = Loader::new(entity.name(), entity.table().fields, Some(entity), nested);
         let (table, items) = read_file(dir, Format::Xml, loader, &mut 0, &mut sink)
             .expect("readable")
             .expect("well-formed");
@@ -3399,7 +3391,7 @@ mod tests {
     fn xml_text_is_unescaped_and_empty_elements_are_missing() {
         let temp = tempfile::tempdir().expect("a temporary directory");
         let id = "32efd717-b77e-45e5-8ef7-add88020ce1b";
-        let tag = Entity::Categories.row_tag();
+        let tag = Entity::Categories.table().row_tag;
         std::fs::write(
             temp.path().join("categories.xml"),
             format!(
@@ -3456,9 +3448,9 @@ mod tests {
         let temp = tempfile::tempdir().expect("a temporary directory");
         let mut config = Config::new(3, temp.path());
         config.format = Format::Xml;
-        config.counts.set(Entity::Orders, 200);
-        config.entities = vec![Entity::Orders, Entity::Payments];
-        crate::run::run(&config).expect("the subset is generated");
+        config.input.counts.set(Entity::Orders, 200);
+        config.input.entities = vec![Entity::Orders, Entity::Payments];
+        crate::run(&config).expect("the subset is generated");
         let report = validate_dir(temp.path(), Window::default()).expect("readable");
         assert!(
             report.violations.is_empty(),

@@ -2,9 +2,9 @@
 //! below those ("Travel Headphones"). The shape is a formula of the index, so any
 //! category's parent and department are known without generating it.
 
-use super::{Entity, Generator, World, flat_record};
+use super::{CountRule, EntitySpec, Generator, RowSource, World, flat_record};
 use crate::model::Id;
-use crate::schema::{Field, FieldType as F};
+use crate::schema::{Bound, Entity, Field, FieldType as F, Table, TableSpec};
 use crate::words::catalog::{DEPARTMENTS, Department, Subcategory};
 use serde::Serialize;
 use std::fmt::Write;
@@ -16,7 +16,7 @@ pub const FIELDS: &[Field] = &[
     Field::new("slug", F::Text, "URL path of the category, unique."),
     Field::foreign(
         "parent_category_id",
-        Entity::Categories,
+        Table::Categories,
         "Parent; empty for a department.",
     )
     .nullable(),
@@ -24,9 +24,34 @@ pub const FIELDS: &[Field] = &[
         "level",
         F::Integer,
         "1 for departments, 2 for their subcategories, 3 below.",
-    ),
+    )
+    .bounded(Bound::Between(1, 3)),
     Field::new("description", F::Text, "One-line description."),
 ];
+
+pub const TABLE: TableSpec = TableSpec {
+    table: Table::Categories,
+    name: "categories",
+    row_tag: "category",
+    fields: FIELDS,
+    nesting: None,
+};
+
+pub const SPEC: EntitySpec = EntitySpec {
+    entity: Entity::Categories,
+    stable_id: 2,
+    name: "categories",
+    doc: "A category tree: departments, subcategories, specialised leaves.",
+    parents: &[],
+    requires: &[],
+    count: CountRule::Set(190),
+    tables: &[&TABLE],
+    source,
+};
+
+fn source(world: &World) -> Box<dyn RowSource + '_> {
+    Box::new(Categories::new(world))
+}
 
 #[derive(Debug, Default, Serialize)]
 pub struct Category {
@@ -175,7 +200,7 @@ impl<'w> Categories<'w> {
 
     fn fill(&self, index: u64, row: &mut Category) {
         let shape = self.tree.shape(index);
-        let ids = self.world.ids(Entity::Categories);
+        let ids = self.world.ids(Table::Categories);
         row.category_id = ids.id(index);
         row.parent_category_id = shape.parent.map(|p| ids.id(p));
         row.level = shape.level();

@@ -2,10 +2,10 @@
 //! the `k div P`-th warehouse of that product's own rotation, so (product, warehouse)
 //! pairs are unique by construction and products are spread evenly over sites.
 
-use super::{Entity, Generator, World, flat_record};
+use super::{CountRule, EntitySpec, Generator, RowSource, Stream, World, flat_record};
 use crate::model::{Id, Timestamp};
 use crate::rng::{self, mix64};
-use crate::schema::{Field, FieldType as F};
+use crate::schema::{Entity, Field, FieldType as F, Table, TableSpec};
 use serde::Serialize;
 use std::ops::Range;
 
@@ -13,14 +13,10 @@ pub const FIELDS: &[Field] = &[
     Field::primary("inventory_id", "Primary key."),
     Field::foreign(
         "product_id",
-        Entity::Products,
+        Table::Products,
         "Stocked product; unique with warehouse_id.",
     ),
-    Field::foreign(
-        "warehouse_id",
-        Entity::Warehouses,
-        "Site holding the stock.",
-    ),
+    Field::foreign("warehouse_id", Table::Warehouses, "Site holding the stock."),
     Field::new("quantity_on_hand", F::Integer, "Units in stock; >= 0."),
     Field::new(
         "reorder_level",
@@ -33,6 +29,30 @@ pub const FIELDS: &[Field] = &[
         "Last delivery from the vendor.",
     ),
 ];
+
+pub const TABLE: TableSpec = TableSpec {
+    table: Table::Inventory,
+    name: "inventory",
+    row_tag: "inventory_item",
+    fields: FIELDS,
+    nesting: None,
+};
+
+pub const SPEC: EntitySpec = EntitySpec {
+    entity: Entity::Inventory,
+    stable_id: 6,
+    name: "inventory",
+    doc: "Stock of a product in a warehouse; one row per pair at most.",
+    parents: &[Entity::Products, Entity::Warehouses],
+    requires: &[Entity::Products, Entity::Warehouses],
+    count: CountRule::Set(6_000),
+    tables: &[&TABLE],
+    source,
+};
+
+fn source(world: &World) -> Box<dyn RowSource + '_> {
+    Box::new(Inventory::new(world))
+}
 
 #[derive(Debug, Default, Serialize)]
 pub struct InventoryRow {
@@ -61,16 +81,16 @@ impl<'w> Inventory<'w> {
         let warehouses = self.world.count(Entity::Warehouses);
         let product = index % products;
         let round = index / products;
-        let offset = mix64(self.world.stream(Entity::Inventory, 1) ^ product) % warehouses;
+        let offset = mix64(self.world.key(Stream::InventoryOffsets) ^ product) % warehouses;
         (product, (offset + round) % warehouses)
     }
 
     fn fill(&self, index: u64, row: &mut InventoryRow) {
         let mut rng = self.world.rng(Entity::Inventory, index);
         let (product, warehouse) = self.pair(index);
-        row.inventory_id = self.world.ids(Entity::Inventory).id(index);
-        row.product_id = self.world.ids(Entity::Products).id(product);
-        row.warehouse_id = self.world.ids(Entity::Warehouses).id(warehouse);
+        row.inventory_id = self.world.ids(Table::Inventory).id(index);
+        row.product_id = self.world.ids(Table::Products).id(product);
+        row.warehouse_id = self.world.ids(Table::Warehouses).id(warehouse);
         row.reorder_level = 5 * (2 + rng::below(&mut rng, 9)) as u32;
         row.quantity_on_hand = if rng::chance(&mut rng, 60) {
             0

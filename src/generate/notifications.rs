@@ -6,20 +6,20 @@ use super::orders::{OrderFacts, Orders, ReturnStatus};
 use super::products::Products;
 use super::support_tickets::order_reference;
 use super::users::Users;
-use super::{Entity, Generator, World, flat_record};
+use super::{CountRule, EntitySpec, Generator, RowSource, World, flat_record};
 use crate::model::{Id, Timestamp};
 use crate::rng;
-use crate::schema::{Field, FieldType as F};
+use crate::schema::{Entity, Field, FieldType as F, Table, TableSpec};
 use crate::words::text::{notification_kind, render};
 use serde::Serialize;
 use std::ops::Range;
 
 pub const FIELDS: &[Field] = &[
     Field::primary("notification_id", "Primary key."),
-    Field::foreign("user_id", Entity::Users, "Recipient."),
+    Field::foreign("user_id", Table::Users, "Recipient."),
     Field::foreign(
         "order_id",
-        Entity::Orders,
+        Table::Orders,
         "Order announced, one of the user's; may be empty.",
     )
     .nullable(),
@@ -39,6 +39,30 @@ pub const FIELDS: &[Field] = &[
     ),
     Field::new("read_at", F::Timestamp, "When opened; empty while unread.").nullable(),
 ];
+
+pub const TABLE: TableSpec = TableSpec {
+    table: Table::Notifications,
+    name: "notifications",
+    row_tag: "notification",
+    fields: FIELDS,
+    nesting: None,
+};
+
+pub const SPEC: EntitySpec = EntitySpec {
+    entity: Entity::Notifications,
+    stable_id: 15,
+    name: "notifications",
+    doc: "Messages sent to users, some announcing an order event.",
+    parents: &[Entity::Users, Entity::Products, Entity::Orders],
+    requires: &[Entity::Users],
+    count: CountRule::Set(6_000),
+    tables: &[&TABLE],
+    source,
+};
+
+fn source(world: &World) -> Box<dyn RowSource + '_> {
+    Box::new(Notifications::new(world))
+}
 
 const CHANNELS: &[&str] = &["email", "push", "sms"];
 
@@ -136,7 +160,7 @@ impl<'w> Notifications<'w> {
             row.created_at = w.window.clamp(at.plus(rng::between(&mut rng, 5, 1_800)));
             user = facts.user;
             product = facts.items()[0].product;
-            let order_id = w.ids(Entity::Orders).id(facts.index);
+            let order_id = w.ids(Table::Orders).id(facts.index);
             row.order_id = Some(order_id);
             order_reference(order_id, &mut reference);
         } else {
@@ -155,8 +179,8 @@ impl<'w> Notifications<'w> {
             row.created_at = w.moment_after(&mut rng, self.users.created_at(user));
             row.order_id = None;
         }
-        row.notification_id = w.ids(Entity::Notifications).id(index);
-        row.user_id = w.ids(Entity::Users).id(user);
+        row.notification_id = w.ids(Table::Notifications).id(index);
+        row.user_id = w.ids(Table::Users).id(user);
         row.channel = CHANNELS[rng::pick_weighted(&mut rng, &[55, 35, 10])];
         let noun = if w.count(Entity::Products) > 0 {
             self.products.core(product).noun.name.to_lowercase()
@@ -221,10 +245,10 @@ mod tests {
             seen.insert(n.kind);
             if let Some(order_id) = n.order_id {
                 let index = (0..orders.count())
-                    .find(|&i| world.ids(Entity::Orders).id(i) == order_id)
+                    .find(|&i| world.ids(Table::Orders).id(i) == order_id)
                     .expect("the order exists");
                 let facts = orders.facts(index);
-                assert_eq!(n.user_id, world.ids(Entity::Users).id(facts.user));
+                assert_eq!(n.user_id, world.ids(Table::Users).id(facts.user));
                 order_events(&facts, &mut events);
                 let (_, at) = events
                     .iter()

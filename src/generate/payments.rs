@@ -3,15 +3,15 @@
 //! one refund row per refunded return.
 
 use super::orders::{CHILD_KEYS, OrderFacts, Orders, PaymentOutcome, ReturnStatus};
-use super::{Entity, Generator, World, flat_record};
+use super::{CountRule, EntitySpec, Generator, RowSource, World, flat_record};
 use crate::model::{Id, Money, Timestamp};
-use crate::schema::{Field, FieldType as F};
+use crate::schema::{Entity, Field, FieldType as F, Table, TableSpec};
 use serde::Serialize;
 use std::ops::Range;
 
 pub const FIELDS: &[Field] = &[
     Field::primary("payment_id", "Primary key."),
-    Field::foreign("order_id", Entity::Orders, "Order charged or refunded."),
+    Field::foreign("order_id", Table::Orders, "Order charged or refunded."),
     Field::new("method", F::Text, "How the customer paid.").one_of(&super::orders::PAYMENT_METHODS),
     Field::new(
         "amount",
@@ -31,6 +31,30 @@ pub const FIELDS: &[Field] = &[
     )
     .nullable(),
 ];
+
+pub const TABLE: TableSpec = TableSpec {
+    table: Table::Payments,
+    name: "payments",
+    row_tag: "payment",
+    fields: FIELDS,
+    nesting: None,
+};
+
+pub const SPEC: EntitySpec = EntitySpec {
+    entity: Entity::Payments,
+    stable_id: 8,
+    name: "payments",
+    doc: "Payment attempts, captures and refunds of each order.",
+    parents: &[Entity::Orders],
+    requires: &[],
+    count: CountRule::Derived("one row per payment attempt and refund of each order"),
+    tables: &[&TABLE],
+    source,
+};
+
+fn source(world: &World) -> Box<dyn RowSource + '_> {
+    Box::new(Payments::new(world))
+}
 
 pub const PAYMENT_STATUSES: &[&str] = &["completed", "failed", "pending", "refunded"];
 
@@ -127,8 +151,8 @@ impl Generator for Payments<'_> {
     }
 
     fn generate(&self, units: Range<u64>, emit: &mut dyn FnMut(&Payment)) {
-        let ids = self.world.ids(Entity::Payments);
-        let order_ids = self.world.ids(Entity::Orders);
+        let ids = self.world.ids(Table::Payments);
+        let order_ids = self.world.ids(Table::Orders);
         let mut row = Payment::default();
         for order in units {
             let facts = self.orders.facts(order);

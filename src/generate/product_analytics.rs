@@ -1,9 +1,9 @@
 //! Product analytics: one row per product, added up from order items, reviews and
 //! returns of the same run (see user_analytics.rs for the shared pass).
 
-use super::{Entity, Generator, World, flat_record};
+use super::{CountRule, EntitySpec, Generator, RowSource, World, flat_record};
 use crate::model::{Id, Money};
-use crate::schema::{Field, FieldType as F};
+use crate::schema::{Entity, Field, FieldType as F, Table, TableSpec};
 use serde::Serialize;
 use std::ops::Range;
 use std::sync::atomic::Ordering::Relaxed;
@@ -11,7 +11,7 @@ use std::sync::atomic::Ordering::Relaxed;
 pub const FIELDS: &[Field] = &[
     Field::foreign(
         "product_id",
-        Entity::Products,
+        Table::Products,
         "Primary key: one row per product.",
     ),
     Field::new(
@@ -33,6 +33,35 @@ pub const FIELDS: &[Field] = &[
     .nullable(),
     Field::new("return_count", F::Integer, "Return rows for the product."),
 ];
+
+pub const TABLE: TableSpec = TableSpec {
+    table: Table::ProductAnalytics,
+    name: "product_analytics",
+    row_tag: "product_metrics",
+    fields: FIELDS,
+    nesting: None,
+};
+
+pub const SPEC: EntitySpec = EntitySpec {
+    entity: Entity::ProductAnalytics,
+    stable_id: 17,
+    name: "product_analytics",
+    doc: "Per-product aggregates, equal to what the other files say.",
+    parents: &[
+        Entity::Products,
+        Entity::Orders,
+        Entity::Reviews,
+        Entity::Returns,
+    ],
+    requires: &[],
+    count: CountRule::Derived("one row per product"),
+    tables: &[&TABLE],
+    source,
+};
+
+fn source(world: &World) -> Box<dyn RowSource + '_> {
+    Box::new(ProductAnalyticsGenerator::new(world))
+}
 
 #[derive(Debug, Default, Serialize)]
 pub struct ProductAnalytics {
@@ -65,7 +94,7 @@ impl Generator for ProductAnalyticsGenerator<'_> {
 
     fn generate(&self, units: Range<u64>, emit: &mut dyn FnMut(&ProductAnalytics)) {
         let totals = &self.world.aggregates().products;
-        let ids = self.world.ids(Entity::Products);
+        let ids = self.world.ids(Table::Products);
         let mut row = ProductAnalytics::default();
         for product in units {
             let t = &totals[product as usize];

@@ -3,10 +3,10 @@
 //! never costs $2,000 or sits in Books, and a "Jump Rope" never weighs 20 kg.
 
 use super::categories::{Shape, Tree};
-use super::{Entity, Generator, World, flat_record};
+use super::{CountRule, EntitySpec, Generator, RowSource, Stream, World, flat_record};
 use crate::model::{Id, Money};
 use crate::rng::{self, Permutation, RowRng};
-use crate::schema::{Field, FieldType as F};
+use crate::schema::{Bound, Entity, Field, FieldType as F, Table, TableSpec};
 use crate::words::catalog::{Noun, Subcategory, shares_word};
 use serde::Serialize;
 use std::fmt::Write;
@@ -23,16 +23,17 @@ pub const FIELDS: &[Field] = &[
     Field::new("description", F::Text, "Two sentences about the product."),
     Field::foreign(
         "category_id",
-        Entity::Categories,
+        Table::Categories,
         "The most specific category.",
     ),
-    Field::foreign("vendor_id", Entity::Vendors, "Supplier."),
+    Field::foreign("vendor_id", Table::Vendors, "Supplier."),
     Field::new("brand", F::Text, "Brand name."),
     Field::new(
         "price",
         F::Money,
         "List price; > 0. Order items are sold at this price.",
-    ),
+    )
+    .bounded(Bound::Positive),
     Field::new("weight_grams", F::Integer, "Shipping weight."),
     Field::new(
         "is_active",
@@ -40,6 +41,30 @@ pub const FIELDS: &[Field] = &[
         "False for discontinued products (still in past orders).",
     ),
 ];
+
+pub const TABLE: TableSpec = TableSpec {
+    table: Table::Products,
+    name: "products",
+    row_tag: "product",
+    fields: FIELDS,
+    nesting: None,
+};
+
+pub const SPEC: EntitySpec = EntitySpec {
+    entity: Entity::Products,
+    stable_id: 5,
+    name: "products",
+    doc: "The catalog: names, descriptions and prices that fit their category.",
+    parents: &[Entity::Categories, Entity::Vendors],
+    requires: &[Entity::Categories, Entity::Vendors],
+    count: CountRule::Set(2_000),
+    tables: &[&TABLE],
+    source,
+};
+
+fn source(world: &World) -> Box<dyn RowSource + '_> {
+    Box::new(Products::new(world))
+}
 
 #[derive(Debug, Default, Serialize)]
 pub struct Product {
@@ -81,7 +106,7 @@ impl<'w> Products<'w> {
         Products {
             world,
             tree: Tree::new(world.count(Entity::Categories)),
-            sku_numbers: Permutation::new(n.max(1), world.stream(Entity::Products, 1)),
+            sku_numbers: Permutation::new(n.max(1), world.key(Stream::SkuNumbers)),
             sku_width: n.to_string().len().max(6),
         }
     }
@@ -119,9 +144,9 @@ impl<'w> Products<'w> {
     fn fill(&self, product: u64, row: &mut Product) {
         let (core, mut rng) = self.core_and_rng(product);
         let department = core.shape.department();
-        row.product_id = self.world.ids(Entity::Products).id(product);
-        row.category_id = self.world.ids(Entity::Categories).id(core.category);
-        row.vendor_id = self.world.ids(Entity::Vendors).id(core.vendor);
+        row.product_id = self.world.ids(Table::Products).id(product);
+        row.category_id = self.world.ids(Table::Categories).id(core.category);
+        row.vendor_id = self.world.ids(Table::Vendors).id(core.vendor);
         row.price = core.price;
         // No word twice in a name: the brand avoids the noun and the leaf's modifier,
         // the adjective avoids the noun and the brand. Catalog tests make sure a

@@ -2,10 +2,10 @@
 //! category. Orders placed while one runs may use it (see orders.rs).
 
 use super::categories::Tree;
-use super::{Entity, Generator, World, flat_record};
+use super::{CountRule, EntitySpec, Generator, RowSource, Stream, World, flat_record};
 use crate::model::{Date, Id, Money};
 use crate::rng::{self, Permutation};
-use crate::schema::{Field, FieldType as F};
+use crate::schema::{Entity, Field, FieldType as F, Table, TableSpec};
 use crate::words::catalog::PROMO_WORDS;
 use serde::{Serialize, Serializer};
 use std::fmt::Write;
@@ -24,13 +24,13 @@ pub const FIELDS: &[Field] = &[
     ),
     Field::foreign(
         "product_id",
-        Entity::Products,
+        Table::Products,
         "Targeted product; exactly one of product_id and category_id is set.",
     )
     .nullable(),
     Field::foreign(
         "category_id",
-        Entity::Categories,
+        Table::Categories,
         "Targeted category, including its subcategories.",
     )
     .nullable(),
@@ -41,6 +41,30 @@ pub const FIELDS: &[Field] = &[
     ),
     Field::new("end_date", F::Date, "Last day. May follow the window."),
 ];
+
+pub const TABLE: TableSpec = TableSpec {
+    table: Table::Promotions,
+    name: "promotions",
+    row_tag: "promotion",
+    fields: FIELDS,
+    nesting: None,
+};
+
+pub const SPEC: EntitySpec = EntitySpec {
+    entity: Entity::Promotions,
+    stable_id: 13,
+    name: "promotions",
+    doc: "Discount codes targeting one product or one category.",
+    parents: &[Entity::Products, Entity::Categories],
+    requires: &[Entity::Products, Entity::Categories],
+    count: CountRule::Set(60),
+    tables: &[&TABLE],
+    source,
+};
+
+fn source(world: &World) -> Box<dyn RowSource + '_> {
+    Box::new(Promotions::new(world))
+}
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Discount {
@@ -79,7 +103,8 @@ impl Serialize for DiscountValue {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         match self.0 {
             Discount::Percentage(p) => serializer.serialize_str(itoa_u32(p, &mut [0; 10])),
-            Discount::Fixed(m) => m.serialize(serializer),
+            // Text in every format, like the percentage: the field is text.
+            Discount::Fixed(m) => serializer.serialize_str(m.encode(&mut [0; 24])),
         }
     }
 }
@@ -139,7 +164,7 @@ impl<'w> Promotions<'w> {
             world,
             code_numbers: Permutation::new(
                 world.count(Entity::Promotions).max(1),
-                world.stream(Entity::Promotions, 1),
+                world.key(Stream::PromotionCodes),
             ),
             products: super::products::Products::new(world),
         }
@@ -201,8 +226,8 @@ impl<'w> Promotions<'w> {
 
     fn fill(&self, index: u64, row: &mut Promotion) {
         let core = self.core(index);
-        let mut rng = self.world.rng(Entity::Promotions, index | 1 << 63);
-        row.promotion_id = self.world.ids(Entity::Promotions).id(index);
+        let mut rng = self.world.stream_rng(Stream::PromotionText, index);
+        row.promotion_id = self.world.ids(Table::Promotions).id(index);
         row.discount_type = core.discount.kind();
         row.discount_value = DiscountValue(core.discount);
         row.start_date = core.start;
@@ -217,13 +242,13 @@ impl<'w> Promotions<'w> {
         push_base36(&mut row.code, self.code_numbers.apply(index), 4);
         let target_name = match core.target {
             Target::Product(p) => {
-                row.product_id = Some(self.world.ids(Entity::Products).id(p));
+                row.product_id = Some(self.world.ids(Table::Products).id(p));
                 row.category_id = None;
                 self.products.core(p).noun.name.to_string()
             }
             Target::Category(c) => {
                 row.product_id = None;
-                row.category_id = Some(self.world.ids(Entity::Categories).id(c));
+                row.category_id = Some(self.world.ids(Table::Categories).id(c));
                 let mut name = String::new();
                 Tree::new(self.world.count(Entity::Categories))
                     .shape(c)

@@ -2,22 +2,22 @@
 //! order's facts so refunds, payments and analytics agree.
 
 use super::orders::{Orders, ReturnStatus};
-use super::{Entity, Generator, World, flat_record};
+use super::{CountRule, EntitySpec, Generator, RowSource, World, flat_record};
 use crate::model::{Id, Money, Timestamp};
-use crate::schema::{Field, FieldType as F};
+use crate::schema::{Bound, Entity, Field, FieldType as F, Table, TableSpec};
 use serde::Serialize;
 use std::ops::Range;
 
 pub const FIELDS: &[Field] = &[
     Field::primary("return_id", "Primary key."),
-    Field::foreign("order_id", Entity::Orders, "A returned order."),
+    Field::foreign("order_id", Table::Orders, "A returned order."),
     Field::foreign(
         "order_item_id",
-        Entity::Orders,
+        Table::OrderItems,
         "Item returned (an order item id); one return per item at most.",
     ),
-    Field::foreign("user_id", Entity::Users, "The order's customer."),
-    Field::foreign("product_id", Entity::Products, "The item's product."),
+    Field::foreign("user_id", Table::Users, "The order's customer."),
+    Field::foreign("product_id", Table::Products, "The item's product."),
     Field::new("reason", F::Text, "Why it came back."),
     Field::new("status", F::Text, "Where the return stands.")
         .one_of(super::orders::RETURN_STATUSES),
@@ -32,8 +32,33 @@ pub const FIELDS: &[Field] = &[
         "refund_amount",
         F::Money,
         "Refund asked for or granted; 0 < refund_amount <= the item's total.",
-    ),
+    )
+    .bounded(Bound::Positive),
 ];
+
+pub const TABLE: TableSpec = TableSpec {
+    table: Table::Returns,
+    name: "returns",
+    row_tag: "return",
+    fields: FIELDS,
+    nesting: None,
+};
+
+pub const SPEC: EntitySpec = EntitySpec {
+    entity: Entity::Returns,
+    stable_id: 10,
+    name: "returns",
+    doc: "Returned items of delivered orders, with their refund.",
+    parents: &[Entity::Orders, Entity::Users, Entity::Products],
+    requires: &[],
+    count: CountRule::Derived("one row per returned item of a returned order"),
+    tables: &[&TABLE],
+    source,
+};
+
+fn source(world: &World) -> Box<dyn RowSource + '_> {
+    Box::new(Returns::new(world))
+}
 
 #[derive(Debug, Default, Serialize)]
 pub struct Return {
@@ -80,11 +105,11 @@ impl Generator for Returns<'_> {
             for (i, item) in facts.items().iter().enumerate() {
                 let Some(r) = item.returned else { continue };
                 let key = Orders::item_key(order, i);
-                row.return_id = w.ids(Entity::Returns).id(key);
-                row.order_id = w.ids(Entity::Orders).id(order);
-                row.order_item_id = w.item_ids().id(key);
-                row.user_id = w.ids(Entity::Users).id(facts.user);
-                row.product_id = w.ids(Entity::Products).id(item.product);
+                row.return_id = w.ids(Table::Returns).id(key);
+                row.order_id = w.ids(Table::Orders).id(order);
+                row.order_item_id = w.ids(Table::OrderItems).id(key);
+                row.user_id = w.ids(Table::Users).id(facts.user);
+                row.product_id = w.ids(Table::Products).id(item.product);
                 row.reason = r.reason;
                 row.status = r.status;
                 row.requested_at = r.requested_at;

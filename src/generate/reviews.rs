@@ -4,28 +4,29 @@
 //! purchases, spread over the year, with any review computable from its index.
 
 use super::orders::{OrderFacts, Orders};
-use super::{Entity, Generator, World, flat_record};
+use super::{CountRule, EntitySpec, Generator, RowSource, Stream, World, flat_record};
 use crate::model::{Id, Timestamp};
 use crate::rng::{self, mix64};
-use crate::schema::{Field, FieldType as F};
+use crate::schema::{Bound, Entity, Field, FieldType as F, Table, TableSpec};
 use crate::words::text::{REVIEW_BODIES, REVIEW_TITLES, render};
 use serde::Serialize;
 use std::ops::Range;
 
 pub const FIELDS: &[Field] = &[
     Field::primary("review_id", "Primary key."),
-    Field::foreign("user_id", Entity::Users, "Reviewer: the buyer."),
+    Field::foreign("user_id", Table::Users, "Reviewer: the buyer."),
     Field::foreign(
         "product_id",
-        Entity::Products,
+        Table::Products,
         "Product reviewed, bought in order_id.",
     ),
     Field::foreign(
         "order_id",
-        Entity::Orders,
+        Table::Orders,
         "Delivered order the product came in.",
     ),
-    Field::new("rating", F::Integer, "1 to 5 stars; most are 4 or 5."),
+    Field::new("rating", F::Integer, "1 to 5 stars; most are 4 or 5.")
+        .bounded(Bound::Between(1, 5)),
     Field::new("title", F::Text, "Headline that matches the rating."),
     Field::new("body", F::Text, "Review text that matches the rating."),
     Field::new(
@@ -39,6 +40,30 @@ pub const FIELDS: &[Field] = &[
         "Other customers who found it helpful.",
     ),
 ];
+
+pub const TABLE: TableSpec = TableSpec {
+    table: Table::Reviews,
+    name: "reviews",
+    row_tag: "review",
+    fields: FIELDS,
+    nesting: None,
+};
+
+pub const SPEC: EntitySpec = EntitySpec {
+    entity: Entity::Reviews,
+    stable_id: 11,
+    name: "reviews",
+    doc: "Ratings of delivered purchases by their buyers.",
+    parents: &[Entity::Users, Entity::Products, Entity::Orders],
+    requires: &[],
+    count: CountRule::DerivedOrSet("a quarter of delivered purchases"),
+    tables: &[&TABLE],
+    source,
+};
+
+fn source(world: &World) -> Box<dyn RowSource + '_> {
+    Box::new(Reviews::new(world))
+}
 
 #[derive(Debug, Default, Serialize)]
 pub struct Review {
@@ -180,7 +205,7 @@ impl<'w> Reviews<'w> {
         let n = self.count as u128;
         let lo = (r as u128 * total / n) as u64;
         let hi = ((r as u128 + 1) * total / n) as u64;
-        lo + mix64(self.world.stream(Entity::Reviews, 1) ^ r) % (hi - lo).max(1)
+        lo + mix64(self.world.key(Stream::ReviewPicks) ^ r) % (hi - lo).max(1)
     }
 
     /// Calls `each` with every review of `range` in order.
@@ -229,10 +254,10 @@ impl Generator for Reviews<'_> {
         let products = super::products::Products::new(w);
         let mut row = Review::default();
         self.for_each(units, |r, facts, rng| {
-            row.review_id = w.ids(Entity::Reviews).id(r);
-            row.user_id = w.ids(Entity::Users).id(facts.user);
-            row.product_id = w.ids(Entity::Products).id(facts.product);
-            row.order_id = w.ids(Entity::Orders).id(facts.order);
+            row.review_id = w.ids(Table::Reviews).id(r);
+            row.user_id = w.ids(Table::Users).id(facts.user);
+            row.product_id = w.ids(Table::Products).id(facts.product);
+            row.order_id = w.ids(Table::Orders).id(facts.order);
             row.rating = facts.rating;
             row.created_at = facts.created_at;
             let stars = facts.rating as usize - 1;

@@ -4,10 +4,10 @@
 
 use super::orders::Orders;
 use super::warehouses::Route;
-use super::{Entity, Generator, World, flat_record, places};
+use super::{CountRule, EntitySpec, Generator, RowSource, World, flat_record, places};
 use crate::model::{Date, Id, Timestamp};
 use crate::rng;
-use crate::schema::{Field, FieldType as F};
+use crate::schema::{Entity, Field, FieldType as F, Table, TableSpec};
 use serde::Serialize;
 use std::ops::Range;
 
@@ -15,10 +15,10 @@ pub const FIELDS: &[Field] = &[
     Field::primary("shipment_id", "Primary key."),
     Field::foreign(
         "order_id",
-        Entity::Orders,
+        Table::Orders,
         "Order shipped; one shipment per order.",
     ),
-    Field::foreign("warehouse_id", Entity::Warehouses, "Site it left from."),
+    Field::foreign("warehouse_id", Table::Warehouses, "Site it left from."),
     Field::new(
         "carrier",
         F::Text,
@@ -41,6 +41,30 @@ pub const FIELDS: &[Field] = &[
     .nullable(),
     Field::new("status", F::Text, "Delivered once delivered_at is set.").one_of(SHIPMENT_STATUSES),
 ];
+
+pub const TABLE: TableSpec = TableSpec {
+    table: Table::Shipping,
+    name: "shipping",
+    row_tag: "shipment",
+    fields: FIELDS,
+    nesting: None,
+};
+
+pub const SPEC: EntitySpec = EntitySpec {
+    entity: Entity::Shipping,
+    stable_id: 9,
+    name: "shipping",
+    doc: "One shipment per shipped order.",
+    parents: &[Entity::Orders, Entity::Warehouses],
+    requires: &[],
+    count: CountRule::Derived("one row per shipped, delivered or returned order"),
+    tables: &[&TABLE],
+    source,
+};
+
+fn source(world: &World) -> Box<dyn RowSource + '_> {
+    Box::new(Shipping::new(world))
+}
 
 pub const SHIPMENT_STATUSES: &[&str] = &["in_transit", "delivered"];
 
@@ -152,9 +176,9 @@ impl Generator for Shipping<'_> {
                 continue;
             };
             let mut rng = w.rng(Entity::Shipping, order);
-            row.shipment_id = w.ids(Entity::Shipping).id(order);
-            row.order_id = w.ids(Entity::Orders).id(order);
-            row.warehouse_id = w.ids(Entity::Warehouses).id(facts.warehouse);
+            row.shipment_id = w.ids(Table::Shipping).id(order);
+            row.order_id = w.ids(Table::Orders).id(order);
+            row.warehouse_id = w.ids(Table::Warehouses).id(facts.warehouse);
             let (carrier, pattern) = rng::pick(&mut rng, carriers(facts.route, facts.country));
             row.carrier = carrier;
             row.tracking_number.clear();

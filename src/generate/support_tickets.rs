@@ -4,10 +4,10 @@
 use super::orders::{OrderFacts, Orders, PaymentOutcome, ReturnStatus};
 use super::products::Products;
 use super::users::Users;
-use super::{Entity, Generator, World, flat_record};
+use super::{CountRule, EntitySpec, Generator, RowSource, World, flat_record};
 use crate::model::{Id, Money, Timestamp};
 use crate::rng;
-use crate::schema::{Field, FieldType as F};
+use crate::schema::{Entity, Field, FieldType as F, Table, TableSpec};
 use crate::words::catalog::Goods;
 use crate::words::text::{TICKET_TOPICS, TicketIssue, TicketTopic, When, render};
 use serde::Serialize;
@@ -16,10 +16,10 @@ use std::sync::OnceLock;
 
 pub const FIELDS: &[Field] = &[
     Field::primary("ticket_id", "Primary key."),
-    Field::foreign("user_id", Entity::Users, "Customer who opened it."),
+    Field::foreign("user_id", Table::Users, "Customer who opened it."),
     Field::foreign(
         "order_id",
-        Entity::Orders,
+        Table::Orders,
         "Order it is about, one of the user's; may be empty.",
     )
     .nullable(),
@@ -45,6 +45,30 @@ pub const FIELDS: &[Field] = &[
     )
     .nullable(),
 ];
+
+pub const TABLE: TableSpec = TableSpec {
+    table: Table::SupportTickets,
+    name: "support_tickets",
+    row_tag: "support_ticket",
+    fields: FIELDS,
+    nesting: None,
+};
+
+pub const SPEC: EntitySpec = EntitySpec {
+    entity: Entity::SupportTickets,
+    stable_id: 12,
+    name: "support_tickets",
+    doc: "Customer support requests, some about an order.",
+    parents: &[Entity::Users, Entity::Products, Entity::Orders],
+    requires: &[Entity::Users],
+    count: CountRule::Set(400),
+    tables: &[&TABLE],
+    source,
+};
+
+fn source(world: &World) -> Box<dyn RowSource + '_> {
+    Box::new(SupportTickets::new(world))
+}
 
 const PRIORITIES: &[&str] = &["low", "medium", "high", "urgent"];
 /// Open, being worked on, then resolved or closed (both with resolved_at).
@@ -283,7 +307,7 @@ impl<'w> SupportTickets<'w> {
             topic = chosen;
             issue = chosen_issue;
             user = facts.user;
-            let order_id = w.ids(Entity::Orders).id(facts.index);
+            let order_id = w.ids(Table::Orders).id(facts.index);
             row.order_id = Some(order_id);
             order_reference(order_id, &mut reference);
             product = named_product(&facts);
@@ -311,8 +335,8 @@ impl<'w> SupportTickets<'w> {
             // whole category they would contradict each other.
             issue = &topic.issues[rng::below(&mut rng, topic.issues.len() as u64) as usize];
         }
-        row.ticket_id = w.ids(Entity::SupportTickets).id(index);
-        row.user_id = w.ids(Entity::Users).id(user);
+        row.ticket_id = w.ids(Table::SupportTickets).id(index);
+        row.user_id = w.ids(Table::Users).id(user);
         row.category = topic.category;
         let noun = if w.count(Entity::Products) > 0 {
             self.products.core(product).noun.name.to_lowercase()
@@ -525,7 +549,7 @@ mod tests {
         let orders = Orders::new(&world);
         let products = Products::new(&world);
         let users = Users::new(&world);
-        let ids = world.ids(Entity::Orders);
+        let ids = world.ids(Table::Orders);
         let index: HashMap<Id, u64> = (0..orders.count()).map(|i| (ids.id(i), i)).collect();
         let mut about_order = 0;
         let mut categories = HashMap::new();

@@ -5,15 +5,15 @@
 
 use super::orders::Orders;
 use super::reviews::Reviews;
-use super::{Entity, Generator, World, flat_record};
+use super::{CountRule, EntitySpec, Generator, RowSource, World, flat_record};
 use crate::model::{Id, Money, Timestamp};
-use crate::schema::{Field, FieldType as F};
+use crate::schema::{Entity, Field, FieldType as F, Table, TableSpec};
 use serde::Serialize;
 use std::ops::Range;
 use std::sync::atomic::{AtomicI64, AtomicU32, AtomicU64, Ordering::Relaxed};
 
 pub const FIELDS: &[Field] = &[
-    Field::foreign("user_id", Entity::Users, "Primary key: one row per user."),
+    Field::foreign("user_id", Table::Users, "Primary key: one row per user."),
     Field::new(
         "total_orders",
         F::Integer,
@@ -39,6 +39,30 @@ pub const FIELDS: &[Field] = &[
     .nullable(),
     Field::new("total_reviews", F::Integer, "Reviews written."),
 ];
+
+pub const TABLE: TableSpec = TableSpec {
+    table: Table::UserAnalytics,
+    name: "user_analytics",
+    row_tag: "user_metrics",
+    fields: FIELDS,
+    nesting: None,
+};
+
+pub const SPEC: EntitySpec = EntitySpec {
+    entity: Entity::UserAnalytics,
+    stable_id: 16,
+    name: "user_analytics",
+    doc: "Per-user aggregates, equal to what the other files say.",
+    parents: &[Entity::Users, Entity::Orders, Entity::Reviews],
+    requires: &[],
+    count: CountRule::Derived("one row per user"),
+    tables: &[&TABLE],
+    source,
+};
+
+fn source(world: &World) -> Box<dyn RowSource + '_> {
+    Box::new(UserAnalyticsGenerator::new(world))
+}
 
 #[derive(Debug, Default, Serialize)]
 pub struct UserAnalytics {
@@ -119,7 +143,7 @@ impl Aggregates {
             }
         });
         let reviews = Reviews::new(world);
-        crate::parallel::map_blocks(reviews.units(), 4096, world.threads, |range| {
+        crate::parallel::map_blocks(Generator::units(&reviews), 4096, world.threads, |range| {
             reviews.for_each(range, |_, r, _| {
                 users[r.user as usize].reviews.fetch_add(1, Relaxed);
                 let p = &products[r.product as usize];
@@ -156,7 +180,7 @@ impl Generator for UserAnalyticsGenerator<'_> {
 
     fn generate(&self, units: Range<u64>, emit: &mut dyn FnMut(&UserAnalytics)) {
         let totals = &self.world.aggregates().users;
-        let ids = self.world.ids(Entity::Users);
+        let ids = self.world.ids(Table::Users);
         let mut row = UserAnalytics::default();
         for user in units {
             let t = &totals[user as usize];

@@ -2,10 +2,10 @@
 //! username derived from it (unique by construction), and an address and phone that
 //! agree with their country.
 
-use super::{Entity, Generator, World, flat_record, places};
+use super::{CountRule, EntitySpec, Generator, RowSource, Stream, World, flat_record, places};
 use crate::model::{Id, Timestamp};
 use crate::rng::{self, Permutation, RowRng};
-use crate::schema::{Field, FieldType as F};
+use crate::schema::{Entity, Field, FieldType as F, Table, TableSpec};
 use crate::words::geo::{City, Country, ascii_fold};
 use serde::Serialize;
 use std::fmt::Write;
@@ -44,6 +44,30 @@ pub const FIELDS: &[Field] = &[
     ),
     Field::new("loyalty_points", F::Integer, "Points balance."),
 ];
+
+pub const TABLE: TableSpec = TableSpec {
+    table: Table::Users,
+    name: "users",
+    row_tag: "user",
+    fields: FIELDS,
+    nesting: None,
+};
+
+pub const SPEC: EntitySpec = EntitySpec {
+    entity: Entity::Users,
+    stable_id: 1,
+    name: "users",
+    doc: "Customers with a country-consistent address and phone.",
+    parents: &[],
+    requires: &[],
+    count: CountRule::Set(1_000),
+    tables: &[&TABLE],
+    source,
+};
+
+fn source(world: &World) -> Box<dyn RowSource + '_> {
+    Box::new(Users::new(world))
+}
 
 #[derive(Debug, Default, Serialize)]
 pub struct User {
@@ -92,8 +116,8 @@ impl<'w> Users<'w> {
         let n = world.count(Entity::Users).max(1);
         Users {
             world,
-            email_numbers: Permutation::new(n, world.stream(Entity::Users, 1)),
-            username_numbers: Permutation::new(n, world.stream(Entity::Users, 2)),
+            email_numbers: Permutation::new(n, world.key(Stream::EmailNumbers)),
+            username_numbers: Permutation::new(n, world.key(Stream::UsernameNumbers)),
         }
     }
 
@@ -156,7 +180,7 @@ impl<'w> Users<'w> {
         let (mut rng, created_at, locale) =
             self.locate(user, &mut row.address, &mut row.postal_code);
         let Locale { country, city } = locale;
-        row.user_id = self.world.ids(Entity::Users).id(user);
+        row.user_id = self.world.ids(Table::Users).id(user);
         row.created_at = created_at;
         row.country = country.code;
         row.city = city.name;

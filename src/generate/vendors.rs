@@ -1,10 +1,10 @@
 //! Vendors: the suppliers behind the catalog, each with a company name, a contact
 //! address at its own domain, and a home country.
 
-use super::{Entity, Generator, World, flat_record, places};
+use super::{CountRule, EntitySpec, Generator, RowSource, World, flat_record, places};
 use crate::model::Id;
 use crate::rng;
-use crate::schema::{Field, FieldType as F};
+use crate::schema::{Entity, Field, FieldType as F, Table, TableSpec};
 use crate::words::catalog::{VENDOR_ENDINGS, VENDOR_FIRST_WORDS};
 use crate::words::geo::ascii_fold;
 use serde::Serialize;
@@ -33,6 +33,30 @@ pub const FIELDS: &[Field] = &[
     ),
 ];
 
+pub const TABLE: TableSpec = TableSpec {
+    table: Table::Vendors,
+    name: "vendors",
+    row_tag: "vendor",
+    fields: FIELDS,
+    nesting: None,
+};
+
+pub const SPEC: EntitySpec = EntitySpec {
+    entity: Entity::Vendors,
+    stable_id: 3,
+    name: "vendors",
+    doc: "Suppliers whose products the shop sells.",
+    parents: &[],
+    requires: &[],
+    count: CountRule::Set(50),
+    tables: &[&TABLE],
+    source,
+};
+
+fn source(world: &World) -> Box<dyn RowSource + '_> {
+    Box::new(Vendors::new(world))
+}
+
 #[derive(Debug, Default, Serialize)]
 pub struct Vendor {
     pub vendor_id: Id,
@@ -57,7 +81,7 @@ impl<'w> Vendors<'w> {
 
     fn fill(&self, index: u64, row: &mut Vendor) {
         let mut rng = self.world.rng(Entity::Vendors, index);
-        row.vendor_id = self.world.ids(Entity::Vendors).id(index);
+        row.vendor_id = self.world.ids(Table::Vendors).id(index);
         let first = rng::pick(&mut rng, VENDOR_FIRST_WORDS);
         let ending = rng::pick(&mut rng, VENDOR_ENDINGS);
         row.name.clear();

@@ -2,10 +2,10 @@
 //! site's country is a formula of its index, so an order can pick a site in its own
 //! country without reading the warehouses.
 
-use super::{Entity, Generator, World, flat_record, places};
+use super::{CountRule, EntitySpec, Generator, RowSource, World, flat_record, places};
 use crate::model::Id;
 use crate::rng::{self, RowRng};
-use crate::schema::{Field, FieldType as F};
+use crate::schema::{Entity, Field, FieldType as F, Table, TableSpec};
 use crate::words::geo::{COUNTRIES, Country};
 use serde::Serialize;
 use std::fmt::Write;
@@ -125,6 +125,30 @@ pub const FIELDS: &[Field] = &[
     ),
 ];
 
+pub const TABLE: TableSpec = TableSpec {
+    table: Table::Warehouses,
+    name: "warehouses",
+    row_tag: "warehouse",
+    fields: FIELDS,
+    nesting: None,
+};
+
+pub const SPEC: EntitySpec = EntitySpec {
+    entity: Entity::Warehouses,
+    stable_id: 4,
+    name: "warehouses",
+    doc: "Fulfilment centres that stock and ship products.",
+    parents: &[],
+    requires: &[],
+    count: CountRule::Set(5),
+    tables: &[&TABLE],
+    source,
+};
+
+fn source(world: &World) -> Box<dyn RowSource + '_> {
+    Box::new(Warehouses::new(world))
+}
+
 #[derive(Debug, Default, Serialize)]
 pub struct Warehouse {
     pub warehouse_id: Id,
@@ -151,7 +175,7 @@ impl<'w> Warehouses<'w> {
 
     fn fill(&self, index: u64, row: &mut Warehouse) {
         let mut rng = self.world.rng(Entity::Warehouses, index);
-        row.warehouse_id = self.world.ids(Entity::Warehouses).id(index);
+        row.warehouse_id = self.world.ids(Table::Warehouses).id(index);
         let country = country_of(index);
         let city = places::city(&mut rng, country);
         row.country = country.code;

@@ -2,17 +2,17 @@
 //! of all (user, product) pairs, so pairs are unique without remembering any.
 
 use super::users::Users;
-use super::{Entity, Generator, World, flat_record};
+use super::{CountRule, EntitySpec, Generator, RowSource, Stream, World, flat_record};
 use crate::model::{Id, Timestamp};
 use crate::rng::{self, Permutation};
-use crate::schema::{Field, FieldType as F};
+use crate::schema::{Entity, Field, FieldType as F, Table, TableSpec};
 use serde::Serialize;
 use std::ops::Range;
 
 pub const FIELDS: &[Field] = &[
     Field::primary("wishlist_id", "Primary key."),
-    Field::foreign("user_id", Entity::Users, "Owner; unique with product_id."),
-    Field::foreign("product_id", Entity::Products, "Saved product."),
+    Field::foreign("user_id", Table::Users, "Owner; unique with product_id."),
+    Field::foreign("product_id", Table::Products, "Saved product."),
     Field::new("added_at", F::Timestamp, ">= the user's created_at."),
     Field::new(
         "notify_on_sale",
@@ -20,6 +20,30 @@ pub const FIELDS: &[Field] = &[
         "Whether the user asked to hear about price drops.",
     ),
 ];
+
+pub const TABLE: TableSpec = TableSpec {
+    table: Table::Wishlists,
+    name: "wishlists",
+    row_tag: "wishlist_item",
+    fields: FIELDS,
+    nesting: None,
+};
+
+pub const SPEC: EntitySpec = EntitySpec {
+    entity: Entity::Wishlists,
+    stable_id: 14,
+    name: "wishlists",
+    doc: "Products users saved for later.",
+    parents: &[Entity::Users, Entity::Products],
+    requires: &[Entity::Users, Entity::Products],
+    count: CountRule::Set(3_000),
+    tables: &[&TABLE],
+    source,
+};
+
+fn source(world: &World) -> Box<dyn RowSource + '_> {
+    Box::new(Wishlists::new(world))
+}
 
 #[derive(Debug, Default, Serialize)]
 pub struct WishlistItem {
@@ -47,7 +71,7 @@ impl<'w> Wishlists<'w> {
         Wishlists {
             world,
             users: Users::new(world),
-            pairs: Permutation::new(pairs, world.stream(Entity::Wishlists, 1)),
+            pairs: Permutation::new(pairs, world.key(Stream::WishlistPairs)),
         }
     }
 }
@@ -67,9 +91,9 @@ impl Generator for Wishlists<'_> {
             let pair = self.pairs.apply(index);
             let (user, product) = (pair / products, pair % products);
             let mut rng = w.rng(Entity::Wishlists, index);
-            row.wishlist_id = w.ids(Entity::Wishlists).id(index);
-            row.user_id = w.ids(Entity::Users).id(user);
-            row.product_id = w.ids(Entity::Products).id(product);
+            row.wishlist_id = w.ids(Table::Wishlists).id(index);
+            row.user_id = w.ids(Table::Users).id(user);
+            row.product_id = w.ids(Table::Products).id(product);
             row.added_at = w.moment_after(&mut rng, self.users.created_at(user));
             row.notify_on_sale = rng::chance(&mut rng, 350);
             emit(&row);

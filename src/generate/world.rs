@@ -4,35 +4,13 @@
 //! analytics aggregates). No parent rows are stored here: those are recomputed from
 //! their index.
 
-use super::Entity;
+use super::streams::Stream;
 use crate::model::{Date, IdSpace, Timestamp, Window};
-use crate::rng::{self, Permutation, RowRng, stream_key};
+use crate::rng::{self, Permutation, RowRng};
+use crate::schema::{Entity, Table};
 use std::sync::OnceLock;
 
-/// Row counts of the entities whose count is set (derived ones are 0 here).
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Counts([u64; 17]);
-
-impl Counts {
-    pub fn zero() -> Self {
-        Counts([0; 17])
-    }
-
-    pub fn get(&self, entity: Entity) -> u64 {
-        self.0[position(entity)]
-    }
-
-    pub fn set(&mut self, entity: Entity, n: u64) {
-        self.0[position(entity)] = n;
-    }
-}
-
-fn position(entity: Entity) -> usize {
-    Entity::ALL
-        .iter()
-        .position(|e| *e == entity)
-        .expect("every entity is in ALL")
-}
+pub use super::registry::Counts;
 
 pub struct World {
     pub seed: u64,
@@ -59,11 +37,11 @@ impl World {
             calendar: Calendar::new(window),
             product_popularity: Permutation::new(
                 counts.get(Entity::Products).max(1),
-                stream_key(seed, 0x5001),
+                Stream::ProductPopularity.key(seed),
             ),
             user_activity: Permutation::new(
                 counts.get(Entity::Users).max(1),
-                stream_key(seed, 0x5002),
+                Stream::UserActivity.key(seed),
             ),
             counts,
             review_count_override: None,
@@ -77,23 +55,23 @@ impl World {
         self.counts.get(entity)
     }
 
-    /// The key of one of an entity's random streams; `purpose` separates streams of
-    /// the same entity (row fields, ids of child rows...).
-    pub fn stream(&self, entity: Entity, purpose: u64) -> u64 {
-        stream_key(self.seed, entity.stable_id() << 8 | purpose)
+    /// The key of one of the run's random streams.
+    pub fn key(&self, stream: Stream) -> u64 {
+        stream.key(self.seed)
     }
 
+    /// The PRNG of one row of a stream.
+    pub fn stream_rng(&self, stream: Stream, row_key: u64) -> RowRng {
+        rng::row_rng(self.key(stream), row_key.wrapping_add(stream.key_offset()))
+    }
+
+    /// The PRNG of one row of an entity.
     pub fn rng(&self, entity: Entity, row_key: u64) -> RowRng {
-        rng::row_rng(self.stream(entity, 0), row_key)
+        self.stream_rng(Stream::Rows(entity), row_key)
     }
 
-    pub fn ids(&self, entity: Entity) -> IdSpace {
-        IdSpace::new(self.seed, entity.stable_id())
-    }
-
-    /// Ids of order items: a space apart from orders', whose keys they would share.
-    pub fn item_ids(&self) -> IdSpace {
-        IdSpace::new(self.seed, Entity::Orders.stable_id() << 8 | 1)
+    pub fn ids(&self, table: Table) -> IdSpace {
+        IdSpace::new(self.key(Stream::Ids(table)))
     }
 
     /// A moment drawn from the shop's traffic: more in November and December, at
@@ -183,7 +161,7 @@ fn day_weight(day: Date) -> u64 {
 /// set on top: the world the generators' unit tests run against.
 #[cfg(test)]
 pub fn small_world(seed: u64, counts: &[(Entity, u64)]) -> World {
-    let mut all = crate::config::default_counts(0.2).expect("small counts");
+    let mut all = Counts::scaled(0.2).expect("small counts");
     for &(entity, n) in counts {
         all.set(entity, n);
     }

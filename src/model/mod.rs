@@ -2,6 +2,7 @@
 //! and ids built from row keys. Each serializes to the exact text the data model fixes,
 //! in every format, without going through floats.
 
+pub mod cells;
 mod id;
 mod money;
 pub mod time;

@@ -114,7 +114,11 @@ impl fmt::Display for Money {
 
 impl Serialize for Money {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.encode(&mut [0; 24]))
+        if serializer.is_human_readable() {
+            serializer.serialize_str(self.encode(&mut [0; 24]))
+        } else {
+            serializer.serialize_newtype_struct(super::cells::CENTS, &self.0)
+        }
     }
 }
 

@@ -96,6 +96,17 @@ impl Date {
     }
 }
 
+impl std::str::FromStr for Date {
+    type Err = String;
+
+    /// A date as flags and config files give it: a real day from year 1 on.
+    fn from_str(s: &str) -> Result<Date, String> {
+        Date::parse(s)
+            .filter(|d| civil_from_days(d.0).0 >= 1)
+            .ok_or_else(|| "expected a real date as YYYY-MM-DD, e.g. 2023-01-31".to_string())
+    }
+}
+
 impl Timestamp {
     pub fn date(self) -> Date {
         Date(self.0.div_euclid(SECONDS_PER_DAY))
@@ -152,13 +163,21 @@ impl fmt::Display for Date {
 
 impl Serialize for Timestamp {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.encode(&mut [0; 19]))
+        if serializer.is_human_readable() {
+            serializer.serialize_str(self.encode(&mut [0; 19]))
+        } else {
+            serializer.serialize_newtype_struct(super::cells::SECONDS, &self.0)
+        }
     }
 }
 
 impl Serialize for Date {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.encode(&mut [0; 10]))
+        if serializer.is_human_readable() {
+            serializer.serialize_str(self.encode(&mut [0; 10]))
+        } else {
+            serializer.serialize_newtype_struct(super::cells::DAYS, &self.0)
+        }
     }
 }
 

@@ -1,59 +1,114 @@
-//! CSV: the csv crate's serializer, one writer per file of the entity (the order
-//! items go to their own file), with the header taken from the schema so that a file
-//! with no rows still has one.
+//! CSV: a header row from the schema (so a file with no rows still has one), RFC 4180
+//! quoting, `\n` line ends, and order items in a file of their own. Fields are written
+//! straight from the cells: only text can need quotes, and most has none.
 
-use super::{Chunk, encoding_error};
+use super::{Encoded, Format, FormatSpec, TextFormat};
 use crate::error::Result;
-use crate::generate::Record;
-use crate::schema::{FileSpec, header_names};
+use crate::model::cells::{RowCells, Value};
+use crate::schema::TableSpec;
 
-pub fn header(file: &FileSpec) -> Vec<u8> {
-    let mut w = ::csv::Writer::from_writer(Vec::new());
-    w.write_record(header_names(file.fields))
-        .expect("writing to memory cannot fail");
-    w.into_inner().expect("writing to memory cannot fail")
-}
+pub const SPEC: FormatSpec = FormatSpec {
+    name: "csv",
+    extension: "csv",
+    about: "Comma-separated values with a header row; order items in order_items.csv",
+    flat: true,
+    binary: false,
+    frames_every_part: false,
+    leading_separator: 0,
+    single_file: None,
+};
 
-pub struct CsvEncoder {
-    rows: ::csv::Writer<Vec<u8>>,
-    children: ::csv::Writer<Vec<u8>>,
-}
+#[derive(Clone, Copy, Debug, Default)]
+pub struct Csv;
 
-fn writer() -> ::csv::Writer<Vec<u8>> {
-    ::csv::WriterBuilder::new()
-        .has_headers(false)
-        .from_writer(Vec::new())
-}
-
-impl CsvEncoder {
-    pub fn new() -> Self {
-        CsvEncoder {
-            rows: writer(),
-            children: writer(),
-        }
+impl TextFormat for Csv {
+    fn format(&self) -> Format {
+        Format::Csv
     }
 
-    pub fn encode<R: Record>(&mut self, row: &R, chunk: &mut Chunk) -> Result<()> {
-        self.rows.serialize(row.flat()).map_err(encoding_error)?;
-        let mut failure = None;
-        let children = &mut self.children;
-        row.child_rows(&mut |child| {
-            chunk.rows[1] += 1;
-            if let Err(e) = children.serialize(child) {
-                failure.get_or_insert(e);
+    fn prologue(&self, table: &TableSpec, out: &mut Vec<u8>) {
+        for (i, field) in table.fields.iter().enumerate() {
+            if i > 0 {
+                out.push(b',');
             }
-        });
-        failure.map_or(Ok(()), |e| Err(encoding_error(e)))
+            field_text(field.name, out);
+        }
+        out.push(b'\n');
     }
 
-    pub fn finish_chunk(&mut self, chunk: &mut Chunk) -> Result<()> {
-        for (writer, bytes) in [&mut self.rows, &mut self.children]
-            .into_iter()
-            .zip(chunk.bytes.iter_mut())
-        {
-            let full = std::mem::replace(writer, self::writer());
-            bytes.append(&mut full.into_inner().map_err(encoding_error)?);
+    fn row(&self, _: &[&'static TableSpec], row: &RowCells, out: &mut [Encoded]) -> Result<()> {
+        record(row.own(), &mut out[0]);
+        if out.len() > 1 {
+            for child in 0..row.child_count() {
+                record(row.child(child), &mut out[1]);
+            }
         }
         Ok(())
+    }
+}
+
+fn record<'a>(values: impl Iterator<Item = Value<'a>>, out: &mut Encoded) {
+    let bytes = &mut out.bytes;
+    for (i, value) in values.enumerate() {
+        if i > 0 {
+            bytes.push(b',');
+        }
+        match value {
+            Value::Text(text) => field_text(text, bytes),
+            other => other.write_text(bytes),
+        }
+    }
+    bytes.push(b'\n');
+    out.rows += 1;
+}
+
+/// A text field, quoted when it holds a quote, a comma or a line break (quotes
+/// inside doubled), as the csv crate's writer does.
+pub fn field_text(text: &str, out: &mut Vec<u8>) {
+    let bytes = text.as_bytes();
+    let special = |b: &u8| matches!(b, b'"' | b',' | b'\n' | b'\r');
+    if !bytes.iter().any(special) {
+        out.extend_from_slice(bytes);
+        return;
+    }
+    out.push(b'"');
+    for &b in bytes {
+        if b == b'"' {
+            out.push(b'"');
+        }
+        out.push(b);
+    }
+    out.push(b'"');
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    fn with_csv_crate(fields: &[String]) -> Vec<u8> {
+        let mut w = ::csv::WriterBuilder::new()
+            .has_headers(false)
+            .from_writer(Vec::new());
+        w.write_record(fields).unwrap();
+        w.into_inner().unwrap()
+    }
+
+    proptest! {
+        /// Quoting is byte for byte the csv crate's (which reads our files back).
+        #[test]
+        fn fields_are_quoted_as_the_csv_crate_quotes_them(
+            fields in prop::collection::vec("[a-z\",\n\r' ;é]{0,12}", 2..6)
+        ) {
+            let mut ours = Vec::new();
+            for (i, f) in fields.iter().enumerate() {
+                if i > 0 {
+                    ours.push(b',');
+                }
+                field_text(f, &mut ours);
+            }
+            ours.push(b'\n');
+            prop_assert_eq!(ours, with_csv_crate(&fields));
+        }
     }
 }

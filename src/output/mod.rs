@@ -1,258 +1,358 @@
-//! Formats: one encoder per format turns rows into bytes. Encoders work on chunks in
-//! memory, so workers can encode in parallel while one writer emits chunks in order.
-//! What a file holds before its first row and after its last (a CSV header, `[`, the
-//! XML root) is separate, so part files concatenate to the single-run file. The binary
-//! formats (Parquet, SQLite) hand their writer typed rows instead of bytes.
+//! Formats. Each format is one file here owning everything about it: how its files
+//! begin and end, how a row's cells become bytes (or typed columns), and, for binary
+//! formats, the sink that writes them. The engine moves chunks of encoded rows and
+//! knows no format; adding one is a new file and a line in `Format`.
 
-mod csv;
-mod json;
+pub mod csv;
+pub mod json;
+#[cfg(feature = "parquet")]
 pub mod parquet;
+pub mod sql;
+#[cfg(feature = "sqlite")]
 pub mod sqlite;
 pub mod xml;
 
 use crate::error::{Error, Result};
-use crate::generate::Record;
-use crate::schema::FileSpec;
-use crate::sql::Dialect;
+use crate::model::cells::RowCells;
+use crate::schema::TableSpec;
+use std::any::Any;
+use std::fs::File;
+use std::path::Path;
 
 #[derive(
-    Clone,
-    Copy,
-    Debug,
-    PartialEq,
-    Eq,
-    PartialOrd,
-    Ord,
-    Hash,
-    clap::ValueEnum,
-    serde::Serialize,
-    serde::Deserialize,
+    Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize, serde::Deserialize,
 )]
 #[serde(rename_all = "lowercase")]
 pub enum Format {
-    /// Comma-separated values with a header row; order items in order_items.csv.
     Csv,
-    /// One JSON array per file, order items nested in each order.
     Json,
-    /// JSON Lines: one object per line, order items nested.
     Jsonl,
-    /// One XML document per file: <users><user>...</user></users>.
     Xml,
-    /// SQL for --dialect's database: COPY blocks (PostgreSQL) or INSERTs, plus schema.sql
-    /// and load.sql; order items in order_items.sql.
     Sql,
-    /// Parquet, one typed file per entity (DuckDB, pandas, Spark); order items in
-    /// order_items.parquet.
     Parquet,
-    /// One SQLite database, ecomgen.db, with every table and constraint of --format sql.
     Sqlite,
 }
 
+/// What a format is, as the rest of the code needs to know it.
+pub struct FormatSpec {
+    /// The value of `--format`.
+    pub name: &'static str,
+    pub extension: &'static str,
+    /// One line of help.
+    pub about: &'static str,
+    /// Flat formats write child tables (order items) to files of their own; tree
+    /// formats nest them in their parent's rows.
+    pub flat: bool,
+    /// Binary formats cannot go to standard output; their rows reach the writer as
+    /// typed batches.
+    pub binary: bool,
+    /// Whether every part file carries the opening and closing (SQL parts must each
+    /// load alone); otherwise they go in the first and last part only, so parts
+    /// concatenate to the single-run file.
+    pub frames_every_part: bool,
+    /// Every encoded row starts with a separator this long, which the writer drops
+    /// before a file's first row (JSON's comma).
+    pub leading_separator: usize,
+    /// The stem of the one file every table goes into, for formats that write one
+    /// (SQLite's `ecomgen.db`); `None` for a file per table.
+    pub single_file: Option<&'static str>,
+}
+
 impl Format {
-    /// The name `--format` takes ("sqlite", where the file extension is "db").
-    pub fn name(self) -> String {
-        clap::ValueEnum::to_possible_value(&self)
-            .map(|v| v.get_name().to_string())
-            .unwrap_or_default()
+    pub const ALL: [Format; 7] = [
+        Format::Csv,
+        Format::Json,
+        Format::Jsonl,
+        Format::Xml,
+        Format::Sql,
+        Format::Parquet,
+        Format::Sqlite,
+    ];
+
+    pub fn spec(self) -> &'static FormatSpec {
+        match self {
+            Format::Csv => &csv::SPEC,
+            Format::Json => &json::JSON,
+            Format::Jsonl => &json::JSON_LINES,
+            Format::Xml => &xml::SPEC,
+            Format::Sql => &sql::SPEC,
+            Format::Parquet => &PARQUET,
+            Format::Sqlite => &SQLITE,
+        }
+    }
+
+    pub fn name(self) -> &'static str {
+        self.spec().name
     }
 
     pub fn extension(self) -> &'static str {
-        match self {
-            Format::Csv => "csv",
-            Format::Json => "json",
-            Format::Jsonl => "jsonl",
-            Format::Xml => "xml",
-            Format::Sql => "sql",
-            Format::Parquet => "parquet",
-            Format::Sqlite => "db",
-        }
+        self.spec().extension
     }
 
-    /// Flat formats write nested children (order items) to a file of their own.
     pub fn is_flat(self) -> bool {
-        matches!(
-            self,
-            Format::Csv | Format::Sql | Format::Parquet | Format::Sqlite
-        )
+        self.spec().flat
     }
 
-    /// Binary formats cannot go to standard output, and their rows reach the writer
-    /// typed (`Chunk::typed`) rather than as bytes.
     pub fn is_binary(self) -> bool {
-        matches!(self, Format::Parquet | Format::Sqlite)
+        self.spec().binary
     }
 
-    /// Whether every part file carries the prologue and epilogue: SQL parts must each
-    /// load alone; other formats put them in the first and last part only, so parts
-    /// concatenate to the single-run file.
-    pub fn frames_every_part(self) -> bool {
-        self == Format::Sql
-    }
-
-    /// Bytes before the first row of a file.
-    pub fn prologue(self, file: &FileSpec, dialect: Dialect) -> Vec<u8> {
+    /// Whether this build can write the format (binary formats are cargo features).
+    pub fn is_built(self) -> bool {
         match self {
-            Format::Sql => crate::sql::prologue(dialect, file).into_bytes(),
-            Format::Csv => csv::header(file),
-            Format::Json => b"[".to_vec(),
-            Format::Jsonl | Format::Parquet | Format::Sqlite => Vec::new(),
-            Format::Xml => format!(
-                "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<{}>\n",
-                file.name
-            )
-            .into_bytes(),
+            Format::Parquet => cfg!(feature = "parquet"),
+            Format::Sqlite => cfg!(feature = "sqlite"),
+            _ => true,
         }
     }
 
-    /// Bytes after the last row of a file.
-    pub fn epilogue(self, file: &FileSpec, dialect: Dialect) -> Vec<u8> {
-        match self {
-            Format::Sql => crate::sql::epilogue(dialect).as_bytes().to_vec(),
-            Format::Csv | Format::Jsonl | Format::Parquet | Format::Sqlite => Vec::new(),
-            Format::Json => b"\n]\n".to_vec(),
-            Format::Xml => format!("</{}>\n", file.name).into_bytes(),
-        }
-    }
-
-    /// Every encoded row starts with a separator this long, which the writer drops
-    /// from the first row of a file (JSON's comma).
-    pub fn leading_separator(self) -> usize {
-        match self {
-            Format::Json => 1,
-            _ => 0,
-        }
+    /// The tables of an entity this format writes files for: all of them when flat,
+    /// the entity's own (children nested) otherwise.
+    pub fn files_of(self, tables: &'static [&'static TableSpec]) -> &'static [&'static TableSpec] {
+        if self.is_flat() { tables } else { &tables[..1] }
     }
 }
 
-/// Encoded rows of one chunk: for each file of the entity, its bytes (or typed rows)
-/// and row count.
+impl std::str::FromStr for Format {
+    type Err = String;
+
+    fn from_str(s: &str) -> Result<Format, String> {
+        Format::ALL
+            .into_iter()
+            .find(|f| f.name().eq_ignore_ascii_case(s))
+            .ok_or_else(|| {
+                let names: Vec<&str> = Format::ALL.iter().map(|f| f.name()).collect();
+                format!("unknown format '{s}' (valid: {})", names.join(", "))
+            })
+    }
+}
+
+/// The binary formats' specs live here so that `Format::spec` answers even in a build
+/// without them (the command line can then say the build lacks the feature).
+const PARQUET: FormatSpec = FormatSpec {
+    name: "parquet",
+    extension: "parquet",
+    about: "Parquet, one typed file per entity (DuckDB, pandas, Spark); order items in order_items.parquet",
+    flat: true,
+    binary: true,
+    frames_every_part: false,
+    leading_separator: 0,
+    single_file: None,
+};
+
+const SQLITE: FormatSpec = FormatSpec {
+    name: "sqlite",
+    extension: "db",
+    about: "One SQLite database, ecomgen.db, with every table and constraint of --format sql",
+    flat: true,
+    binary: true,
+    frames_every_part: false,
+    leading_separator: 0,
+    single_file: Some("ecomgen"),
+};
+
+/// What a chunk of rows became for one file.
 #[derive(Default)]
-pub struct Chunk {
-    pub bytes: [Vec<u8>; 2],
-    pub rows: [u64; 2],
-    pub typed: [Typed; 2],
+pub struct Encoded {
+    pub rows: u64,
+    /// Text formats' bytes.
+    pub bytes: Vec<u8>,
+    /// A binary format's typed batch, which only its own sink reads.
+    pub typed: Option<Box<dyn Any + Send>>,
 }
 
-/// One file's rows of a chunk in a binary format.
-#[derive(Default)]
-pub enum Typed {
-    #[default]
-    None,
-    Parquet(arrow_array::RecordBatch),
-    /// Row after row, one value per field.
-    Sqlite(Vec<rusqlite::types::Value>),
-}
+/// Turns rows into encoded chunks; one per worker, reused across chunks.
+pub trait Encoder: Send {
+    /// Adds one row (and its children) to the chunk: `files[0]` is the entity's own
+    /// file, `files[1]` the child file of flat formats.
+    fn encode(&mut self, row: &RowCells, files: &mut [Encoded]) -> Result<()>;
 
-/// Turns rows into bytes for one format; one per worker, reused across chunks. The
-/// binary formats collect typed rows per file instead (Arrow column builders, SQLite
-/// values) and move them into the chunk when it is finished.
-pub enum Encoder {
-    Csv(Box<csv::CsvEncoder>),
-    Json { lines: bool },
-    Xml(xml::XmlEncoder),
-    Sql(Dialect),
-    Parquet(Vec<parquet::Columns>),
-    Sqlite(Box<[Vec<rusqlite::types::Value>; 2]>),
-}
-
-impl Encoder {
-    /// An encoder for rows of the entity whose files are `files`.
-    pub fn new(format: Format, dialect: Dialect, files: &[FileSpec]) -> Self {
-        match format {
-            Format::Sql => Encoder::Sql(dialect),
-            Format::Parquet => Encoder::Parquet(files.iter().map(parquet::Columns::new).collect()),
-            Format::Sqlite => Encoder::Sqlite(Box::default()),
-            Format::Csv => Encoder::Csv(Box::new(csv::CsvEncoder::new())),
-            Format::Json => Encoder::Json { lines: false },
-            Format::Jsonl => Encoder::Json { lines: true },
-            Format::Xml => Encoder::Xml(xml::XmlEncoder::new()),
-        }
-    }
-
-    /// Encodes `row` of the entity whose files are `files` (its own, then the child file
-    /// of flat formats).
-    pub fn encode<R: Record>(
-        &mut self,
-        row: &R,
-        chunk: &mut Chunk,
-        files: &[FileSpec],
-    ) -> Result<()> {
-        chunk.rows[0] += 1;
-        match self {
-            Encoder::Csv(e) => e.encode(row, chunk),
-            Encoder::Json { lines } => json::encode(row, *lines, &mut chunk.bytes[0]),
-            Encoder::Xml(e) => e.encode(row, files[0].row_tag, &mut chunk.bytes[0]),
-            Encoder::Sql(dialect) => {
-                let flat = serde_json::to_value(row.flat()).map_err(encoding_error)?;
-                crate::sql::encode_row(*dialect, &files[0], &flat, &mut chunk.bytes[0]);
-                let bytes = &mut chunk.bytes[1];
-                each_child(row, files, &mut chunk.rows[1], |child| {
-                    crate::sql::encode_row(*dialect, &files[1], child, bytes);
-                    Ok(())
-                })
-            }
-            Encoder::Parquet(columns) => {
-                let flat = serde_json::to_value(row.flat()).map_err(encoding_error)?;
-                columns[0].append(&flat)?;
-                each_child(row, files, &mut chunk.rows[1], |child| {
-                    columns[1].append(child)
-                })
-            }
-            Encoder::Sqlite(values) => {
-                let flat = serde_json::to_value(row.flat()).map_err(encoding_error)?;
-                let [own, children] = &mut **values;
-                sqlite::append_row(&files[0], &flat, own)?;
-                each_child(row, files, &mut chunk.rows[1], |child| {
-                    sqlite::append_row(&files[1], child, children)
-                })
-            }
-        }
-    }
-
-    /// Moves what the encoder still buffers into the chunk.
-    pub fn finish_chunk(&mut self, chunk: &mut Chunk) -> Result<()> {
-        match self {
-            Encoder::Csv(e) => e.finish_chunk(chunk),
-            Encoder::Parquet(columns) => {
-                for (typed, columns) in chunk.typed.iter_mut().zip(columns) {
-                    *typed = Typed::Parquet(columns.finish()?);
-                }
-                Ok(())
-            }
-            Encoder::Sqlite(values) => {
-                for (typed, values) in chunk.typed.iter_mut().zip(values.iter_mut()) {
-                    *typed = Typed::Sqlite(std::mem::take(values));
-                }
-                Ok(())
-            }
-            _ => Ok(()),
-        }
+    /// The chunk is complete: binary formats move what they built into `files`.
+    fn finish_chunk(&mut self, _files: &mut [Encoded]) -> Result<()> {
+        Ok(())
     }
 }
 
-/// Hands each child row (order items) of `row`, as JSON, to `each`, counting them; only
-/// when the format writes a child file.
-fn each_child<R: Record>(
-    row: &R,
-    files: &[FileSpec],
-    rows: &mut u64,
-    mut each: impl FnMut(&serde_json::Value) -> Result<()>,
-) -> Result<()> {
-    if files.len() < 2 {
-        return Ok(());
+/// Where a binary format's encoded chunks of one file go.
+pub trait Sink {
+    fn write(&mut self, chunk: Encoded) -> Result<()>;
+
+    /// Every chunk is in: write what closes the file (a Parquet footer).
+    fn finish(&mut self) -> Result<()>;
+}
+
+/// One format, set up for one run. Used from the writing thread only; workers get
+/// their encoders from it before they start.
+pub trait Writer {
+    fn format(&self) -> Format;
+
+    /// An encoder for rows of an entity with these tables (its own, then child tables,
+    /// which flat formats write as files and tree formats nest).
+    fn encoder(&self, tables: &[&'static TableSpec]) -> Box<dyn Encoder>;
+
+    /// Bytes before a text file's first row.
+    fn prologue(&self, _table: &TableSpec, _out: &mut Vec<u8>) {}
+
+    /// Bytes after a text file's last row.
+    fn epilogue(&self, _table: &TableSpec, _out: &mut Vec<u8>) {}
+
+    /// A binary format's sink for one table, writing into `file` (a temporary file
+    /// the engine renames when the run is complete; the SQLite format writes every
+    /// table into its one database instead and ignores it).
+    fn sink<'a>(
+        &'a self,
+        _table: &'static TableSpec,
+        _file: Option<File>,
+        _path: &Path,
+    ) -> Result<Box<dyn Sink + 'a>> {
+        Err(Error::Runtime(format!(
+            "{} is written as text, not through a sink",
+            self.format().name()
+        )))
     }
-    let mut outcome = Ok(());
-    row.child_rows(&mut |child| {
-        if outcome.is_ok() {
-            outcome = serde_json::to_value(child)
-                .map_err(encoding_error)
-                .and_then(|value| each(&value));
-            *rows += 1;
+
+    /// Before and after an entity's rows (the SQLite format's transaction).
+    fn begin_entity(&self) -> Result<()> {
+        Ok(())
+    }
+
+    fn end_entity(&self) -> Result<()> {
+        Ok(())
+    }
+
+    /// What standard output carries before any table (SQL's DDL, so one `| psql` loads
+    /// the stream).
+    fn stream_prologue(&self, _tables: &[&'static TableSpec]) -> Vec<u8> {
+        Vec::new()
+    }
+
+    /// Files written beside the data files (SQL's schema, load and reconcile scripts),
+    /// given the data files' names: (stem, whether each part has its own, text).
+    fn scripts(&self, _data_files: &[String], _tables: &[&'static TableSpec]) -> Vec<Script> {
+        Vec::new()
+    }
+
+    /// Every entity is written: close what spans them (the SQLite database).
+    fn finish(self: Box<Self>) -> Result<()> {
+        Ok(())
+    }
+}
+
+/// A file a format writes beside its data files.
+pub struct Script {
+    pub stem: &'static str,
+    /// Whether each part of several writes its own (`load.part-0001-of-0002.sql`).
+    pub per_part: bool,
+    pub text: String,
+}
+
+/// Where a run's writer writes, beyond the files the engine opens per table.
+pub struct Target<'a> {
+    pub dialect: sql::Dialect,
+    /// The temporary file of a format's single file, and its final name.
+    pub single_file: Option<(&'a Path, &'a Path)>,
+    /// Whether every foreign key points into the rows this run writes (not so for a
+    /// subset of entities or one part of several).
+    pub keys_resolve: bool,
+}
+
+/// The writer of `format` for one run.
+pub fn writer(format: Format, target: Target) -> Result<Box<dyn Writer>> {
+    Ok(match format {
+        Format::Csv => Box::new(csv::Csv),
+        Format::Json => Box::new(json::Json { lines: false }),
+        Format::Jsonl => Box::new(json::Json { lines: true }),
+        Format::Xml => Box::new(xml::Xml),
+        Format::Sql => Box::new(sql::Sql {
+            dialect: target.dialect,
+        }),
+        #[cfg(feature = "parquet")]
+        Format::Parquet => Box::new(parquet::Parquet),
+        #[cfg(not(feature = "parquet"))]
+        Format::Parquet => return Err(not_built("parquet")),
+        #[cfg(feature = "sqlite")]
+        Format::Sqlite => {
+            let (file, path) = target
+                .single_file
+                .ok_or_else(|| Error::Usage("SQLite is written to a file".to_string()))?;
+            let database = sqlite::Database::create(file, path, target.keys_resolve)?;
+            Box::new(sqlite::Sqlite::new(database))
         }
-    });
-    outcome
+        #[cfg(not(feature = "sqlite"))]
+        Format::Sqlite => return Err(not_built("sqlite")),
+    })
+}
+
+#[cfg(not(all(feature = "parquet", feature = "sqlite")))]
+fn not_built(feature: &str) -> Error {
+    Error::Usage(format!(
+        "this ecomgen was built without --format {feature}: rebuild with the '{feature}' cargo feature"
+    ))
 }
 
 pub(crate) fn encoding_error(e: impl std::fmt::Display) -> Error {
     Error::Runtime(format!("could not encode a row: {e}"))
+}
+
+/// A text format: its files' opening and closing, and one row's bytes. Rows need no
+/// state between them, so every worker encodes with a copy of the format itself.
+pub trait TextFormat: Clone + Send + Sync + 'static {
+    fn format(&self) -> Format;
+
+    fn prologue(&self, _table: &TableSpec, _out: &mut Vec<u8>) {}
+
+    fn epilogue(&self, _table: &TableSpec, _out: &mut Vec<u8>) {}
+
+    fn stream_prologue(&self, _tables: &[&'static TableSpec]) -> Vec<u8> {
+        Vec::new()
+    }
+
+    fn scripts(&self, _data_files: &[String], _tables: &[&'static TableSpec]) -> Vec<Script> {
+        Vec::new()
+    }
+
+    /// Writes one row of an entity with `tables`: to `out[0]` the row, to `out[1]`
+    /// its children when the format writes them to a file of their own.
+    fn row(&self, tables: &[&'static TableSpec], row: &RowCells, out: &mut [Encoded])
+    -> Result<()>;
+}
+
+struct TextEncoder<F> {
+    format: F,
+    tables: Vec<&'static TableSpec>,
+}
+
+impl<F: TextFormat> Encoder for TextEncoder<F> {
+    fn encode(&mut self, row: &RowCells, files: &mut [Encoded]) -> Result<()> {
+        self.format.row(&self.tables, row, files)
+    }
+}
+
+impl<F: TextFormat> Writer for F {
+    fn format(&self) -> Format {
+        TextFormat::format(self)
+    }
+
+    fn encoder(&self, tables: &[&'static TableSpec]) -> Box<dyn Encoder> {
+        Box::new(TextEncoder {
+            format: self.clone(),
+            tables: tables.to_vec(),
+        })
+    }
+
+    fn prologue(&self, table: &TableSpec, out: &mut Vec<u8>) {
+        TextFormat::prologue(self, table, out)
+    }
+
+    fn epilogue(&self, table: &TableSpec, out: &mut Vec<u8>) {
+        TextFormat::epilogue(self, table, out)
+    }
+
+    fn stream_prologue(&self, tables: &[&'static TableSpec]) -> Vec<u8> {
+        TextFormat::stream_prologue(self, tables)
+    }
+
+    fn scripts(&self, data_files: &[String], tables: &[&'static TableSpec]) -> Vec<Script> {
+        TextFormat::scripts(self, data_files, tables)
+    }
 }

@@ -1,11 +1,13 @@
 //! Parquet, so data lakes and dataframes get typed columns (decimal money, timestamps,
-//! dates, booleans) without parsing text. Workers build one record batch per chunk; one
-//! writer streams the batches into row groups of bounded size.
+//! dates, booleans) without parsing text. Workers build one record batch per chunk
+//! straight from the rows' cells; one writer per file streams the batches into row
+//! groups of bounded size.
 
-use super::encoding_error;
+use super::{Encoded, Encoder, Format, Sink, Writer, encoding_error};
 use crate::error::{Error, Result};
-use crate::model::{Date, Money, Timestamp};
-use crate::schema::{FieldType, FileSpec};
+use crate::model::Id;
+use crate::model::cells::{RowCells, Value};
+use crate::schema::{FieldType, TableSpec};
 use arrow_array::builder::{
     BooleanBuilder, Date32Builder, Decimal128Builder, Int64Builder, StringBuilder,
     TimestampMillisecondBuilder,
@@ -16,7 +18,6 @@ use parquet::arrow::ArrowWriter;
 use parquet::basic::Compression;
 use parquet::errors::ParquetError;
 use parquet::file::properties::WriterProperties;
-use serde_json::Value;
 use std::fs::File;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -44,45 +45,13 @@ fn data_type(ty: FieldType) -> DataType {
 }
 
 /// The Arrow schema of a file: one column per field, nullable where the field is.
-pub fn schema(file: &FileSpec) -> SchemaRef {
+pub fn schema(file: &TableSpec) -> SchemaRef {
     let fields: Vec<Field> = file
         .fields
         .iter()
         .map(|f| Field::new(f.name, data_type(f.ty), f.nullable))
         .collect();
     Arc::new(Schema::new(fields))
-}
-
-/// A value of the data model's JSON, as its column stores it.
-#[derive(Debug, PartialEq)]
-enum Cell<'a> {
-    Text(&'a str),
-    Integer(i64),
-    Boolean(bool),
-    /// Cents.
-    Decimal(i128),
-    /// Milliseconds since 1970-01-01T00:00:00.
-    Millis(i64),
-    /// Days since 1970-01-01.
-    Days(i32),
-}
-
-/// The typed value of `value` for a field of type `ty`, or `None` if it is not one.
-fn cell(ty: FieldType, value: &Value) -> Option<Cell<'_>> {
-    Some(match (ty, value) {
-        (FieldType::Uuid | FieldType::Text, Value::String(s)) => Cell::Text(s),
-        (FieldType::Integer, Value::Number(n)) => Cell::Integer(n.as_i64()?),
-        (FieldType::Boolean, Value::Bool(b)) => Cell::Boolean(*b),
-        (FieldType::Money, Value::String(s)) => {
-            let cents = i128::from(Money::parse(s)?.cents());
-            (cents.abs() < MONEY_LIMIT).then_some(Cell::Decimal(cents))?
-        }
-        (FieldType::Timestamp, Value::String(s)) => {
-            Cell::Millis(Timestamp::parse(s)?.0.checked_mul(1000)?)
-        }
-        (FieldType::Date, Value::String(s)) => Cell::Days(i32::try_from(Date::parse(s)?.0).ok()?),
-        _ => return None,
-    })
 }
 
 enum Builder {
@@ -108,21 +77,30 @@ impl Builder {
         }
     }
 
-    /// Appends a value, or a null for `None`; false if the value does not fit.
-    fn append(&mut self, cell: Option<Cell>) -> bool {
-        match (self, cell) {
-            (Builder::Text(b), Some(Cell::Text(v))) => b.append_value(v),
-            (Builder::Integer(b), Some(Cell::Integer(v))) => b.append_value(v),
-            (Builder::Boolean(b), Some(Cell::Boolean(v))) => b.append_value(v),
-            (Builder::Decimal(b), Some(Cell::Decimal(v))) => b.append_value(v),
-            (Builder::Millis(b), Some(Cell::Millis(v))) => b.append_value(v),
-            (Builder::Days(b), Some(Cell::Days(v))) => b.append_value(v),
-            (Builder::Text(b), None) => b.append_null(),
-            (Builder::Integer(b), None) => b.append_null(),
-            (Builder::Boolean(b), None) => b.append_null(),
-            (Builder::Decimal(b), None) => b.append_null(),
-            (Builder::Millis(b), None) => b.append_null(),
-            (Builder::Days(b), None) => b.append_null(),
+    /// Appends a value; false if it does not fit the column.
+    fn append(&mut self, value: Value) -> bool {
+        match (self, value) {
+            (Builder::Text(b), Value::Text(v)) => b.append_value(v),
+            (Builder::Text(b), Value::Uuid(v)) => b.append_value(Id(*v).encode(&mut [0; 36])),
+            (Builder::Integer(b), Value::Integer(v)) => b.append_value(v),
+            (Builder::Boolean(b), Value::Boolean(v)) => b.append_value(v),
+            (Builder::Decimal(b), Value::Cents(v)) if (v as i128).abs() < MONEY_LIMIT => {
+                b.append_value(v as i128)
+            }
+            (Builder::Millis(b), Value::Seconds(v)) => match v.checked_mul(1000) {
+                Some(ms) => b.append_value(ms),
+                None => return false,
+            },
+            (Builder::Days(b), Value::Days(v)) => match i32::try_from(v) {
+                Ok(days) => b.append_value(days),
+                Err(_) => return false,
+            },
+            (Builder::Text(b), Value::Null) => b.append_null(),
+            (Builder::Integer(b), Value::Null) => b.append_null(),
+            (Builder::Boolean(b), Value::Null) => b.append_null(),
+            (Builder::Decimal(b), Value::Null) => b.append_null(),
+            (Builder::Millis(b), Value::Null) => b.append_null(),
+            (Builder::Days(b), Value::Null) => b.append_null(),
             _ => return false,
         }
         true
@@ -142,35 +120,30 @@ impl Builder {
 
 /// The columns of one file's rows in a chunk, built by a worker.
 pub struct Columns {
-    file: FileSpec,
+    table: &'static TableSpec,
     schema: SchemaRef,
     builders: Vec<Builder>,
 }
 
 impl Columns {
-    pub fn new(file: &FileSpec) -> Columns {
+    pub fn new(table: &'static TableSpec) -> Columns {
         Columns {
-            file: *file,
-            schema: schema(file),
-            builders: file.fields.iter().map(|f| Builder::new(f.ty)).collect(),
+            table,
+            schema: schema(table),
+            builders: table.fields.iter().map(|f| Builder::new(f.ty)).collect(),
         }
     }
 
-    /// Appends one row, given as the JSON object the text formats write.
-    pub fn append(&mut self, row: &Value) -> Result<()> {
-        for (field, builder) in self.file.fields.iter().zip(&mut self.builders) {
-            let value = row.get(field.name).filter(|v| !v.is_null());
-            let cell = value.map(|v| cell(field.ty, v));
-            let fits = match cell {
-                None => field.nullable && builder.append(None),
-                Some(cell) => cell.is_some_and(|c| builder.append(Some(c))),
-            };
+    /// Appends one row's values, one per field.
+    pub fn append<'a>(&mut self, values: impl Iterator<Item = Value<'a>>) -> Result<()> {
+        let fields = self.table.fields.iter().zip(&mut self.builders);
+        for ((field, builder), value) in fields.zip(values) {
+            let fits = (field.nullable || value != Value::Null) && builder.append(value);
             if !fits {
                 return Err(encoding_error(format_args!(
-                    "{}.{}: {} is not a {} value",
-                    self.file.name,
+                    "{}.{}: {value:?} is not a {} value",
+                    self.table.name,
                     field.name,
-                    value.unwrap_or(&Value::Null),
                     field.ty.name()
                 )));
             }
@@ -185,33 +158,94 @@ impl Columns {
     }
 }
 
+/// The Parquet format.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct Parquet;
+
+impl Writer for Parquet {
+    fn format(&self) -> Format {
+        Format::Parquet
+    }
+
+    fn encoder(&self, tables: &[&'static TableSpec]) -> Box<dyn Encoder> {
+        Box::new(ParquetEncoder {
+            files: tables.iter().map(|t| Columns::new(t)).collect(),
+        })
+    }
+
+    fn sink<'a>(
+        &'a self,
+        table: &'static TableSpec,
+        file: Option<File>,
+        path: &Path,
+    ) -> Result<Box<dyn Sink + 'a>> {
+        let file = file.ok_or_else(|| {
+            Error::Runtime("Parquet is written to files, not standard output".to_string())
+        })?;
+        Ok(Box::new(ParquetFile::new(file, table, path)?))
+    }
+}
+
+struct ParquetEncoder {
+    files: Vec<Columns>,
+}
+
+impl Encoder for ParquetEncoder {
+    fn encode(&mut self, row: &RowCells, files: &mut [Encoded]) -> Result<()> {
+        self.files[0].append(row.own())?;
+        files[0].rows += 1;
+        if let Some(children) = self.files.get_mut(1) {
+            for child in 0..row.child_count() {
+                children.append(row.child(child))?;
+                files[1].rows += 1;
+            }
+        }
+        Ok(())
+    }
+
+    fn finish_chunk(&mut self, files: &mut [Encoded]) -> Result<()> {
+        for (encoded, columns) in files.iter_mut().zip(&mut self.files) {
+            encoded.typed = Some(Box::new(columns.finish()?));
+        }
+        Ok(())
+    }
+}
+
 /// A Parquet file being written: batches in, row groups of at most `ROW_GROUP_ROWS`
 /// rows out, Snappy-compressed (what every reader supports).
-pub struct Writer {
+struct ParquetFile {
     inner: ArrowWriter<File>,
     path: PathBuf,
 }
 
-impl Writer {
-    pub fn new(file: File, spec: &FileSpec, path: &Path) -> Result<Writer> {
+impl ParquetFile {
+    fn new(file: File, spec: &TableSpec, path: &Path) -> Result<ParquetFile> {
         let properties = WriterProperties::builder()
             .set_compression(Compression::SNAPPY)
             .set_max_row_group_row_count(Some(ROW_GROUP_ROWS))
             .build();
         let inner = ArrowWriter::try_new(file, schema(spec), Some(properties))
             .map_err(|e| error(path, e))?;
-        Ok(Writer {
+        Ok(ParquetFile {
             inner,
             path: path.to_path_buf(),
         })
     }
+}
 
-    pub fn write(&mut self, batch: &RecordBatch) -> Result<()> {
-        self.inner.write(batch).map_err(|e| error(&self.path, e))
+impl Sink for ParquetFile {
+    fn write(&mut self, chunk: Encoded) -> Result<()> {
+        let Some(batch) = chunk.typed.and_then(|t| t.downcast::<RecordBatch>().ok()) else {
+            return Err(Error::Runtime(format!(
+                "{}: a chunk without its columns",
+                self.path.display()
+            )));
+        };
+        self.inner.write(&batch).map_err(|e| error(&self.path, e))
     }
 
     /// Writes the last row group and the footer; the file is complete.
-    pub fn finish(&mut self) -> Result<()> {
+    fn finish(&mut self) -> Result<()> {
         self.inner
             .finish()
             .map(drop)
@@ -233,58 +267,12 @@ fn error(path: &Path, e: ParquetError) -> Error {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::schema::Field as SchemaField;
+    use crate::model::{Date, Money, Timestamp};
+    use crate::schema::{Field as SchemaField, Table};
     use arrow_array::Array;
     use arrow_array::cast::AsArray;
     use arrow_array::types::{Date32Type, Decimal128Type, TimestampMillisecondType};
-    use serde_json::json;
-
-    #[test]
-    fn text_becomes_typed_values() {
-        let cases = [
-            (
-                FieldType::Money,
-                json!("107.99"),
-                Some(Cell::Decimal(10799)),
-            ),
-            (FieldType::Money, json!("0.05"), Some(Cell::Decimal(5))),
-            (
-                FieldType::Money,
-                json!("9999999999.99"),
-                Some(Cell::Decimal(999_999_999_999)),
-            ),
-            // Beyond DECIMAL(12,2), and not money at all.
-            (FieldType::Money, json!("10000000000.00"), None),
-            (FieldType::Money, json!("1.5"), None),
-            (FieldType::Money, json!(1.5), None),
-            (
-                FieldType::Timestamp,
-                json!("2023-12-31T23:59:58"),
-                Some(Cell::Millis(1_704_067_198_000)),
-            ),
-            (
-                FieldType::Timestamp,
-                json!("1970-01-01T00:00:01"),
-                Some(Cell::Millis(1000)),
-            ),
-            (FieldType::Timestamp, json!("2023-12-31 23:59:58"), None),
-            (
-                FieldType::Date,
-                json!("2024-02-29"),
-                Some(Cell::Days(19_782)),
-            ),
-            (FieldType::Date, json!("2023-02-29"), None),
-            (FieldType::Integer, json!(42), Some(Cell::Integer(42))),
-            (FieldType::Integer, json!("42"), None),
-            (FieldType::Boolean, json!(true), Some(Cell::Boolean(true))),
-            (FieldType::Boolean, json!("true"), None),
-            (FieldType::Uuid, json!("a-b"), Some(Cell::Text("a-b"))),
-            (FieldType::Text, json!(7), None),
-        ];
-        for (ty, value, expected) in cases {
-            assert_eq!(cell(ty, &value), expected, "{ty:?} {value}");
-        }
-    }
+    use serde::Serialize;
 
     const FIELDS: &[SchemaField] = &[
         SchemaField::new("total", FieldType::Money, ""),
@@ -292,21 +280,45 @@ mod tests {
         SchemaField::new("day", FieldType::Date, ""),
         SchemaField::new("name", FieldType::Text, ""),
     ];
-    const FILE: FileSpec = FileSpec {
+    const TABLE: TableSpec = TableSpec {
+        table: Table::Users,
         name: "t",
         row_tag: "t",
         fields: FIELDS,
+        nesting: None,
     };
+
+    #[derive(Serialize)]
+    struct Row {
+        total: Money,
+        at: Option<Timestamp>,
+        day: Date,
+        name: &'static str,
+    }
+
+    fn append(columns: &mut Columns, row: &Row) -> Result<()> {
+        let mut cells = RowCells::default();
+        cells.push_row(row);
+        columns.append(cells.own())
+    }
 
     #[test]
     fn rows_become_a_batch_with_the_schemas_types_and_nulls() {
-        let mut columns = Columns::new(&FILE);
-        columns
-            .append(&json!({"total": "1.50", "at": "2023-01-01T00:00:10", "day": "2023-01-02", "name": "x"}))
-            .unwrap();
-        columns
-            .append(&json!({"total": "0.00", "at": null, "day": "1970-01-01", "name": "y"}))
-            .unwrap();
+        let mut columns = Columns::new(&TABLE);
+        let first = Row {
+            total: Money(150),
+            at: Some(Timestamp(19_358 * 86_400 + 10)),
+            day: Date(19_359),
+            name: "x",
+        };
+        append(&mut columns, &first).unwrap();
+        let second = Row {
+            total: Money(0),
+            at: None,
+            day: Date(0),
+            name: "y",
+        };
+        append(&mut columns, &second).unwrap();
         let batch = columns.finish().unwrap();
         assert_eq!(batch.num_rows(), 2);
         let schema = batch.schema();
@@ -328,19 +340,14 @@ mod tests {
 
     #[test]
     fn a_value_that_does_not_fit_is_an_error_naming_the_field() {
-        let mut columns = Columns::new(&FILE);
-        let missing = columns
-            .append(&json!({"total": null, "at": null, "day": "2023-01-02", "name": "x"}))
-            .unwrap_err();
-        assert!(
-            missing
-                .to_string()
-                .contains("t.total: null is not a money value")
-        );
-        let mut columns = Columns::new(&FILE);
-        let bad = columns
-            .append(&json!({"total": "1.50", "at": "yesterday", "day": "2023-01-02", "name": "x"}))
-            .unwrap_err();
-        assert!(bad.to_string().contains("t.at: \"yesterday\""), "{bad}");
+        let mut columns = Columns::new(&TABLE);
+        let too_big = Row {
+            total: Money(100_000_000_000_000),
+            at: None,
+            day: Date(0),
+            name: "x",
+        };
+        let err = append(&mut columns, &too_big).unwrap_err();
+        assert!(err.to_string().contains("t.total:"), "{err}");
     }
 }

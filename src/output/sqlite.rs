@@ -2,39 +2,35 @@
 //! checks of `--format sql --dialect sqlite`, filled through prepared statements with
 //! the values that format's INSERTs hold.
 
-use super::encoding_error;
+use super::sql::Dialect;
+use super::{Encoded, Encoder, Format, Sink, Writer};
 use crate::error::{Error, Result};
-use crate::schema::FileSpec;
-use crate::sql::Dialect;
+use crate::model::Id;
+use crate::model::cells::{RowCells, Value};
+use crate::schema::TableSpec;
 use rusqlite::Connection;
 use rusqlite::types::Value as SqlValue;
-use serde_json::Value;
+use std::fs::File;
 use std::path::{Path, PathBuf};
 
-/// Appends one row's values in field order, as the SQL format's SQLite INSERTs write
-/// them: booleans as 0 and 1, money as its decimal text (which the NUMERIC column
-/// stores as the number the literal would give), timestamps and dates as ISO text.
-pub fn append_row(file: &FileSpec, row: &Value, out: &mut Vec<SqlValue>) -> Result<()> {
-    for field in file.fields {
-        let value = match row.get(field.name) {
-            None | Some(Value::Null) => Some(SqlValue::Null),
-            Some(Value::Bool(b)) => Some(SqlValue::Integer(i64::from(*b))),
-            Some(Value::String(s)) => Some(SqlValue::Text(s.clone())),
-            Some(Value::Number(n)) => n.as_i64().map(SqlValue::Integer),
-            Some(_) => None,
-        };
-        let Some(value) = value else {
-            return Err(encoding_error(format_args!(
-                "{}.{}: {} is not a {} value",
-                file.name,
-                field.name,
-                row[field.name],
-                field.ty.name()
-            )));
-        };
-        out.push(value);
+/// Appends one row's values as the SQL format's SQLite INSERTs write them: booleans as
+/// 0 and 1, money as its decimal text (which the NUMERIC column stores as the number
+/// the literal would give), timestamps, dates and ids as text.
+pub fn append_row<'a>(values: impl Iterator<Item = Value<'a>>, out: &mut Vec<SqlValue>) {
+    for value in values {
+        out.push(match value {
+            Value::Null => SqlValue::Null,
+            Value::Boolean(b) => SqlValue::Integer(i64::from(b)),
+            Value::Integer(v) => SqlValue::Integer(v),
+            Value::Text(s) => SqlValue::Text(s.to_string()),
+            Value::Uuid(bytes) => SqlValue::Text(Id(*bytes).encode(&mut [0; 36]).to_string()),
+            other => {
+                let mut text = Vec::with_capacity(24);
+                other.write_text(&mut text);
+                SqlValue::Text(String::from_utf8(text).expect("ascii"))
+            }
+        });
     }
-    Ok(())
 }
 
 /// The run's database file, open for writing.
@@ -59,7 +55,7 @@ impl Database {
             )
             .map_err(error)?;
         connection
-            .execute_batch(&crate::sql::ddl(Dialect::Sqlite))
+            .execute_batch(&super::sql::ddl(Dialect::Sqlite))
             .map_err(error)?;
         if !enforce_keys {
             connection
@@ -85,7 +81,7 @@ impl Database {
     }
 
     /// Inserts rows of `file` given as values in field order (see `append_row`).
-    pub fn insert(&self, file: &FileSpec, values: &[SqlValue]) -> Result<()> {
+    pub fn insert(&self, file: &TableSpec, values: &[SqlValue]) -> Result<()> {
         let error = |e| sql_error(&self.path, Some(file.name), e);
         let columns: Vec<&str> = file.fields.iter().map(|f| f.name).collect();
         let placeholders = vec!["?"; columns.len()].join(", ");
@@ -113,6 +109,101 @@ impl Database {
     }
 }
 
+/// The SQLite format: the run's one database, which every table's sink fills.
+pub struct Sqlite {
+    database: Database,
+}
+
+impl Sqlite {
+    pub fn new(database: Database) -> Sqlite {
+        Sqlite { database }
+    }
+}
+
+impl Writer for Sqlite {
+    fn format(&self) -> Format {
+        Format::Sqlite
+    }
+
+    fn encoder(&self, tables: &[&'static TableSpec]) -> Box<dyn Encoder> {
+        Box::new(ValuesEncoder {
+            files: vec![Vec::new(); tables.len()],
+        })
+    }
+
+    fn sink<'a>(
+        &'a self,
+        table: &'static TableSpec,
+        _: Option<File>,
+        _: &Path,
+    ) -> Result<Box<dyn Sink + 'a>> {
+        Ok(Box::new(TableSink {
+            database: &self.database,
+            table,
+        }))
+    }
+
+    // One transaction per entity: order items must follow their orders' rows, which
+    // arrive chunk by chunk, for their foreign key to resolve.
+    fn begin_entity(&self) -> Result<()> {
+        self.database.begin()
+    }
+
+    fn end_entity(&self) -> Result<()> {
+        self.database.commit()
+    }
+
+    fn finish(self: Box<Self>) -> Result<()> {
+        self.database.close()
+    }
+}
+
+struct ValuesEncoder {
+    files: Vec<Vec<SqlValue>>,
+}
+
+impl Encoder for ValuesEncoder {
+    fn encode(&mut self, row: &RowCells, files: &mut [Encoded]) -> Result<()> {
+        append_row(row.own(), &mut self.files[0]);
+        files[0].rows += 1;
+        if let Some(children) = self.files.get_mut(1) {
+            for child in 0..row.child_count() {
+                append_row(row.child(child), children);
+                files[1].rows += 1;
+            }
+        }
+        Ok(())
+    }
+
+    fn finish_chunk(&mut self, files: &mut [Encoded]) -> Result<()> {
+        for (encoded, values) in files.iter_mut().zip(&mut self.files) {
+            encoded.typed = Some(Box::new(std::mem::take(values)));
+        }
+        Ok(())
+    }
+}
+
+struct TableSink<'a> {
+    database: &'a Database,
+    table: &'static TableSpec,
+}
+
+impl Sink for TableSink<'_> {
+    fn write(&mut self, chunk: Encoded) -> Result<()> {
+        match chunk.typed.and_then(|t| t.downcast::<Vec<SqlValue>>().ok()) {
+            Some(values) => self.database.insert(self.table, &values),
+            None => Err(Error::Runtime(format!(
+                "{}: a chunk without its values",
+                self.table.name
+            ))),
+        }
+    }
+
+    fn finish(&mut self) -> Result<()> {
+        Ok(())
+    }
+}
+
 fn sql_error(path: &Path, table: Option<&str>, e: rusqlite::Error) -> Error {
     match table {
         Some(table) => Error::Runtime(format!("{}: table {table}: {e}", path.display())),
@@ -123,41 +214,7 @@ fn sql_error(path: &Path, table: Option<&str>, e: rusqlite::Error) -> Error {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::schema::{Field, FieldType};
-    use serde_json::json;
-
-    const FIELDS: &[Field] = &[
-        Field::new("total", FieldType::Money, ""),
-        Field::new("at", FieldType::Timestamp, "").nullable(),
-        Field::new("active", FieldType::Boolean, ""),
-        Field::new("n", FieldType::Integer, ""),
-    ];
-    const FILE: FileSpec = FileSpec {
-        name: "t",
-        row_tag: "t",
-        fields: FIELDS,
-    };
-
-    #[test]
-    fn values_are_those_of_the_sqlite_inserts() {
-        let mut values = Vec::new();
-        append_row(
-            &FILE,
-            &json!({"total": "1.50", "at": null, "active": true, "n": 7}),
-            &mut values,
-        )
-        .unwrap();
-        assert_eq!(
-            values,
-            [
-                SqlValue::Text("1.50".into()),
-                SqlValue::Null,
-                SqlValue::Integer(1),
-                SqlValue::Integer(7)
-            ]
-        );
-        assert!(append_row(&FILE, &json!({"n": 1.5}), &mut values).is_err());
-    }
+    use crate::schema::{Field, FieldType, Table};
 
     #[test]
     fn money_text_is_stored_as_the_literal_would_be() {
@@ -168,19 +225,20 @@ mod tests {
             .execute_batch("CREATE TABLE m (v NUMERIC(12,2)); INSERT INTO m VALUES (1.50), (5.00);")
             .unwrap();
         let mut values = Vec::new();
-        for text in ["1.50", "5.00"] {
-            values.push(SqlValue::Text(text.into()));
-        }
+        append_row(
+            [Value::Cents(150), Value::Cents(500)].into_iter(),
+            &mut values,
+        );
+        assert_eq!(values[0], SqlValue::Text("1.50".into()));
         const M: &[Field] = &[Field::new("v", FieldType::Money, "")];
-        db.insert(
-            &FileSpec {
-                name: "m",
-                row_tag: "m",
-                fields: M,
-            },
-            &values,
-        )
-        .unwrap();
+        let table = TableSpec {
+            table: Table::Users,
+            name: "m",
+            row_tag: "m",
+            fields: M,
+            nesting: None,
+        };
+        db.insert(&table, &values).unwrap();
         let mut statement = db
             .connection
             .prepare("SELECT typeof(v), v FROM m ORDER BY rowid")

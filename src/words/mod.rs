@@ -29,3 +29,12 @@ pub fn fill_pattern(pattern: &str, out: &mut String, mut pick: impl FnMut(u32) -
         }
     }
 }
+
+/// A count with its noun, for people: "1 row", "2 rows".
+pub fn plural(n: u64, noun: &str) -> String {
+    if n == 1 {
+        format!("1 {noun}")
+    } else {
+        format!("{n} {noun}s")
+    }
+}

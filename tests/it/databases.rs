@@ -199,7 +199,11 @@ fn postgres_is_seeded_by_one_pipeline() {
         .unwrap();
     assert!(generator.wait().unwrap().success());
     assert!(load.status.success(), "{}", stderr(&load));
-    std::fs::write(dir.path().join("reconcile.sql"), ecomgen::sql::RECONCILE).unwrap();
+    std::fs::write(
+        dir.path().join("reconcile.sql"),
+        ecomgen::output::sql::RECONCILE.as_str(),
+    )
+    .unwrap();
     let reconcile = psql(&url, &["-f", "reconcile.sql"], dir.path());
     assert_reconciled(&reconcile.stdout, "postgres pipeline");
 }
@@ -335,7 +339,10 @@ fn sqlite_format_is_one_database_with_every_constraint_and_row() {
     );
     let integrity = sqlite3(&db, "PRAGMA integrity_check;");
     assert_eq!(String::from_utf8_lossy(&integrity.stdout).trim(), "ok");
-    assert_reconciled(&sqlite3(&db, ecomgen::sql::RECONCILE).stdout, "sqlite file");
+    assert_reconciled(
+        &sqlite3(&db, &ecomgen::output::sql::RECONCILE).stdout,
+        "sqlite file",
+    );
 
     // The same database, value for value, as the SQL format's load script builds.
     let sql = dir.path().join("sql");
@@ -391,7 +398,11 @@ fn sqlite_parts_merge_into_the_whole_database() {
     // What README.md tells users to do: copy every part's rows into one database.
     let merged = parts.join("merged.db");
     let schema = dir.path().join("schema.sql");
-    std::fs::write(&schema, ecomgen::sql::ddl(ecomgen::sql::Dialect::Sqlite)).unwrap();
+    std::fs::write(
+        &schema,
+        ecomgen::output::sql::ddl(ecomgen::output::sql::Dialect::Sqlite),
+    )
+    .unwrap();
     sqlite3(&merged, &format!(".read {}", schema.display()));
     let mut script = String::new();
     for name in &names {
@@ -399,7 +410,7 @@ fn sqlite_parts_merge_into_the_whole_database() {
             "ATTACH '{}' AS part;\n",
             parts.join(name).display()
         ));
-        for table in ecomgen::sql::tables() {
+        for table in ecomgen::schema::Table::load_order() {
             let t = table.name;
             script.push_str(&format!("INSERT INTO main.{t} SELECT * FROM part.{t};\n"));
         }
@@ -470,7 +481,11 @@ for f in sorted(os.listdir(os.path.join(d, "parquet"))):
 for name, n in con.execute(open(os.path.join(d, "reconcile.sql")).read()).fetchall():
     print(f"{name}|{n}")
 "#;
-    std::fs::write(dir.path().join("reconcile.sql"), ecomgen::sql::RECONCILE).unwrap();
+    std::fs::write(
+        dir.path().join("reconcile.sql"),
+        ecomgen::output::sql::RECONCILE.as_str(),
+    )
+    .unwrap();
     let output = python(script, dir.path());
     for line in output.lines().filter(|l| l.starts_with("rows ")) {
         let fields: Vec<&str> = line.split(' ').collect();

@@ -25,8 +25,7 @@ fn rows(name: &str) -> Vec<BTreeMap<String, String>> {
 
 /// Days since 1970 of a `YYYY-MM-DDTHH:MM:SS` timestamp's date, and its hour.
 fn day_and_hour(ts: &str) -> (i64, u32) {
-    let date = chrono::NaiveDate::parse_from_str(&ts[..10], "%Y-%m-%d").unwrap();
-    let days = (date - chrono::NaiveDate::from_ymd_opt(1970, 1, 1).unwrap()).num_days();
+    let days = ecomgen::model::Date::parse(&ts[..10]).unwrap().0;
     (days, ts[11..13].parse().unwrap())
 }
 

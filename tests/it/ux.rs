@@ -162,9 +162,10 @@ fn the_manifest_describes_every_file() {
         let text = std::fs::read_to_string(&path).unwrap();
         let tag = format!(
             "<{}>",
-            ecomgen::generate::Entity::from_name(file["entity"].as_str().unwrap())
+            ecomgen::schema::Entity::from_name(file["entity"].as_str().unwrap())
                 .unwrap()
-                .row_tag()
+                .table()
+                .row_tag
         );
         assert_eq!(
             file["rows"],

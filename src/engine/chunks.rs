@@ -1,0 +1,137 @@
+//! The chunk engine: an entity's units are split into chunks of 2,048; with N workers,
+//! worker w encodes chunks w, w+N, ... and hands them over a bounded channel, and one
+//! writer takes them round-robin, so the bytes never depend on N and memory stays
+//! bounded. Knows no format: encoders and files come from the caller.
+
+use super::files::FileOut;
+use crate::error::{Error, Result};
+use crate::generate::RowSource;
+use crate::output::{Encoded, Encoder};
+use indicatif::ProgressBar;
+use std::ops::Range;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::mpsc;
+
+/// Units per chunk: big enough to amortise hand-offs, small enough to keep memory flat.
+pub const CHUNK_UNITS: u64 = 2048;
+
+/// Set by the Ctrl-C handler; the writer stops at the next chunk and the temporary
+/// files are removed as the run unwinds.
+static INTERRUPTED: AtomicBool = AtomicBool::new(false);
+
+/// Asks a running generation to stop (from a signal handler).
+pub fn interrupt() {
+    INTERRUPTED.store(true, Ordering::SeqCst);
+}
+
+fn check_interrupt() -> Result<()> {
+    if INTERRUPTED.load(Ordering::Relaxed) {
+        Err(Error::Interrupted)
+    } else {
+        Ok(())
+    }
+}
+
+/// What the writer does with each chunk, in order.
+pub struct Delivery<'a, 'w> {
+    pub files: &'a mut [FileOut<'w>],
+    pub leading_separator: usize,
+    pub progress: &'a ProgressBar,
+}
+
+impl Delivery<'_, '_> {
+    fn deliver(&mut self, chunk: Vec<Encoded>, units: u64) -> Result<()> {
+        for (file, encoded) in self.files.iter_mut().zip(chunk) {
+            file.write_chunk(encoded, self.leading_separator)?;
+        }
+        self.progress.inc(units);
+        check_interrupt()
+    }
+}
+
+/// Encodes `units` of `source` with one worker per encoder and delivers the chunks
+/// in order.
+pub fn run(
+    source: &dyn RowSource,
+    units: Range<u64>,
+    mut encoders: Vec<Box<dyn Encoder>>,
+    delivery: &mut Delivery,
+) -> Result<()> {
+    let files = delivery.files.len();
+    let chunks = (units.end - units.start).div_ceil(CHUNK_UNITS);
+    let chunk_range = |c: u64| {
+        let start = units.start + c * CHUNK_UNITS;
+        start..(start + CHUNK_UNITS).min(units.end)
+    };
+    encoders.truncate(chunks.max(1) as usize);
+    if encoders.len() == 1 {
+        let encoder = &mut encoders[0];
+        for c in 0..chunks {
+            let range = chunk_range(c);
+            let n = range.end - range.start;
+            let chunk = encode(source, range, encoder.as_mut(), files)?;
+            delivery.deliver(chunk, n)?;
+        }
+        return Ok(());
+    }
+    let workers = encoders.len() as u64;
+    std::thread::scope(|scope| -> Result<()> {
+        let mut receivers = Vec::with_capacity(encoders.len());
+        for (worker, mut encoder) in encoders.into_iter().enumerate() {
+            // Two chunks in flight per worker bound memory while keeping it busy.
+            let (tx, rx) = mpsc::sync_channel::<Result<Vec<Encoded>>>(2);
+            receivers.push(rx);
+            scope.spawn(move || {
+                let mut c = worker as u64;
+                while c < chunks {
+                    let chunk = encode(source, chunk_range(c), encoder.as_mut(), files);
+                    let failed = chunk.is_err();
+                    if tx.send(chunk).is_err() || failed {
+                        return;
+                    }
+                    c += workers;
+                }
+            });
+        }
+        for c in 0..chunks {
+            let chunk = receivers[(c % workers) as usize].recv().map_err(|_| {
+                Error::Runtime("a worker thread stopped unexpectedly".to_string())
+            })??;
+            let range = chunk_range(c);
+            delivery.deliver(chunk, range.end - range.start)?;
+        }
+        Ok(())
+    })
+}
+
+fn encode(
+    source: &dyn RowSource,
+    range: Range<u64>,
+    encoder: &mut dyn Encoder,
+    files: usize,
+) -> Result<Vec<Encoded>> {
+    let mut chunk: Vec<Encoded> = (0..files).map(|_| Encoded::default()).collect();
+    let mut failure = None;
+    source.cells(range, &mut |row| {
+        if failure.is_none()
+            && let Err(e) = encoder.encode(row, &mut chunk)
+        {
+            failure = Some(e);
+        }
+    });
+    if let Some(e) = failure {
+        return Err(e);
+    }
+    encoder.finish_chunk(&mut chunk)?;
+    Ok(chunk)
+}
+
+/// True when some unit before `start` yields a row (so a part's first row is not the
+/// file's first).
+pub fn rows_before(source: &dyn RowSource, start: u64) -> bool {
+    (0..start).rev().any(|unit| {
+        let mut found = false;
+        source.cells(unit..unit + 1, &mut |_| found = true);
+        found
+    })
+}

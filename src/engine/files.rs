@@ -1,0 +1,237 @@
+//! One output file while it is written: bytes to a temporary file or to standard
+//! output (hashed as they pass, for the manifest), or a binary format's sink. Knows no
+//! format: it moves what the encoders made.
+
+use super::commit::TempFile;
+use crate::error::{Error, Result};
+use crate::output::{Encoded, Sink};
+use crate::schema::{Entity, TableSpec};
+use sha2::{Digest, Sha256};
+use std::fs::File;
+use std::io::{BufWriter, Seek, Write};
+use std::path::{Path, PathBuf};
+
+/// A file of a finished run.
+#[derive(Clone, Debug)]
+pub struct WrittenFile {
+    /// `None` for a file that holds every entity (the SQLite database).
+    pub entity: Option<Entity>,
+    pub path: PathBuf,
+    pub rows: u64,
+    pub bytes: u64,
+    pub sha256: String,
+}
+
+/// Bytes on their way to a file or standard output, hashed as they pass.
+pub struct HashedWriter {
+    inner: BufWriter<Box<dyn Write + Send>>,
+    hash: Sha256,
+    bytes: u64,
+}
+
+impl HashedWriter {
+    pub fn new(inner: Box<dyn Write + Send>, buffer: usize) -> Self {
+        HashedWriter {
+            inner: BufWriter::with_capacity(buffer, inner),
+            hash: Sha256::new(),
+            bytes: 0,
+        }
+    }
+
+    pub fn write(&mut self, bytes: &[u8], path: &Path) -> Result<()> {
+        self.inner
+            .write_all(bytes)
+            .map_err(|e| Error::io(path, e))?;
+        self.hash.update(bytes);
+        self.bytes += bytes.len() as u64;
+        Ok(())
+    }
+
+    pub fn flush(&mut self, path: &Path) -> Result<()> {
+        self.inner.flush().map_err(|e| Error::io(path, e))
+    }
+}
+
+enum Target<'w> {
+    Text(HashedWriter),
+    Binary(Box<dyn Sink + 'w>),
+}
+
+/// One file of an entity being written.
+pub struct FileOut<'w> {
+    pub entity: Entity,
+    pub table: &'static TableSpec,
+    /// The final path, or what standard output is showing.
+    pub path: PathBuf,
+    pub rows: u64,
+    target: Target<'w>,
+    /// The temporary file renamed when the run completes; `None` on standard output.
+    temp: Option<TempFile>,
+    /// On standard output, a child file (order items) waits here until its parent
+    /// file is out, so the two do not interleave.
+    spill: Option<File>,
+    /// Whether a row precedes this point in the whole dataset (earlier parts too).
+    pub row_written: bool,
+}
+
+impl<'w> FileOut<'w> {
+    pub fn text(entity: Entity, table: &'static TableSpec, temp: TempFile) -> Result<Self> {
+        let handle = temp
+            .file
+            .try_clone()
+            .map_err(|e| Error::io(&temp.path, e))?;
+        Ok(FileOut {
+            entity,
+            table,
+            path: temp.path.clone(),
+            rows: 0,
+            target: Target::Text(HashedWriter::new(Box::new(handle), 1 << 20)),
+            temp: Some(temp),
+            spill: None,
+            row_written: false,
+        })
+    }
+
+    pub fn binary(
+        entity: Entity,
+        table: &'static TableSpec,
+        sink: Box<dyn Sink + 'w>,
+        temp: Option<TempFile>,
+        path: PathBuf,
+    ) -> Self {
+        FileOut {
+            entity,
+            table,
+            path,
+            rows: 0,
+            target: Target::Binary(sink),
+            temp,
+            spill: None,
+            row_written: false,
+        }
+    }
+
+    /// Standard output; a child file is spilled to a temporary file first.
+    pub fn stdout(entity: Entity, table: &'static TableSpec, child: bool) -> Result<Self> {
+        let path = PathBuf::from(format!("{} on standard output", table.name));
+        let (writer, spill): (Box<dyn Write + Send>, _) = if child {
+            let file = tempfile::tempfile().map_err(|e| Error::io(std::env::temp_dir(), e))?;
+            let handle = file
+                .try_clone()
+                .map_err(|e| Error::io(std::env::temp_dir(), e))?;
+            (Box::new(handle), Some(file))
+        } else {
+            (Box::new(std::io::stdout()), None)
+        };
+        Ok(FileOut {
+            entity,
+            table,
+            path,
+            rows: 0,
+            target: Target::Text(HashedWriter::new(writer, 1 << 16)),
+            temp: None,
+            spill,
+            row_written: false,
+        })
+    }
+
+    /// Bytes outside rows (a header, `[`, the XML root).
+    pub fn write_bytes(&mut self, bytes: &[u8]) -> Result<()> {
+        match &mut self.target {
+            Target::Text(writer) => writer.write(bytes, &self.path),
+            // Binary formats have no opening or closing bytes.
+            Target::Binary(_) => Ok(()),
+        }
+    }
+
+    /// One chunk's rows, dropping the leading separator before the first row.
+    pub fn write_chunk(&mut self, chunk: Encoded, leading_separator: usize) -> Result<()> {
+        if chunk.rows == 0 {
+            return Ok(());
+        }
+        let rows = chunk.rows;
+        match &mut self.target {
+            Target::Text(writer) => {
+                let skip = if self.row_written {
+                    0
+                } else {
+                    leading_separator
+                };
+                writer.write(&chunk.bytes[skip..], &self.path)?;
+            }
+            Target::Binary(sink) => sink.write(chunk)?,
+        }
+        self.rows += rows;
+        self.row_written = true;
+        Ok(())
+    }
+
+    /// Every row is in: close a binary file, and on standard output send what waited.
+    pub fn finish_entity(&mut self) -> Result<()> {
+        match &mut self.target {
+            Target::Binary(sink) => sink.finish(),
+            Target::Text(writer) if self.temp.is_none() => {
+                writer.flush(&self.path)?;
+                let Some(mut spilled) = self.spill.take() else {
+                    return Ok(());
+                };
+                let mut stdout = std::io::stdout().lock();
+                spilled
+                    .rewind()
+                    .and_then(|_| std::io::copy(&mut spilled, &mut stdout))
+                    .and_then(|_| stdout.flush())
+                    .map(drop)
+                    .map_err(|e| Error::io(&self.path, e))
+            }
+            Target::Text(_) => Ok(()),
+        }
+    }
+
+    /// The run is complete: sync the file and describe it; the temporary file is
+    /// returned for the rename phase.
+    pub fn close(self) -> Result<(WrittenFile, Option<TempFile>)> {
+        let (bytes, hash) = match self.target {
+            Target::Text(mut writer) => {
+                writer.flush(&self.path)?;
+                (writer.bytes, writer.hash)
+            }
+            // A binary writer does not hand out its bytes: read the finished file.
+            Target::Binary(_) => match &self.temp {
+                Some(temp) => hash_file(&temp.temp, &self.path)?,
+                None => (0, Sha256::new()),
+            },
+        };
+        if let Some(temp) = &self.temp {
+            temp.sync()?;
+        }
+        let written = WrittenFile {
+            entity: Some(self.entity),
+            path: self.path,
+            rows: self.rows,
+            bytes,
+            sha256: hex(&hash.finalize()),
+        };
+        Ok((written, self.temp))
+    }
+
+    /// Whether this file is a table of a file holding several (nothing of its own to
+    /// commit or list).
+    pub fn is_table_of_database(&self) -> bool {
+        self.temp.is_none() && matches!(self.target, Target::Binary(_))
+    }
+}
+
+pub fn hex(bytes: &[u8]) -> String {
+    bytes.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+/// Size and hash of a finished file.
+pub fn hash_file(file: &Path, path: &Path) -> Result<(u64, Sha256)> {
+    let mut hash = Sha256::new();
+    let bytes = std::io::copy(
+        &mut File::open(file).map_err(|e| Error::io(path, e))?,
+        &mut hash,
+    )
+    .map_err(|e| Error::io(path, e))?;
+    Ok((bytes, hash))
+}

@@ -1,0 +1,163 @@
+//! `CREATE TABLE` statements from the schema: types per dialect, primary and foreign
+//! keys, NOT NULL, UNIQUE, the range of every number, the values of every enumeration,
+//! and each rule SQL can state as a constraint named after the rule.
+
+use super::Dialect;
+use crate::rules::{Rule, Sql};
+use crate::schema::{Bound, Entity, Field, FieldType, Key, Table, TableSpec};
+use std::fmt::Write;
+
+fn column_type(ty: FieldType, dialect: Dialect) -> &'static str {
+    use Dialect::*;
+    use FieldType as F;
+    match (ty, dialect) {
+        (F::Uuid, Postgres | Duckdb) => "UUID",
+        (F::Uuid | F::Text, _) => "TEXT",
+        (F::Integer, Sqlite) => "INTEGER",
+        (F::Integer, _) => "BIGINT",
+        (F::Boolean, Sqlite) => "INTEGER",
+        (F::Boolean, _) => "BOOLEAN",
+        (F::Money, Duckdb) => "DECIMAL(12,2)",
+        (F::Money, _) => "NUMERIC(12,2)",
+        // SQLite has no date type; ISO text sorts and compares correctly.
+        (F::Timestamp | F::Date, Sqlite) => "TEXT",
+        (F::Timestamp, _) => "TIMESTAMP",
+        (F::Date, _) => "DATE",
+    }
+}
+
+/// The check of a single column: its range, or its enumerated values.
+fn column_check(field: &Field) -> Option<String> {
+    let name = field.name;
+    if let Some(bound) = field.range() {
+        return Some(match bound {
+            Bound::NonNegative => format!("{name} >= 0"),
+            Bound::Positive => format!("{name} > 0"),
+            Bound::AtLeast(n) => format!("{name} >= {n}"),
+            Bound::Between(lo, hi) => format!("{name} BETWEEN {lo} AND {hi}"),
+        });
+    }
+    if field.values.is_empty() {
+        return None;
+    }
+    let list: Vec<String> = field.values.iter().map(|v| format!("'{v}'")).collect();
+    Some(format!("{name} IN ({})", list.join(", ")))
+}
+
+/// The DDL of every table, in load order.
+pub fn ddl(dialect: Dialect) -> String {
+    ddl_of(dialect, None)
+}
+
+/// The DDL of one entity's tables (orders come with their items), or of every table.
+pub fn ddl_of(dialect: Dialect, only: Option<Entity>) -> String {
+    let tables: Vec<_> = Table::load_order()
+        .into_iter()
+        .filter(|t| only.is_none_or(|e| t.table.entity() == e))
+        .collect();
+    ddl_of_tables(dialect, &tables, false)
+}
+
+/// The DDL of `tables`; `if_missing` makes every statement `CREATE TABLE IF NOT EXISTS`,
+/// so a script can load into a database that already holds some of them.
+pub fn ddl_of_tables(dialect: Dialect, tables: &[&TableSpec], if_missing: bool) -> String {
+    let mut out = String::new();
+    let _ = writeln!(
+        out,
+        "-- ecomgen {} schema ({})",
+        env!("CARGO_PKG_VERSION"),
+        dialect.product_name()
+    );
+    if dialect == Dialect::Sqlite {
+        out.push_str("PRAGMA foreign_keys = ON;\n");
+    }
+    for table in tables {
+        let create = if if_missing {
+            "CREATE TABLE IF NOT EXISTS"
+        } else {
+            "CREATE TABLE"
+        };
+        let _ = writeln!(out, "\n{create} {} (", table.name);
+        let mut lines: Vec<String> = table
+            .fields
+            .iter()
+            .enumerate()
+            .map(|(i, field)| column(field, i == 0, dialect))
+            .collect();
+        for rule in Rule::of(table.table) {
+            let constraint = match rule.spec().sql {
+                Sql::Check(check) => format!("CHECK ({check})"),
+                Sql::Unique(columns) => format!("UNIQUE ({columns})"),
+                Sql::None | Sql::Reconcile(_) => continue,
+            };
+            lines.push(format!("    CONSTRAINT \"{}\" {constraint}", rule.id()));
+        }
+        out.push_str(&lines.join(",\n"));
+        out.push_str("\n);\n");
+    }
+    out
+}
+
+fn column(field: &Field, first: bool, dialect: Dialect) -> String {
+    let mut line = format!("    {} {}", field.name, column_type(field.ty, dialect));
+    // The first field is the key: its own id, or (analytics) the id it summarises.
+    if first {
+        line.push_str(" PRIMARY KEY");
+    } else if !field.nullable {
+        line.push_str(" NOT NULL");
+    }
+    match field.key {
+        Key::Unique => line.push_str(" UNIQUE"),
+        Key::Foreign(to) => {
+            let to = to.spec();
+            let _ = write!(line, " REFERENCES {} ({})", to.name, to.key_field().name);
+        }
+        Key::None | Key::Primary => {}
+    }
+    if dialect == Dialect::Sqlite && field.ty == FieldType::Boolean {
+        let _ = write!(line, " CHECK ({} IN (0, 1))", field.name);
+    }
+    if let Some(check) = column_check(field) {
+        let _ = write!(line, " CHECK ({check})");
+    }
+    line
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_table_has_a_primary_key_and_references_created_before_it() {
+        let names: Vec<&str> = Table::load_order().iter().map(|t| t.name).collect();
+        for dialect in Dialect::ALL {
+            let ddl = ddl(dialect);
+            assert_eq!(
+                ddl.matches("PRIMARY KEY").count(),
+                names.len(),
+                "{dialect:?}"
+            );
+            let mut created = Vec::new();
+            for line in ddl.lines() {
+                if let Some(rest) = line.strip_prefix("CREATE TABLE ") {
+                    created.push(rest.split(' ').next().unwrap());
+                }
+                if let Some((_, rest)) = line.split_once("REFERENCES ") {
+                    let to = rest.split(' ').next().unwrap();
+                    assert!(created.contains(&to), "{line}: {to} is created later");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn constraints_are_named_after_their_rules() {
+        let ddl = ddl(Dialect::Postgres);
+        assert!(ddl.contains(
+            "CONSTRAINT \"5 orders: total\" CHECK (ABS(total - (subtotal + tax + shipping_cost - discount)) < 0.005)"
+        ));
+        assert!(ddl.contains("CONSTRAINT \"4 inventory: pair\" UNIQUE (product_id, warehouse_id)"));
+        assert!(ddl.contains("rating BIGINT NOT NULL CHECK (rating BETWEEN 1 AND 5)"));
+        assert!(ddl.contains("order_item_id UUID NOT NULL REFERENCES order_items (order_item_id)"));
+    }
+}
