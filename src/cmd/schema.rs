@@ -158,3 +158,57 @@ pub fn schema_json(only: Option<Entity>) -> String {
     text.push('\n');
     text
 }
+
+/// The field reference of every table, as Markdown: the generated part of
+/// DATA_MODEL.md (a test keeps the document equal to it).
+pub fn fields_markdown() -> String {
+    let mut out = String::new();
+    for table in crate::schema::Table::load_order() {
+        let entity = table.table.entity().spec();
+        let nested = table
+            .nesting
+            .map(|n| format!(" Nested under `{}` in JSON, JSON Lines and XML.", n.wrapper))
+            .unwrap_or_default();
+        let doc = if table.name == entity.name {
+            entity.doc
+        } else {
+            ""
+        };
+        let _ = writeln!(out, "### {}\n\n{doc}{nested}\n", table.name);
+        out.push_str("| field | type | key | meaning |\n|---|---|---|---|\n");
+        for f in table.fields {
+            let ty = if f.nullable {
+                format!("{}, may be empty", f.ty.name())
+            } else {
+                f.ty.name().to_string()
+            };
+            let mut doc = f.doc.replace('|', "\\|");
+            if !f.values.is_empty() {
+                let _ = write!(doc, " One of: {}.", f.values.join(", "));
+            }
+            let _ = writeln!(out, "| `{}` | {ty} | {} | {doc} |", f.name, key_text(f));
+        }
+        out.push('\n');
+    }
+    out
+}
+
+/// Every rule by its id, as Markdown: the other generated part of DATA_MODEL.md.
+pub fn rules_markdown() -> String {
+    let mut out =
+        String::from("| rule | table | what holds | also checked by |\n|---|---|---|---|\n");
+    for rule in crate::rules::Rule::ALL {
+        let spec = rule.spec();
+        let table = spec
+            .table
+            .map_or("any".to_string(), |t| format!("`{}`", t.name()));
+        let sql = match spec.sql {
+            crate::rules::Sql::None => "",
+            crate::rules::Sql::Check(_) => "SQL CHECK",
+            crate::rules::Sql::Unique(_) => "SQL UNIQUE",
+            crate::rules::Sql::Reconcile(_) => "reconcile.sql",
+        };
+        let _ = writeln!(out, "| `{}` | {table} | {} | {sql} |", spec.id, spec.text);
+    }
+    out
+}

@@ -66,10 +66,11 @@ pub fn run(
     encoders.truncate(chunks.max(1) as usize);
     if encoders.len() == 1 {
         let encoder = &mut encoders[0];
+        let mut sizes = vec![0; files];
         for c in 0..chunks {
             let range = chunk_range(c);
             let n = range.end - range.start;
-            let chunk = encode(source, range, encoder.as_mut(), files)?;
+            let chunk = encode(source, range, encoder.as_mut(), &mut sizes)?;
             delivery.deliver(chunk, n)?;
         }
         return Ok(());
@@ -83,8 +84,9 @@ pub fn run(
             receivers.push(rx);
             scope.spawn(move || {
                 let mut c = worker as u64;
+                let mut sizes = vec![0; files];
                 while c < chunks {
-                    let chunk = encode(source, chunk_range(c), encoder.as_mut(), files);
+                    let chunk = encode(source, chunk_range(c), encoder.as_mut(), &mut sizes);
                     let failed = chunk.is_err();
                     if tx.send(chunk).is_err() || failed {
                         return;
@@ -104,13 +106,21 @@ pub fn run(
     })
 }
 
+/// Encodes one chunk. `sizes` holds the byte sizes of the worker's last chunk: a
+/// buffer that starts that big is not copied over and over as it grows.
 fn encode(
     source: &dyn RowSource,
     range: Range<u64>,
     encoder: &mut dyn Encoder,
-    files: usize,
+    sizes: &mut [usize],
 ) -> Result<Vec<Encoded>> {
-    let mut chunk: Vec<Encoded> = (0..files).map(|_| Encoded::default()).collect();
+    let mut chunk: Vec<Encoded> = sizes
+        .iter()
+        .map(|&size| Encoded {
+            bytes: Vec::with_capacity(size + size / 8),
+            ..Encoded::default()
+        })
+        .collect();
     let mut failure = None;
     source.cells(range, &mut |row| {
         if failure.is_none()
@@ -123,6 +133,9 @@ fn encode(
         return Err(e);
     }
     encoder.finish_chunk(&mut chunk)?;
+    for (size, encoded) in sizes.iter_mut().zip(&chunk) {
+        *size = encoded.bytes.len();
+    }
     Ok(chunk)
 }
 

@@ -83,44 +83,12 @@ pub fn run(job: &Job) -> Result<Summary> {
         .flat_map(|e| job.format.files_of(e.spec().tables).iter().copied())
         .collect();
     if dir.is_none() {
-        let prologue = writer.stream_prologue(&tables);
-        let mut stdout = std::io::stdout().lock();
-        stdout
-            .write_all(&prologue)
-            .and_then(|()| stdout.flush())
-            .map_err(|e| Error::io("standard output", e))?;
+        stdout(&writer.stream_prologue(&tables))?;
     }
-    let mut summary = Summary::default();
     let mut commit = Commit::default();
-    let mut database_rows = 0;
-    {
-        let mut open = Vec::new();
-        for &entity in &job.plan.entities {
-            open.extend(write_entity(
-                &job.plan.world,
-                entity,
-                writer.as_ref(),
-                job,
-                dir,
-                single.as_ref(),
-            )?);
-        }
-        for file in open {
-            if file.is_table_of_database() {
-                database_rows += file.rows;
-                continue;
-            }
-            let (written, temp) = file.close()?;
-            summary.files.push(written);
-            if let Some(temp) = temp {
-                commit.add(temp);
-            }
-        }
-    }
-    let scripts = dir.map(|_| {
-        let names = data_file_names(&summary);
-        writer.scripts(&names, &tables)
-    });
+    let (mut summary, database_rows) =
+        write_entities(job, writer.as_ref(), dir, single.as_ref(), &mut commit)?;
+    let scripts = dir.map(|_| writer.scripts(&data_file_names(&summary), &tables));
     writer.finish()?;
     if let Some(single) = single {
         summary
@@ -143,6 +111,50 @@ pub fn run(job: &Job) -> Result<Summary> {
     }
     commit.finish()?;
     Ok(summary)
+}
+
+fn stdout(bytes: &[u8]) -> Result<()> {
+    let mut stdout = std::io::stdout().lock();
+    stdout
+        .write_all(bytes)
+        .and_then(|()| stdout.flush())
+        .map_err(|e| Error::io("standard output", e))
+}
+
+/// Every entity of the plan, then every file closed and queued for the commit; the
+/// rows written into a single file (the SQLite database) are counted apart.
+fn write_entities(
+    job: &Job,
+    writer: &dyn Writer,
+    dir: Option<&Path>,
+    single: Option<&TempFile>,
+    commit: &mut Commit,
+) -> Result<(Summary, u64)> {
+    let mut open = Vec::new();
+    for &entity in &job.plan.entities {
+        open.extend(write_entity(
+            &job.plan.world,
+            entity,
+            writer,
+            job,
+            dir,
+            single,
+        )?);
+    }
+    let mut summary = Summary::default();
+    let mut database_rows = 0;
+    for file in open {
+        if file.is_table_of_database() {
+            database_rows += file.rows;
+            continue;
+        }
+        let (written, temp) = file.close()?;
+        summary.files.push(written);
+        if let Some(temp) = temp {
+            commit.add(temp);
+        }
+    }
+    Ok((summary, database_rows))
 }
 
 fn data_file_names(summary: &Summary) -> Vec<String> {

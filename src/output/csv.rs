@@ -66,20 +66,31 @@ fn record<'a>(values: impl Iterator<Item = Value<'a>>, out: &mut Encoded) {
 /// inside doubled), as the csv crate's writer does.
 pub fn field_text(text: &str, out: &mut Vec<u8>) {
     let bytes = text.as_bytes();
-    let special = |b: &u8| matches!(b, b'"' | b',' | b'\n' | b'\r');
-    if !bytes.iter().any(special) {
+    if !bytes.iter().any(|&b| NEEDS_QUOTES[b as usize]) {
         out.extend_from_slice(bytes);
         return;
     }
     out.push(b'"');
-    for &b in bytes {
-        if b == b'"' {
-            out.push(b'"');
-        }
-        out.push(b);
+    let mut rest = bytes;
+    while let Some(at) = memchr::memchr(b'"', rest) {
+        out.extend_from_slice(&rest[..=at]);
+        out.push(b'"');
+        rest = &rest[at + 1..];
     }
+    out.extend_from_slice(rest);
     out.push(b'"');
 }
+
+/// The bytes that make a field need quotes; a table lookup per byte is what keeps the
+/// common, quote-free field cheap.
+static NEEDS_QUOTES: [bool; 256] = {
+    let mut table = [false; 256];
+    table[b'"' as usize] = true;
+    table[b',' as usize] = true;
+    table[b'\n' as usize] = true;
+    table[b'\r' as usize] = true;
+    table
+};
 
 #[cfg(test)]
 mod tests {

@@ -4,9 +4,11 @@
 mod cli;
 mod databases;
 mod determinism;
+mod docs;
 mod golden;
 mod harness;
 mod invariants;
+mod layers;
 mod parts;
 mod props;
 mod realism;

@@ -1,15 +1,18 @@
 //! Support tickets: customers asking about orders, billing, returns or their account.
 //! A ticket about an order is opened by that order's customer after the order.
 
-use super::orders::{OrderFacts, Orders, PaymentOutcome, ReturnStatus};
+mod life;
+
+use super::orders::{OrderFacts, Orders};
 use super::products::Products;
 use super::users::Users;
 use super::{CountRule, EntitySpec, Generator, RowSource, World, flat_record};
-use crate::model::{Id, Money, Timestamp};
+use crate::model::{Id, Timestamp};
 use crate::rng;
 use crate::schema::{Entity, Field, FieldType as F, Table, TableSpec};
 use crate::words::catalog::Goods;
-use crate::words::text::{TICKET_TOPICS, TicketIssue, TicketTopic, When, render};
+use crate::words::text::{TICKET_TOPICS, TicketIssue, TicketTopic, render};
+use life::{Life, named_product};
 use serde::Serialize;
 use std::ops::Range;
 use std::sync::OnceLock;
@@ -99,142 +102,6 @@ pub struct SupportTickets<'w> {
     products: Products<'w>,
 }
 
-/// The moments of an order's life that decide what its customer can write about it.
-#[derive(Clone, Copy, Debug)]
-struct Life {
-    created: Timestamp,
-    /// The first declined payment attempt.
-    declined: Option<Timestamp>,
-    paid: Option<Timestamp>,
-    /// When the shop cancelled the order.
-    cancelled: Option<Timestamp>,
-    shipped: Option<Timestamp>,
-    delivered: Option<Timestamp>,
-    /// When a return was requested.
-    returned: Option<Timestamp>,
-    /// When a return was first approved or refunded.
-    refunded: Option<Timestamp>,
-    shipping_fee: bool,
-    discounted: bool,
-    /// The end of the window: nothing is dated after it.
-    end: Timestamp,
-}
-
-impl Life {
-    fn of(facts: &OrderFacts, end: Timestamp) -> Life {
-        let failed = &facts.failed_attempts[..facts.failed_count];
-        let returns = || facts.items().iter().filter_map(|item| item.returned);
-        Life {
-            created: facts.created_at,
-            declined: failed.first().copied(),
-            paid: match facts.outcome {
-                PaymentOutcome::Completed(at) => Some(at),
-                PaymentOutcome::Pending(_) | PaymentOutcome::Abandoned => None,
-            },
-            cancelled: facts.cancelled_at,
-            shipped: facts.shipped_at,
-            delivered: facts.delivered_at,
-            returned: returns().map(|r| r.requested_at).min(),
-            refunded: returns()
-                .filter(|r| matches!(r.status, ReturnStatus::Approved | ReturnStatus::Refunded))
-                .filter_map(|r| r.resolved_at)
-                .min(),
-            shipping_fee: facts.shipping_cost > Money::ZERO,
-            discounted: facts.discount > Money::ZERO,
-            end,
-        }
-    }
-
-    /// The first and last moment (inclusive) a ticket saying something true `when`
-    /// can be dated, or `None` if the order never was in that state.
-    fn span(&self, when: When) -> Option<(Timestamp, Timestamp)> {
-        let placed = self.cancelled.is_none();
-        // Up to the moment before `next`, or to the end if it never came.
-        let until = |next: Option<Timestamp>| next.map_or(self.end, |t| t.plus(-1));
-        let (from, to) = match when {
-            When::Any => (self.created, self.end),
-            When::Unpaid if placed => (self.created, until(self.paid)),
-            When::Unshipped if placed => (self.created, until(self.shipped)),
-            When::Processing => (self.paid?, until(self.shipped)),
-            When::Undelivered if placed => (self.created, until(self.delivered)),
-            When::InTransit => (self.shipped?, until(self.delivered)),
-            When::Paid => (self.paid?, self.end),
-            When::PaidShipping if self.shipping_fee => (self.paid?, self.end),
-            When::Undiscounted if placed && !self.discounted => (self.created, self.end),
-            When::Declined => (self.declined?, self.end),
-            When::Delivered => (self.delivered?, until(self.returned)),
-            When::Kept if self.returned.is_none() => (self.delivered?, self.end),
-            When::Returned => (self.returned?, self.end),
-            When::Refunded => (self.refunded?, self.end),
-            When::Cancelled => (self.cancelled?, self.end),
-            _ => return None,
-        };
-        (from <= to).then_some((from, to))
-    }
-
-    /// Whether a ticket about this order, naming a product of `goods`, can raise `issue`.
-    fn fits(&self, goods: Goods, issue: &TicketIssue) -> bool {
-        issue.goods.contains(&goods) && self.span(issue.when).is_some()
-    }
-
-    /// The topic to write about this order: `drawn` if any of its issues fits, else
-    /// one drawn by weight among the topics about orders that have a fitting issue.
-    fn topic(
-        &self,
-        rng: &mut rng::RowRng,
-        goods: Goods,
-        drawn: &'static TicketTopic,
-    ) -> Option<&'static TicketTopic> {
-        let weight = |t: &TicketTopic| {
-            let fits = t.about_order && t.issues.iter().any(|i| self.fits(goods, i));
-            if fits { t.weight } else { 0 }
-        };
-        if weight(drawn) > 0 {
-            return Some(drawn);
-        }
-        let total: u32 = TICKET_TOPICS.iter().map(weight).sum();
-        if total == 0 {
-            return None;
-        }
-        let mut draw = rng::below(rng, total as u64) as u32;
-        TICKET_TOPICS.iter().find(|t| {
-            let w = weight(t);
-            draw = match draw.checked_sub(w) {
-                Some(rest) => rest,
-                None => return true,
-            };
-            false
-        })
-    }
-
-    /// One of `topic`'s issues that fits, uniformly, with the stretch it can be dated in.
-    fn issue(
-        &self,
-        rng: &mut rng::RowRng,
-        goods: Goods,
-        topic: &'static TicketTopic,
-    ) -> Option<(&'static TicketIssue, (Timestamp, Timestamp))> {
-        let fitting = || topic.issues.iter().filter(|i| self.fits(goods, i));
-        let count = fitting().count() as u64;
-        if count == 0 {
-            return None;
-        }
-        let issue = fitting().nth(rng::below(rng, count) as usize)?;
-        Some((issue, self.span(issue.when)?))
-    }
-}
-
-/// The product a ticket about the order names: a returned one if any, since whatever
-/// went wrong is what sent it back.
-fn named_product(facts: &OrderFacts) -> u64 {
-    let items = facts.items();
-    items
-        .iter()
-        .find(|item| item.returned.is_some())
-        .unwrap_or(&items[0])
-        .product
-}
-
 /// "#1A2B3C4D": how customers quote an order.
 pub fn order_reference(id: Id, out: &mut String) {
     out.push('#');
@@ -285,99 +152,118 @@ impl<'w> SupportTickets<'w> {
     }
 
     fn fill(&self, index: u64, row: &mut SupportTicket) {
+        let w = self.world;
+        let mut rng = w.rng(Entity::SupportTickets, index);
+        let about = self.subject(&mut rng, row);
+        row.ticket_id = w.ids(Table::SupportTickets).id(index);
+        row.user_id = w.ids(Table::Users).id(about.user);
+        row.category = about.topic.category;
+        let noun = if w.count(Entity::Products) > 0 {
+            self.products.core(about.product).noun.name.to_lowercase()
+        } else {
+            "item".to_string()
+        };
+        let order_text = if about.reference.is_empty() {
+            "my order"
+        } else {
+            &about.reference
+        };
+        row.subject.clear();
+        let subject = rng::pick(&mut rng, about.issue.subjects);
+        render(subject, &noun, order_text, &mut row.subject);
+        row.message.clear();
+        let message = rng::pick(&mut rng, about.issue.messages);
+        render(message, &noun, order_text, &mut row.message);
+        self.triage(&mut rng, row);
+    }
+
+    /// What the ticket is about: an order of the customer's when its topic is about
+    /// orders and one fits, else their account. Sets the order and the moment.
+    fn subject(&self, rng: &mut rng::RowRng, row: &mut SupportTicket) -> About {
         static WEIGHTS: OnceLock<Vec<u32>> = OnceLock::new();
         let weights = WEIGHTS.get_or_init(|| TICKET_TOPICS.iter().map(|t| t.weight).collect());
         let w = self.world;
-        let mut rng = w.rng(Entity::SupportTickets, index);
         let orders = self.orders.count();
-        let drawn = &TICKET_TOPICS[rng::pick_weighted(&mut rng, weights)];
-        let mut reference = String::new();
-        let product;
-        let user;
-        let topic;
-        let issue;
+        let drawn = &TICKET_TOPICS[rng::pick_weighted(rng, weights)];
         let about = if drawn.about_order && orders > 0 {
-            let facts = self.orders.facts(rng::below(&mut rng, orders));
-            self.about_order(&mut rng, drawn, &facts)
+            let facts = self.orders.facts(rng::below(rng, orders));
+            self.about_order(rng, drawn, &facts)
                 .map(|chosen| (facts, chosen))
         } else {
             None
         };
-        if let Some((facts, (chosen, chosen_issue, created_at))) = about {
-            topic = chosen;
-            issue = chosen_issue;
-            user = facts.user;
+        if let Some((facts, (topic, issue, created_at))) = about {
             let order_id = w.ids(Table::Orders).id(facts.index);
             row.order_id = Some(order_id);
-            order_reference(order_id, &mut reference);
-            product = named_product(&facts);
             row.created_at = created_at;
-        } else {
-            topic = if drawn.about_order {
-                TICKET_TOPICS
-                    .iter()
-                    .find(|t| !t.about_order)
-                    .expect("an account topic")
-            } else {
-                drawn
+            let mut reference = String::new();
+            order_reference(order_id, &mut reference);
+            return About {
+                topic,
+                issue,
+                user: facts.user,
+                product: named_product(&facts),
+                reference,
             };
-            user = w
-                .user_activity
-                .apply(rng::skewed_rank(&mut rng, w.count(Entity::Users), 400));
-            row.order_id = None;
-            product = w.product_popularity.apply(rng::skewed_rank(
-                &mut rng,
-                w.count(Entity::Products).max(1),
-                500,
-            ));
-            row.created_at = w.moment_after(&mut rng, self.users.created_at(user));
-            // Subject and message come from one issue: drawn independently from the
-            // whole category they would contradict each other.
-            issue = &topic.issues[rng::below(&mut rng, topic.issues.len() as u64) as usize];
         }
-        row.ticket_id = w.ids(Table::SupportTickets).id(index);
-        row.user_id = w.ids(Table::Users).id(user);
-        row.category = topic.category;
-        let noun = if w.count(Entity::Products) > 0 {
-            self.products.core(product).noun.name.to_lowercase()
+        let topic = if drawn.about_order {
+            TICKET_TOPICS
+                .iter()
+                .find(|t| !t.about_order)
+                .expect("an account topic")
         } else {
-            "item".to_string()
+            drawn
         };
-        let order_text = if reference.is_empty() {
-            "my order"
-        } else {
-            &reference
-        };
-        row.subject.clear();
-        render(
-            rng::pick(&mut rng, issue.subjects),
-            &noun,
-            order_text,
-            &mut row.subject,
-        );
-        row.message.clear();
-        render(
-            rng::pick(&mut rng, issue.messages),
-            &noun,
-            order_text,
-            &mut row.message,
-        );
-        row.priority = PRIORITIES[rng::pick_weighted(&mut rng, &[30, 45, 20, 5])];
-        row.channel = CHANNELS[rng::pick_weighted(&mut rng, &[40, 30, 15, 15])];
-        let wants_resolution = rng::chance(&mut rng, 750);
+        let user = w
+            .user_activity
+            .apply(rng::skewed_rank(rng, w.count(Entity::Users), 400));
+        row.order_id = None;
+        let product = w.product_popularity.apply(rng::skewed_rank(
+            rng,
+            w.count(Entity::Products).max(1),
+            500,
+        ));
+        row.created_at = w.moment_after(rng, self.users.created_at(user));
+        // Subject and message come from one issue: drawn independently from the
+        // whole category they would contradict each other.
+        let issue = &topic.issues[rng::below(rng, topic.issues.len() as u64) as usize];
+        About {
+            topic,
+            issue,
+            user,
+            product,
+            reference: String::new(),
+        }
+    }
+
+    /// Priority, channel, and how far the ticket has got.
+    fn triage(&self, rng: &mut rng::RowRng, row: &mut SupportTicket) {
+        row.priority = PRIORITIES[rng::pick_weighted(rng, &[30, 45, 20, 5])];
+        row.channel = CHANNELS[rng::pick_weighted(rng, &[40, 30, 15, 15])];
+        let wants_resolution = rng::chance(rng, 750);
         let resolved = if wants_resolution {
-            w.after_delay(&mut rng, row.created_at, 600, 5 * 86_400)
+            self.world.after_delay(rng, row.created_at, 600, 5 * 86_400)
         } else {
             None
         };
         row.resolved_at = resolved;
         row.status = match resolved {
-            Some(_) if rng::chance(&mut rng, 300) => STATUSES[3],
+            Some(_) if rng::chance(rng, 300) => STATUSES[3],
             Some(_) => STATUSES[2],
-            None if rng::chance(&mut rng, 500) => STATUSES[1],
+            None if rng::chance(rng, 500) => STATUSES[1],
             None => STATUSES[0],
         };
     }
+}
+
+/// What a ticket is about.
+struct About {
+    topic: &'static TicketTopic,
+    issue: &'static TicketIssue,
+    user: u64,
+    product: u64,
+    /// How the customer quotes the order; empty for a ticket about the account.
+    reference: String,
 }
 
 impl Generator for SupportTickets<'_> {
@@ -398,6 +284,7 @@ mod tests {
     use crate::generate::orders::OrderStatus;
     use crate::generate::world::small_world;
     use crate::words::catalog::DEPARTMENTS;
+    use crate::words::text::When;
     use std::collections::HashMap;
 
     /// Whether `text` could be `template` rendered with any product and order.
