@@ -3,7 +3,7 @@
 //! checked for sense in config/.
 
 use crate::generate::registry::{CountSetting, Scale};
-use crate::model::Date;
+use crate::model::{Currency, Date};
 use crate::output::Format;
 use crate::output::sql::Dialect;
 use crate::schema::Entity;
@@ -120,6 +120,14 @@ pub struct GenerateArgs {
     /// Last day of the window, included, YYYY-MM-DD [default: 2023-12-31].
     #[arg(long, value_name = "DATE", value_parser = parse::<Date>)]
     pub end_date: Option<Date>,
+
+    /// When the shop opened, YYYY-MM-DD: accounts date from then on [default: four years before --start-date].
+    #[arg(long, value_name = "DATE", value_parser = parse::<Date>)]
+    pub opened: Option<Date>,
+
+    /// The shop's currency, an ISO 4217 code; every amount is in it [default: USD].
+    #[arg(long, value_name = "CODE", value_parser = parse::<Currency>)]
+    pub currency: Option<Currency>,
 
     /// Worker threads [default: all cores]; output is identical for every value.
     #[arg(long, short = 'j', value_name = "N", value_parser = parse_positive, allow_hyphen_values = true)]

@@ -33,6 +33,11 @@ pub struct Settings {
     pub entities: Vec<String>,
     pub start_date: String,
     pub end_date: String,
+    /// When the shop opened.
+    #[serde(default)]
+    pub opened: Option<String>,
+    #[serde(default)]
+    pub currency: Option<String>,
     pub parts: u64,
     pub part: u64,
 }
@@ -86,6 +91,8 @@ mod tests {
                 entities: vec!["users".into()],
                 start_date: "2023-01-01".into(),
                 end_date: "2023-12-31".into(),
+                opened: Some("2019-01-01".into()),
+                currency: Some("USD".into()),
                 parts: 1,
                 part: 1,
             },

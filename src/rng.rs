@@ -2,7 +2,7 @@
 //! stable mix of (seed, entity, row key), so any row can be rebuilt alone, in any
 //! order, on any thread or machine.
 
-use rand::RngExt;
+use rand::{Rng, RngExt};
 use rand_pcg::Pcg64Mcg;
 
 /// A value-stable generator: `rand_pcg` promises the same stream for the same seed
@@ -64,6 +64,19 @@ pub fn pick_weighted(rng: &mut RowRng, weights: &[u32]) -> usize {
     weights.len() - 1
 }
 
+/// Picks an index by `u64` weights (non-empty, positive total).
+pub fn pick_weighted_u64(rng: &mut RowRng, weights: &[u64]) -> usize {
+    let total: u64 = weights.iter().sum();
+    let mut draw = below(rng, total);
+    for (i, &w) in weights.iter().enumerate() {
+        if draw < w {
+            return i;
+        }
+        draw -= w;
+    }
+    weights.len() - 1
+}
+
 /// A heavy-tailed rank in `0..n`: a mixture of a log-uniform draw (Zipf with exponent
 /// one, the shape of real sales) and a uniform one, so the head dominates without
 /// leaving the tail empty. `head_per_mille` is the share of log-uniform draws.
@@ -104,6 +117,94 @@ pub fn activity_rank(rng: &mut RowRng, n: u64) -> u64 {
     let low = 1u64 << e;
     let high = low.saturating_mul(2).min(n + 1);
     rng.random_range(low..high) - 1
+}
+
+/// A uniform draw in `[0, 1)` with 53 random bits, computed here rather than by
+/// rand so its value is ours to keep stable.
+pub fn unit(rng: &mut RowRng) -> f64 {
+    (rng.next_u64() >> 11) as f64 * (1.0 / (1u64 << 53) as f64)
+}
+
+/// The natural logarithm, from IEEE arithmetic alone: libm's `ln` is not bit-identical
+/// across platforms, and a draw that goes through it would not be either.
+pub fn ln(x: f64) -> f64 {
+    if x <= 0.0 || !x.is_finite() {
+        return if x == 0.0 { f64::NEG_INFINITY } else { f64::NAN };
+    }
+    // x = m * 2^e with m in [sqrt(1/2), sqrt(2)); ln m = 2 atanh((m - 1) / (m + 1)).
+    let bits = x.to_bits();
+    let (mut exponent, mut m) = if bits >> 52 == 0 {
+        // Subnormal: scale into the normal range first.
+        let y = x * (1u64 << 54) as f64;
+        (((y.to_bits() >> 52) as i64) - 1023 - 54, f64::from_bits((y.to_bits() & ((1 << 52) - 1)) | (1023 << 52)))
+    } else {
+        (((bits >> 52) as i64) - 1023, f64::from_bits((bits & ((1 << 52) - 1)) | (1023 << 52)))
+    };
+    if m > std::f64::consts::SQRT_2 {
+        m /= 2.0;
+        exponent += 1;
+    }
+    let s = (m - 1.0) / (m + 1.0);
+    let s2 = s * s;
+    let mut term = s;
+    let mut sum = 0.0;
+    for k in 0..12 {
+        sum += term / (2 * k + 1) as f64;
+        term *= s2;
+    }
+    2.0 * sum + exponent as f64 * std::f64::consts::LN_2
+}
+
+/// `e^x`, from IEEE arithmetic alone (see `ln`).
+pub fn exp(x: f64) -> f64 {
+    if x.is_nan() {
+        return x;
+    }
+    if x > 709.0 {
+        return f64::INFINITY;
+    }
+    if x < -745.0 {
+        return 0.0;
+    }
+    // x = k ln 2 + r, |r| <= ln 2 / 2; e^r by its series, then times 2^k.
+    let k = (x / std::f64::consts::LN_2).round();
+    let r = x - k * std::f64::consts::LN_2;
+    let mut term = 1.0;
+    let mut sum = 1.0;
+    for n in 1..20 {
+        term *= r / n as f64;
+        sum += term;
+    }
+    let k = k as i64;
+    // 2^k in two steps, so the scale itself never overflows or underflows.
+    let half = k / 2;
+    let scale = |p: i64| f64::from_bits(((p + 1023) as u64) << 52);
+    sum * scale(half) * scale(k - half)
+}
+
+/// A Poisson count with mean `mean`: exact by inversion for small means, the normal
+/// approximation (a sum of twelve uniforms) for large ones.
+pub fn poisson(rng: &mut RowRng, mean: f64) -> u64 {
+    if mean <= 0.0 {
+        return 0;
+    }
+    if mean < 30.0 {
+        let floor = exp(-mean);
+        let mut product = unit(rng);
+        let mut k = 0;
+        while product >= floor {
+            product *= unit(rng);
+            k += 1;
+        }
+        return k;
+    }
+    let z: f64 = (0..12).map(|_| unit(rng)).sum::<f64>() - 6.0;
+    (mean + mean.sqrt() * z).round().max(0.0) as u64
+}
+
+/// An exponential draw with mean `mean`.
+pub fn exponential(rng: &mut RowRng, mean: f64) -> f64 {
+    -mean * ln(1.0 - unit(rng))
 }
 
 /// A keyed pseudo-random permutation of `0..n`: a bijection on the smallest power of
@@ -208,6 +309,28 @@ mod tests {
         }
         // Uniform draws would put 10% in the top decile.
         assert!(head > 20_000 * 30 / 100, "head share {head}");
+    }
+
+    #[test]
+    fn logarithms_and_exponentials_are_accurate() {
+        for x in [1e-300, 1e-10, 0.001, 0.5, 1.0, std::f64::consts::E, 10.0, 12345.678, 1e300] {
+            assert!((ln(x) - x.ln()).abs() <= 1e-12 * x.ln().abs().max(1.0), "ln {x}");
+        }
+        for x in [-700.0, -20.0, -1.0, -1e-9, 0.0, 0.5, 1.0, 3.0, 50.0, 700.0] {
+            assert!((exp(x) - x.exp()).abs() <= 1e-13 * x.exp(), "exp {x}");
+        }
+        assert_eq!(ln(1.0), 0.0);
+        assert_eq!(exp(0.0), 1.0);
+    }
+
+    #[test]
+    fn poisson_draws_have_their_mean() {
+        for mean in [0.3, 2.5, 12.0, 80.0] {
+            let n = 20_000;
+            let total: u64 = (0..n).map(|i| poisson(&mut row_rng(4, i), mean)).sum();
+            let measured = total as f64 / n as f64;
+            assert!((measured - mean).abs() < 0.05 * mean + 0.02, "{mean}: {measured}");
+        }
     }
 
     #[test]

@@ -22,6 +22,8 @@ pub struct FileSettings {
     pub start_date: Option<String>,
     #[serde(alias = "end-date")]
     pub end_date: Option<String>,
+    pub opened: Option<String>,
+    pub currency: Option<String>,
     pub threads: Option<u64>,
     pub parts: Option<u64>,
     pub part: Option<u64>,

@@ -92,6 +92,13 @@ impl Config {
                 .collect(),
             start_date: window.first_day().to_string(),
             end_date: window.last_day().to_string(),
+            opened: Some(
+                self.input
+                    .opened
+                    .unwrap_or_else(|| crate::generate::plan::default_opened(window))
+                    .to_string(),
+            ),
+            currency: Some(self.input.currency.to_string()),
             parts: self.parts.count,
             part: self.parts.index,
         }

@@ -32,6 +32,24 @@ impl Config {
         counts(&mut config, &args, &file, &source)?;
         config.input.entities = entities(&args, &file, &source)?;
         config.input.window = window(&args, &file, &source)?;
+        config.input.opened = match args.opened {
+            Some(day) => Some(day),
+            None => source.parse::<Date>(file.opened.as_deref(), "opened")?,
+        };
+        if let Some(opened) = config.input.opened
+            && opened > config.input.window.first_day()
+        {
+            return Err(Error::Usage(format!(
+                "--opened {opened} is after the window's first day {}: a shop opens at or before the window",
+                config.input.window.first_day()
+            )));
+        }
+        config.input.currency = match args.currency {
+            Some(currency) => currency,
+            None => source
+                .parse::<crate::model::Currency>(file.currency.as_deref(), "currency")?
+                .unwrap_or_default(),
+        };
         config.input.threads = threads(args.threads.or(file.threads), &source)?;
         config.parts = parts(args.parts.or(file.parts), args.part.or(file.part), &source)?;
         config.output = output(&config, &args, &file)?;

@@ -147,6 +147,21 @@ impl Tree {
         start..count
     }
 
+    /// How many departments (level-1 categories) there are; they come first.
+    pub fn departments(&self) -> u64 {
+        self.departments
+    }
+
+    /// The subcategories of department `department` that the tree holds.
+    pub fn subcategories_of(&self, department: u64) -> Vec<u64> {
+        let d = self.departments;
+        let subs = DEPARTMENTS[department as usize].subcategories.len() as u64;
+        (0..subs)
+            .map(|s| d + s * d + department)
+            .filter(|&c| c < self.count)
+            .collect()
+    }
+
     /// True when `ancestor` is `category` or one of its ancestors.
     pub fn is_within(&self, category: u64, ancestor: u64) -> bool {
         let mut current = Some(category);

@@ -2,6 +2,9 @@
 //! generator per entity producing rows as pure functions of (seed, entity, row key).
 //! Nothing here knows about formats, files, the command line or the validator.
 
+pub mod calendar;
+pub mod customers;
+pub mod demand;
 pub mod places;
 pub mod plan;
 pub mod registry;

@@ -103,10 +103,10 @@ pub fn names_an_order(kind: &str) -> bool {
 fn order_events(facts: &OrderFacts, out: &mut Vec<(&'static str, Timestamp)>) {
     out.clear();
     out.push(("order_confirmed", facts.created_at));
-    if let Some(t) = facts.shipped_at {
+    if let Some(t) = facts.shipped_at() {
         out.push(("order_shipped", t));
     }
-    if let Some(t) = facts.delivered_at {
+    if let Some(t) = facts.delivered_at() {
         out.push(("order_delivered", t));
         out.push(("review_reminder", t.plus(5 * 86_400)));
     }

@@ -98,7 +98,7 @@ pub fn for_each_payment(
         each(key(n as u64), PaymentStatus::Failed, facts.total, *at, None);
     }
     let next = facts.failed_count as u64;
-    match facts.outcome {
+    match facts.outcome() {
         PaymentOutcome::Completed(at) => each(
             key(next),
             PaymentStatus::Completed,

@@ -4,7 +4,8 @@
 use super::registry::{Counts, dependency_order, with_ancestors};
 use super::world::World;
 use crate::error::{Error, Result};
-use crate::model::Window;
+use crate::model::time::days_from_civil;
+use crate::model::{Currency, Date, Window, time_parts};
 use crate::schema::Entity;
 
 /// What a plan is made from: plain values, whoever gathered them (the command line, a
@@ -13,9 +14,14 @@ use crate::schema::Entity;
 pub struct PlanInput {
     pub seed: u64,
     pub window: Window,
+    /// When the shop opened; `None` for the default, `DEFAULT_YEARS_OPEN` before the
+    /// window starts.
+    pub opened: Option<Date>,
     pub counts: Counts,
     /// `--count reviews=N`, when given: reviews are otherwise derived.
     pub review_count: Option<u64>,
+    /// The shop's currency.
+    pub currency: Currency,
     /// Entities to write.
     pub entities: Vec<Entity>,
     /// Threads for the passes over all orders; never changes any output.
@@ -28,12 +34,26 @@ impl PlanInput {
         PlanInput {
             seed,
             window: Window::default(),
+            opened: None,
             counts: Counts::default(),
             review_count: None,
+            currency: Currency::USD,
             entities: Entity::ALL.to_vec(),
             threads: 1,
         }
     }
+}
+
+/// Years a shop has been open when the window starts, unless `--opened` says.
+pub const DEFAULT_YEARS_OPEN: i64 = 4;
+
+/// The default opening: the same day `DEFAULT_YEARS_OPEN` years before the window
+/// starts (28 February for a start on 29 February).
+pub fn default_opened(window: Window) -> Date {
+    let (year, month, day) = time_parts(window.first_day());
+    let year = year - DEFAULT_YEARS_OPEN;
+    let day = if month == 2 && day == 29 { 28 } else { day };
+    Date(days_from_civil(year, month, day))
 }
 
 pub struct Plan {
@@ -44,8 +64,16 @@ pub struct Plan {
 
 impl Plan {
     pub fn new(input: &PlanInput) -> Result<Plan> {
-        let mut world = World::new(input.seed, input.window, input.counts.clone());
+        let opened = input.opened.unwrap_or_else(|| default_opened(input.window));
+        if opened > input.window.first_day() {
+            return Err(Error::Usage(format!(
+                "--opened {opened} is after --start-date {}: a shop opens at or before the window it is seen in",
+                input.window.first_day()
+            )));
+        }
+        let mut world = World::new(input.seed, input.window, opened, input.counts.clone());
         world.threads = input.threads;
+        world.currency = input.currency;
         world.review_count_override = input.review_count;
         let needed = with_ancestors(&input.entities);
         check_requirements(&world, &needed)?;

@@ -90,7 +90,7 @@ pub struct DeliveredIndex {
 }
 
 fn delivered_items(facts: &OrderFacts) -> u64 {
-    if facts.status.is_delivered() {
+    if facts.status().is_delivered() {
         facts.items().len() as u64
     } else {
         0
@@ -223,7 +223,7 @@ impl<'w> Reviews<'w> {
             let mut rng = self.world.rng(Entity::Reviews, r);
             let rating = 1 + rng::pick_weighted(&mut rng, &[10, 6, 11, 24, 49]) as u8;
             let delivered = order
-                .delivered_at
+                .delivered_at()
                 .expect("delivered orders have a delivery time");
             let created_at = self
                 .world

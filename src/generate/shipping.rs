@@ -3,10 +3,8 @@
 //! through customs) and a tracking number in that carrier's style.
 
 use super::orders::Orders;
-use super::warehouses::Route;
 use super::{CountRule, EntitySpec, Generator, RowSource, World, flat_record, places};
 use crate::model::{Date, Id, Timestamp};
-use crate::rng;
 use crate::schema::{Entity, Field, FieldType as F, Table, TableSpec};
 use serde::Serialize;
 use std::ops::Range;
@@ -31,7 +29,7 @@ pub const FIELDS: &[Field] = &[
     Field::new(
         "estimated_delivery",
         F::Date,
-        "Latest promised delivery day.",
+        "The day the carrier promised, in the customer's time zone; a later delivery is late.",
     ),
     Field::new(
         "delivered_at",
@@ -95,57 +93,6 @@ flat_record!(Shipment);
 /// Carriers for a parcel on its route, with a tracking-number pattern each: the
 /// destination's own carriers at home, Europe-wide parcel networks across an open
 /// border, international express ones through customs.
-fn carriers(route: Route, to: &str) -> &'static [(&'static str, &'static str)] {
-    match route {
-        Route::Domestic => {}
-        Route::OpenBorder => return CROSS_BORDER_CARRIERS,
-        Route::International => return INTERNATIONAL_CARRIERS,
-    }
-    match to {
-        "US" => &[
-            ("UPS", "1Z@@@###########"),
-            ("FedEx", "############"),
-            ("USPS", "9400 #### #### #### #### ##"),
-        ],
-        "GB" => &[
-            ("Royal Mail", "@@#########GB"),
-            ("DPD", "##############"),
-            ("Evri", "H##@@@#########"),
-        ],
-        "CA" => &[
-            ("Canada Post", "################"),
-            ("Purolator", "############"),
-        ],
-        "DE" => &[
-            ("DHL", "00340434#########"),
-            ("Hermes", "H##############"),
-            ("DPD", "##############"),
-        ],
-        "FR" => &[
-            ("Colissimo", "6A###########"),
-            ("Chronopost", "@@#########FR"),
-            ("DPD", "##############"),
-        ],
-        "AU" => &[
-            ("Australia Post", "@@@##########"),
-            ("StarTrack", "@@@#########"),
-        ],
-        _ => INTERNATIONAL_CARRIERS,
-    }
-}
-
-const CROSS_BORDER_CARRIERS: &[(&str, &str)] = &[
-    ("DHL Parcel", "00340434#########"),
-    ("DPD", "##############"),
-    ("GLS", "###########"),
-];
-
-const INTERNATIONAL_CARRIERS: &[(&str, &str)] = &[
-    ("DHL Express", "##########"),
-    ("FedEx International", "############"),
-    ("UPS Worldwide", "1Z@@@###########"),
-];
-
 pub struct Shipping<'w> {
     world: &'w World,
     orders: Orders<'w>,
@@ -172,23 +119,21 @@ impl Generator for Shipping<'_> {
         let mut row = Shipment::default();
         for order in units {
             let facts = self.orders.facts(order);
-            let Some(shipped_at) = facts.shipped_at else {
+            let Some(shipment) = facts.shipment() else {
                 continue;
             };
             let mut rng = w.rng(Entity::Shipping, order);
             row.shipment_id = w.ids(Table::Shipping).id(order);
             row.order_id = w.ids(Table::Orders).id(order);
-            row.warehouse_id = w.ids(Table::Warehouses).id(facts.warehouse);
-            let (carrier, pattern) = rng::pick(&mut rng, carriers(facts.route, facts.country));
-            row.carrier = carrier;
+            row.warehouse_id = w.ids(Table::Warehouses).id(shipment.warehouse);
+            row.carrier = shipment.carrier.name;
             row.tracking_number.clear();
-            places::fill(&mut rng, pattern, &mut row.tracking_number);
+            places::fill(&mut rng, shipment.carrier.tracking, &mut row.tracking_number);
             row.shipping_method = facts.method;
-            row.shipped_at = shipped_at;
-            let (_, slowest) = facts.method.transit_days();
-            row.estimated_delivery = Date(shipped_at.date().0 + slowest);
-            row.delivered_at = facts.delivered_at;
-            row.status = if facts.delivered_at.is_some() {
+            row.shipped_at = shipment.at;
+            row.estimated_delivery = shipment.promised;
+            row.delivered_at = shipment.delivered;
+            row.status = if shipment.delivered.is_some() {
                 ShipmentStatus::Delivered
             } else {
                 ShipmentStatus::InTransit

@@ -36,6 +36,14 @@ pub enum Stream {
     ProductPopularity,
     /// Rank -> user, so the most active customers are not all early signups.
     UserActivity,
+    /// A customer's life with the shop: kind, signup, first order, pace, lapse.
+    Customers,
+    /// How many orders a customer places in the window.
+    OrderCounts,
+    /// A customer's tastes: favourite departments, basket size, usual payment.
+    Tastes,
+    /// The products a customer buys again and again, by department.
+    Staples,
     /// The ids of a table's rows.
     Ids(Table),
 }
@@ -58,6 +66,10 @@ impl Stream {
             Stream::WishlistPairs => id(Entity::Wishlists) << 8 | 1,
             Stream::ProductPopularity => 0x5001,
             Stream::UserActivity => 0x5002,
+            Stream::Customers => id(Entity::Users) << 8 | 3,
+            Stream::OrderCounts => id(Entity::Orders) << 8 | 2,
+            Stream::Tastes => id(Entity::Users) << 8 | 4,
+            Stream::Staples => id(Entity::Users) << 8 | 5,
             Stream::Ids(Table::OrderItems) => (id(Entity::Orders) << 8 | 1) ^ 0x1d5,
             Stream::Ids(t) => id(t.entity()) ^ 0x1d5,
         }
@@ -90,6 +102,10 @@ impl Stream {
             Stream::WishlistPairs,
             Stream::ProductPopularity,
             Stream::UserActivity,
+            Stream::Customers,
+            Stream::OrderCounts,
+            Stream::Tastes,
+            Stream::Staples,
         ]);
         all.extend(Table::ALL.into_iter().map(Stream::Ids));
         all

@@ -125,7 +125,7 @@ impl Aggregates {
                 let facts = orders.facts(o);
                 for item in facts.items() {
                     let p = &products[item.product as usize];
-                    if facts.status.is_counted() {
+                    if facts.status().is_counted() {
                         p.units.fetch_add(item.quantity as u64, Relaxed);
                         p.revenue.fetch_add(item.total.cents(), Relaxed);
                     }
@@ -133,7 +133,7 @@ impl Aggregates {
                         p.returns.fetch_add(1, Relaxed);
                     }
                 }
-                if facts.status.is_counted() {
+                if facts.status().is_counted() {
                     let u = &users[facts.user as usize];
                     u.orders.fetch_add(1, Relaxed);
                     u.spent.fetch_add(facts.total.cents(), Relaxed);

@@ -2,6 +2,7 @@
 //! username derived from it (unique by construction), and an address and phone that
 //! agree with their country.
 
+use super::customers::{self, Profile};
 use super::{CountRule, EntitySpec, Generator, RowSource, Stream, World, flat_record, places};
 use crate::model::{Id, Timestamp};
 use crate::rng::{self, Permutation, RowRng};
@@ -31,7 +32,11 @@ pub const FIELDS: &[Field] = &[
     Field::new("state", F::Text, "State, province or region of `city`."),
     Field::new("postal_code", F::Text, "Postal code valid for `city`."),
     Field::new("country", F::Text, "ISO 3166-1 alpha-2 code."),
-    Field::new("created_at", F::Timestamp, "Signup; inside the window."),
+    Field::new(
+        "created_at",
+        F::Timestamp,
+        "Signup: from the shop's opening (--opened) to the window's end; at the first order for accounts made at checkout.",
+    ),
     Field::new(
         "updated_at",
         F::Timestamp,
@@ -40,9 +45,19 @@ pub const FIELDS: &[Field] = &[
     Field::new(
         "is_active",
         F::Boolean,
-        "False for closed or dormant accounts.",
+        "False exactly for closed accounts.",
     ),
-    Field::new("loyalty_points", F::Integer, "Points balance."),
+    Field::new(
+        "closed_at",
+        F::Timestamp,
+        "When the account was closed; empty while open. No order follows it.",
+    )
+    .nullable(),
+    Field::new(
+        "loyalty_points",
+        F::Integer,
+        "Points balance: a point per unit of currency spent in the last twelve months, less points redeemed.",
+    ),
 ];
 
 pub const TABLE: TableSpec = TableSpec {
@@ -60,7 +75,7 @@ pub const SPEC: EntitySpec = EntitySpec {
     doc: "Customers with a country-consistent address and phone.",
     parents: &[],
     requires: &[],
-    count: CountRule::Set(1_000),
+    count: CountRule::Set(6_000),
     tables: &[&TABLE],
     source,
 };
@@ -85,6 +100,7 @@ pub struct User {
     pub created_at: Timestamp,
     pub updated_at: Timestamp,
     pub is_active: bool,
+    pub closed_at: Option<Timestamp>,
     pub loyalty_points: u32,
 }
 
@@ -121,15 +137,14 @@ impl<'w> Users<'w> {
         }
     }
 
-    /// The signup moment: the first draw of the user's stream, so orders can check it
-    /// without building the rest of the row.
-    pub fn created_at(&self, user: u64) -> Timestamp {
-        let mut rng = self.world.rng(Entity::Users, user);
-        self.draw_created_at(&mut rng)
+    /// The customer's life with the shop: signup, first order, pace, lapse, closing.
+    pub fn profile(&self, user: u64) -> Profile {
+        customers::profile(self.world, user, self.locale(user).country.utc_offset)
     }
 
-    fn draw_created_at(&self, rng: &mut RowRng) -> Timestamp {
-        self.world.moment_after(rng, self.world.window.start)
+    /// The signup moment.
+    pub fn created_at(&self, user: u64) -> Timestamp {
+        self.profile(user).signup
     }
 
     fn draw_locale(rng: &mut RowRng) -> Locale {
@@ -138,10 +153,9 @@ impl<'w> Users<'w> {
         Locale { country, city }
     }
 
-    /// Country and city of a user.
+    /// Country and city of a user: the first draws of their stream.
     pub fn locale(&self, user: u64) -> Locale {
         let mut rng = self.world.rng(Entity::Users, user);
-        self.draw_created_at(&mut rng);
         Self::draw_locale(&mut rng)
     }
 
@@ -151,9 +165,8 @@ impl<'w> Users<'w> {
         user: u64,
         street: &mut String,
         postal: &mut String,
-    ) -> (RowRng, Timestamp, Locale) {
+    ) -> (RowRng, Locale) {
         let mut rng = self.world.rng(Entity::Users, user);
-        let created_at = self.draw_created_at(&mut rng);
         let locale = Self::draw_locale(&mut rng);
         places::street_and_postal(
             &mut rng,
@@ -163,13 +176,13 @@ impl<'w> Users<'w> {
             street,
             postal,
         );
-        (rng, created_at, locale)
+        (rng, locale)
     }
 
     /// The user's address as one line, for an order's shipping label, and where it is.
     pub fn shipping_address(&self, user: u64, out: &mut String) -> Locale {
         let (mut street, mut postal) = (String::new(), String::new());
-        let (_, _, locale) = self.locate(user, &mut street, &mut postal);
+        let (_, locale) = self.locate(user, &mut street, &mut postal);
         places::one_line(out, &street, locale.city, &postal, locale.country);
         locale
     }
@@ -177,8 +190,9 @@ impl<'w> Users<'w> {
     pub fn fill(&self, user: u64, row: &mut User) {
         row.address.clear();
         row.postal_code.clear();
-        let (mut rng, created_at, locale) =
-            self.locate(user, &mut row.address, &mut row.postal_code);
+        let (mut rng, locale) = self.locate(user, &mut row.address, &mut row.postal_code);
+        let profile = customers::profile(self.world, user, locale.country.utc_offset);
+        let created_at = profile.signup;
         let Locale { country, city } = locale;
         row.user_id = self.world.ids(Table::Users).id(user);
         row.created_at = created_at;
@@ -214,19 +228,36 @@ impl<'w> Users<'w> {
         row.phone_number.clear();
         places::phone(&mut rng, country, city, &mut row.phone_number);
 
+        // A closed account was last changed when it closed.
+        let last_change = profile.closed.unwrap_or(self.world.window.end);
         row.updated_at = if rng::chance(&mut rng, 350) {
             created_at
         } else {
-            self.world.moment_after(&mut rng, created_at)
+            Timestamp(rng::between(&mut rng, created_at.0, last_change.0.max(created_at.0)))
         };
-        row.is_active = !rng::chance(&mut rng, 70);
-        row.loyalty_points = if rng::chance(&mut rng, 300) {
-            0
-        } else {
-            rng::skewed_rank(&mut rng, 5_000, 600) as u32
-        };
+        row.is_active = profile.closed.is_none();
+        row.closed_at = profile.closed;
+        row.loyalty_points = self.loyalty_points(&mut rng, user);
     }
 }
+
+impl Users<'_> {
+    /// Points follow spend: a point per unit spent in the window's orders (which the
+    /// customer's basket size drives), less a share redeemed; points expire after
+    /// twelve months, so a customer without orders in the window holds none.
+    fn loyalty_points(&self, rng: &mut RowRng, user: u64) -> u32 {
+        let orders = self.world.order_book().count_of(user);
+        if orders == 0 {
+            return 0;
+        }
+        let spend = orders as f64 * TYPICAL_ORDER_VALUE * customers::tastes(self.world, user).spend_level;
+        let kept = 1.0 - rng::below(rng, 600) as f64 / 1000.0;
+        (spend * kept).round() as u32
+    }
+}
+
+/// What an order comes to on average, in units of currency, for loyalty points.
+const TYPICAL_ORDER_VALUE: f64 = 80.0;
 
 fn write_handle(out: &mut String, style: &str, first: &str, last: &str) {
     let initial = |s: &str| s.chars().next().map(String::from).unwrap_or_default();

@@ -4,6 +4,8 @@
 //! analytics aggregates). No parent rows are stored here: those are recomputed from
 //! their index.
 
+use super::calendar::Calendar;
+use super::customers::{Growth, OrderBook};
 use super::streams::Stream;
 use crate::model::{Date, IdSpace, Timestamp, Window};
 use crate::rng::{self, Permutation, RowRng};
@@ -15,12 +17,20 @@ pub use super::registry::Counts;
 pub struct World {
     pub seed: u64,
     pub window: Window,
+    /// When the shop opened: accounts date from then on.
+    pub opened: Date,
     pub counts: Counts,
     /// Set when `--count reviews=N` overrides the derived count.
     pub review_count_override: Option<u64>,
     /// Threads for the passes over all orders; never changes any output.
     pub threads: usize,
     calendar: Calendar,
+    growth: Growth,
+    /// The shop's currency: every amount is in it.
+    pub currency: crate::model::Currency,
+    order_book: OnceLock<OrderBook>,
+    demand: OnceLock<super::demand::Demand>,
+    promotion_days: OnceLock<super::promotions::RunningCodes>,
     /// Rank -> product, so the best sellers are spread over the catalog.
     pub product_popularity: Permutation,
     /// Rank -> user, so the most active customers are not all early signups.
@@ -30,11 +40,18 @@ pub struct World {
 }
 
 impl World {
-    pub fn new(seed: u64, window: Window, counts: Counts) -> Self {
+    pub fn new(seed: u64, window: Window, opened: Date, counts: Counts) -> Self {
+        let offsets: Vec<i64> = crate::words::geo::COUNTRIES.iter().map(|c| c.utc_offset).collect();
         World {
             seed,
             window,
-            calendar: Calendar::new(window),
+            opened,
+            calendar: Calendar::new(window, &offsets),
+            growth: Growth::new(opened.min(window.last_day()), window.last_day()),
+            currency: crate::model::Currency::USD,
+            order_book: OnceLock::new(),
+            demand: OnceLock::new(),
+            promotion_days: OnceLock::new(),
             product_popularity: Permutation::new(
                 counts.get(Entity::Products).max(1),
                 Stream::ProductPopularity.key(seed),
@@ -74,10 +91,38 @@ impl World {
         IdSpace::new(self.key(Stream::Ids(table)))
     }
 
-    /// A moment drawn from the shop's traffic: more in November and December, at
-    /// weekends, around Black Friday, and in the evening.
-    pub fn seasonal_moment(&self, rng: &mut RowRng) -> Timestamp {
-        self.calendar.sample(rng, self.window)
+    /// The shop's traffic through the window, in each time zone.
+    pub fn calendar(&self) -> &Calendar {
+        &self.calendar
+    }
+
+    /// The shop's signups since it opened.
+    pub fn growth(&self) -> &Growth {
+        &self.growth
+    }
+
+    /// Every customer's orders in the window, built on first use.
+    pub fn order_book(&self) -> &OrderBook {
+        self.order_book.get_or_init(|| {
+            let users = super::users::Users::new(self);
+            OrderBook::build(self, |u| users.locale(u).country.utc_offset)
+        })
+    }
+
+    /// What sells, by department and season, built on first use.
+    pub fn demand(&self) -> &super::demand::Demand {
+        self.demand.get_or_init(|| super::demand::Demand::build(self))
+    }
+
+    /// The promotions running on each day of the window, built on first use.
+    pub fn running_codes(&self) -> &super::promotions::RunningCodes {
+        self.promotion_days
+            .get_or_init(|| super::promotions::RunningCodes::build(self))
+    }
+
+    /// A moment drawn from the shop's traffic in the time zone at `offset`.
+    pub fn seasonal_moment(&self, rng: &mut RowRng, offset: i64) -> Timestamp {
+        self.calendar.sample(rng, offset)
     }
 
     /// A uniform moment in `[from, window end]`.
@@ -100,63 +145,6 @@ impl World {
     }
 }
 
-const MONTH_WEIGHT: [u32; 12] = [80, 72, 84, 86, 90, 88, 92, 94, 88, 100, 150, 175];
-const WEEKDAY_WEIGHT: [u32; 7] = [100, 96, 95, 100, 108, 118, 122];
-const HOUR_WEIGHT: [u32; 24] = [
-    20, 12, 8, 6, 6, 8, 15, 30, 50, 65, 75, 80, 85, 80, 75, 75, 80, 90, 105, 120, 125, 110, 80, 45,
-];
-
-/// Cumulative day weights of the window, so a seasonal day is one binary search away.
-struct Calendar {
-    cumulative: Vec<u64>,
-}
-
-impl Calendar {
-    fn new(window: Window) -> Self {
-        let first = window.first_day().0;
-        let mut total = 0u64;
-        let cumulative = (0..window.days())
-            .map(|offset| {
-                total += day_weight(Date(first + offset));
-                total
-            })
-            .collect();
-        Calendar { cumulative }
-    }
-
-    fn sample(&self, rng: &mut RowRng, window: Window) -> Timestamp {
-        let total = *self
-            .cumulative
-            .last()
-            .expect("a window has at least one day");
-        let draw = rng::below(rng, total);
-        let day = self.cumulative.partition_point(|&c| c <= draw) as i64;
-        let hour = rng::pick_weighted(rng, &HOUR_WEIGHT) as i64;
-        let second = rng::below(rng, 3600) as i64;
-        let t = Timestamp((window.first_day().0 + day) * 86_400 + hour * 3600 + second);
-        window.clamp(t.max(window.start))
-    }
-}
-
-fn day_weight(day: Date) -> u64 {
-    let (_, month, dom) = crate::model::time_parts(day);
-    let mut w = (MONTH_WEIGHT[month as usize - 1] * WEEKDAY_WEIGHT[day.weekday() as usize]) as u64;
-    // Black Friday is the day after the fourth Thursday of November (Friday, the 23rd
-    // to the 29th); Cyber Monday three days later.
-    if month == 11 && day.weekday() == 4 && (23..=29).contains(&dom) {
-        w *= 3;
-    }
-    if (month == 11 && day.weekday() == 0 && dom >= 26)
-        || (month == 12 && day.weekday() == 0 && dom <= 2)
-    {
-        w = w * 5 / 2;
-    }
-    if month == 12 && (dom == 25 || dom == 26) {
-        w /= 2;
-    }
-    w
-}
-
 /// A small shop (a fifth of the default counts) in the default year, with `counts`
 /// set on top: the world the generators' unit tests run against.
 #[cfg(test)]
@@ -165,32 +153,6 @@ pub fn small_world(seed: u64, counts: &[(Entity, u64)]) -> World {
     for &(entity, n) in counts {
         all.set(entity, n);
     }
-    World::new(seed, Window::default(), all)
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::model::time::days_from_civil;
-
-    #[test]
-    fn seasonal_moments_stay_in_the_window_and_peak_in_november() {
-        let w = World::new(1, Window::default(), Counts::zero());
-        let mut by_month = [0u32; 12];
-        for i in 0..50_000 {
-            let mut rng = rng::row_rng(3, i);
-            let t = w.seasonal_moment(&mut rng);
-            assert!(w.window.contains(t));
-            by_month[t.date().month() as usize - 1] += 1;
-        }
-        assert!(by_month[10] > by_month[1] * 3 / 2, "{by_month:?}");
-        assert!(by_month[11] > by_month[0] * 3 / 2, "{by_month:?}");
-    }
-
-    #[test]
-    fn black_friday_2023_is_boosted() {
-        let friday = Date(days_from_civil(2023, 11, 24));
-        let week_before = Date(days_from_civil(2023, 11, 17));
-        assert!(day_weight(friday) >= 3 * day_weight(week_before));
-    }
+    let window = Window::default();
+    World::new(seed, window, super::plan::default_opened(window), all)
 }

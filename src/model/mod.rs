@@ -3,10 +3,12 @@
 //! in every format, without going through floats.
 
 pub mod cells;
+mod currency;
 mod id;
 mod money;
 pub mod time;
 
+pub use currency::Currency;
 pub use id::{Id, IdSpace};
 pub use money::Money;
 pub use time::{Date, Timestamp, Window};

@@ -33,6 +33,8 @@ pub struct Department {
     pub sku_prefix: &'static str,
     /// What kind of goods it sells, which decides what customers can complain about.
     pub goods: Goods,
+    /// How its customers buy: seasons, quantities, reorders and returns.
+    pub habits: Habits,
     /// Fictional but plausible brand names; real trademarks are avoided on purpose.
     pub brands: &'static [&'static str],
     /// Descriptors for product names outside third-level categories.
@@ -45,6 +47,42 @@ pub struct Department {
     pub features: &'static [&'static str],
     pub subcategories: &'static [Subcategory],
 }
+
+/// How a department's goods sell. Lifts are extra demand, in per cent, at the peak of
+/// a season (a smooth bump, so no month steps); the reasons' weights are in the order
+/// of `RETURN_REASONS` (a late parcel's own reason comes on top, from the delivery).
+#[derive(Clone, Copy, Debug)]
+pub struct Habits {
+    /// Its share of the shop's lines, relative.
+    pub share: u32,
+    /// Extra demand in the weeks before Christmas.
+    pub holiday_lift: u32,
+    /// Extra demand in high summer.
+    pub summer_lift: u32,
+    /// Extra demand in early January (resolutions, sales).
+    pub january_lift: u32,
+    /// Weights of a line's quantity, 1 to 6: consumables come by the several.
+    pub quantity: [u32; 6],
+    /// Lines that are one of the customer's staples, bought again and again, per mille.
+    pub reorder_per_mille: u32,
+    /// Delivered items sent back, per mille.
+    pub return_per_mille: u32,
+    /// Why its items come back, in `RETURN_REASONS` order.
+    pub reasons: [u32; 6],
+    /// Whether its goods come in sizes, so that a size can be wrong.
+    pub sized: bool,
+}
+
+/// Why items come back, as the returns file writes it; the weights of `Habits`
+/// follow this order. `arrived_too_late` is decided by the delivery, not the goods.
+pub const RETURN_REASONS: [&str; 6] = [
+    "wrong_size",
+    "damaged_in_transit",
+    "not_as_described",
+    "changed_mind",
+    "defective",
+    "wrong_item_sent",
+];
 
 /// The kind of goods a department sells. Support tickets about a product only raise
 /// issues that its kind can have: rolled oats do not stop working, a novel carries no
@@ -87,6 +125,17 @@ pub static DEPARTMENTS: &[Department] = &[
         name: "Electronics",
         sku_prefix: "ELE",
         goods: Goods::Devices,
+        habits: Habits {
+            share: 12,
+            holiday_lift: 80,
+            summer_lift: 0,
+            january_lift: 0,
+            quantity: [96, 3, 1, 0, 0, 0],
+            reorder_per_mille: 20,
+            return_per_mille: 80,
+            reasons: [0, 15, 20, 25, 30, 10],
+            sized: false,
+        },
         brands: &[
             "Voltix",
             "Aurelia Audio",
@@ -216,6 +265,17 @@ pub static DEPARTMENTS: &[Department] = &[
         name: "Home & Kitchen",
         sku_prefix: "HOM",
         goods: Goods::Housewares,
+        habits: Habits {
+            share: 14,
+            holiday_lift: 40,
+            summer_lift: 5,
+            january_lift: 10,
+            quantity: [85, 10, 3, 1, 1, 0],
+            reorder_per_mille: 40,
+            return_per_mille: 70,
+            reasons: [0, 25, 25, 30, 12, 8],
+            sized: false,
+        },
         brands: &[
             "Hearthline",
             "Maison Verre",
@@ -345,6 +405,17 @@ pub static DEPARTMENTS: &[Department] = &[
         name: "Clothing",
         sku_prefix: "CLO",
         goods: Goods::Apparel,
+        habits: Habits {
+            share: 15,
+            holiday_lift: 35,
+            summer_lift: 10,
+            january_lift: 0,
+            quantity: [75, 15, 6, 2, 1, 1],
+            reorder_per_mille: 60,
+            return_per_mille: 240,
+            reasons: [48, 4, 16, 22, 6, 4],
+            sized: true,
+        },
         brands: &[
             "Harlow & Finch",
             "Northline Apparel",
@@ -473,6 +544,17 @@ pub static DEPARTMENTS: &[Department] = &[
         name: "Sports & Outdoors",
         sku_prefix: "SPO",
         goods: Goods::Equipment,
+        habits: Habits {
+            share: 9,
+            holiday_lift: 10,
+            summer_lift: 45,
+            january_lift: 25,
+            quantity: [85, 10, 3, 1, 1, 0],
+            reorder_per_mille: 40,
+            return_per_mille: 110,
+            reasons: [25, 10, 20, 25, 12, 8],
+            sized: true,
+        },
         brands: &[
             "Ridgeback Gear",
             "Trailwise",
@@ -600,6 +682,17 @@ pub static DEPARTMENTS: &[Department] = &[
         name: "Beauty & Personal Care",
         sku_prefix: "BEA",
         goods: Goods::Consumables,
+        habits: Habits {
+            share: 9,
+            holiday_lift: 45,
+            summer_lift: 0,
+            january_lift: 0,
+            quantity: [70, 18, 7, 3, 1, 1],
+            reorder_per_mille: 350,
+            return_per_mille: 40,
+            reasons: [0, 30, 25, 25, 10, 10],
+            sized: false,
+        },
         brands: &[
             "Lumiere Botanics",
             "Velvetine",
@@ -727,6 +820,17 @@ pub static DEPARTMENTS: &[Department] = &[
         name: "Books",
         sku_prefix: "BOO",
         goods: Goods::Books,
+        habits: Habits {
+            share: 8,
+            holiday_lift: 50,
+            summer_lift: 15,
+            january_lift: 0,
+            quantity: [88, 8, 3, 1, 0, 0],
+            reorder_per_mille: 10,
+            return_per_mille: 30,
+            reasons: [0, 40, 15, 25, 5, 15],
+            sized: false,
+        },
         brands: &[
             "Harbor Lane Press",
             "Quillstone Books",
@@ -852,6 +956,17 @@ pub static DEPARTMENTS: &[Department] = &[
         name: "Toys & Games",
         sku_prefix: "TOY",
         goods: Goods::Equipment,
+        habits: Habits {
+            share: 7,
+            holiday_lift: 160,
+            summer_lift: 0,
+            january_lift: 0,
+            quantity: [85, 10, 3, 1, 1, 0],
+            reorder_per_mille: 20,
+            return_per_mille: 70,
+            reasons: [0, 25, 20, 30, 15, 10],
+            sized: false,
+        },
         brands: &[
             "Bumblebrook",
             "Tinker Tree Toys",
@@ -976,6 +1091,17 @@ pub static DEPARTMENTS: &[Department] = &[
         name: "Grocery & Gourmet",
         sku_prefix: "GRO",
         goods: Goods::Consumables,
+        habits: Habits {
+            share: 11,
+            holiday_lift: 5,
+            summer_lift: 0,
+            january_lift: 0,
+            quantity: [45, 25, 12, 8, 5, 5],
+            reorder_per_mille: 600,
+            return_per_mille: 15,
+            reasons: [0, 45, 20, 10, 15, 10],
+            sized: false,
+        },
         brands: &[
             "Harvest Table",
             "Golden Acre",
@@ -1105,6 +1231,17 @@ pub static DEPARTMENTS: &[Department] = &[
         name: "Health & Household",
         sku_prefix: "HEA",
         goods: Goods::Mixed,
+        habits: Habits {
+            share: 9,
+            holiday_lift: 5,
+            summer_lift: 0,
+            january_lift: 30,
+            quantity: [55, 22, 10, 6, 4, 3],
+            reorder_per_mille: 450,
+            return_per_mille: 25,
+            reasons: [0, 35, 20, 15, 20, 10],
+            sized: false,
+        },
         brands: &[
             "Clearwell",
             "Greenway Home",
@@ -1229,6 +1366,17 @@ pub static DEPARTMENTS: &[Department] = &[
         name: "Pet Supplies",
         sku_prefix: "PET",
         goods: Goods::Mixed,
+        habits: Habits {
+            share: 6,
+            holiday_lift: 15,
+            summer_lift: 0,
+            january_lift: 0,
+            quantity: [60, 20, 10, 5, 3, 2],
+            reorder_per_mille: 500,
+            return_per_mille: 40,
+            reasons: [0, 30, 20, 25, 15, 10],
+            sized: false,
+        },
         brands: &[
             "Whisker & Wag",
             "Hound & Harbor",

@@ -36,6 +36,9 @@ pub struct Country {
     /// Europe, where numbers count houses, thousands in North America, where they
     /// count distance ("Birkenweg 2115" would give a dataset away).
     pub max_house_number: u64,
+    /// Hours from UTC of most of its people in winter (the US and Canada: Eastern,
+    /// Australia: Sydney's), for the hours they shop and receive parcels in.
+    pub utc_offset: i64,
     /// Countries a parcel reaches from here without a customs border (the EU's single
     /// market for DE and FR), so a neighbour's warehouse can serve it like a local one.
     pub open_borders: &'static [&'static str],
@@ -518,6 +521,7 @@ pub static COUNTRIES: &[Country] = &[
         name: "United States",
         weight: 68,
         max_house_number: 9999,
+        utc_offset: -5,
         open_borders: &[],
         cities: &[
             City {
@@ -672,6 +676,7 @@ pub static COUNTRIES: &[Country] = &[
         name: "United Kingdom",
         weight: 10,
         max_house_number: 250,
+        utc_offset: 0,
         open_borders: &[],
         cities: &[
             City {
@@ -817,6 +822,7 @@ pub static COUNTRIES: &[Country] = &[
         name: "Canada",
         weight: 9,
         max_house_number: 9999,
+        utc_offset: -5,
         open_borders: &[],
         cities: &[
             City {
@@ -967,6 +973,7 @@ pub static COUNTRIES: &[Country] = &[
         name: "Germany",
         weight: 5,
         max_house_number: 150,
+        utc_offset: 1,
         open_borders: &["FR"],
         cities: &[
             City {
@@ -1118,6 +1125,7 @@ pub static COUNTRIES: &[Country] = &[
         name: "France",
         weight: 3,
         max_house_number: 200,
+        utc_offset: 1,
         open_borders: &["DE"],
         cities: &[
             City {
@@ -1270,6 +1278,7 @@ pub static COUNTRIES: &[Country] = &[
         name: "Australia",
         weight: 5,
         max_house_number: 400,
+        utc_offset: 10,
         open_borders: &[],
         cities: &[
             City {

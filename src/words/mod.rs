@@ -38,3 +38,12 @@ pub fn plural(n: u64, noun: &str) -> String {
         format!("{n} {noun}s")
     }
 }
+
+/// An amount as text names it: "USD 10" for whole units, "USD 10.50" otherwise.
+pub fn amount(money: crate::model::Money, currency: crate::model::Currency) -> String {
+    if money.cents() % 100 == 0 {
+        format!("{currency} {}", money.cents() / 100)
+    } else {
+        format!("{currency} {money}")
+    }
+}

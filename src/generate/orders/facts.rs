@@ -1,31 +1,27 @@
-//! One order's whole life, drawn from that order's own stream: who and when, the
-//! basket, the promotion, the money, then payment, shipment, delivery and returns
-//! until the window closes. Every entity that hangs on orders recomputes these facts
-//! from the order index alone.
+//! One order's whole life, drawn from that order's own stream: whose k-th order it is
+//! and when (from the customer's schedule), the basket, the code, the money, then
+//! payment, dispatch, delivery and returns until the window closes. Every entity that
+//! hangs on orders recomputes these facts from the order index alone.
 
+use super::basket::{self, Basket};
+use super::logistics::{self, Carrier};
+use super::payment::{self, Outcome, PAYMENT_WAIT_DAYS};
 use super::tuning::*;
 use super::{OrderStatus, ReturnStatus, ShippingMethod};
-use crate::generate::categories::Tree;
+use crate::generate::customers::{self, Profile};
 use crate::generate::products::Products;
-use crate::generate::promotions::{Promotions, Target};
-use crate::generate::users::{Locale, Users};
+use crate::generate::promotions::Promotions;
+use crate::generate::users::Users;
 use crate::generate::{World, warehouses};
-use crate::model::{Money, Timestamp};
+use crate::model::{Date, Money, Timestamp};
 use crate::rng::{self, RowRng};
 use crate::schema::Entity;
+use crate::words::catalog::{DEPARTMENTS, RETURN_REASONS};
+use crate::words::geo::Country;
+use rand::Rng;
 
 pub const MAX_ITEMS: usize = 8;
-const HOUR: i64 = 3_600;
 const DAY: i64 = 86_400;
-
-pub const PAYMENT_METHODS: [&str; 6] = [
-    "credit_card",
-    "paypal",
-    "debit_card",
-    "apple_pay",
-    "google_pay",
-    "gift_card",
-];
 
 #[derive(Clone, Copy, Debug)]
 pub struct ReturnFacts {
@@ -41,12 +37,45 @@ pub struct ReturnFacts {
 pub struct ItemFacts {
     pub product: u64,
     pub category: u64,
+    /// Catalog index of the product's department.
+    pub department: usize,
     pub quantity: u32,
     pub unit_price: Money,
     pub total: Money,
     pub returned: Option<ReturnFacts>,
 }
 
+/// A parcel on its way, or delivered.
+#[derive(Clone, Copy)]
+pub struct Shipment {
+    pub at: Timestamp,
+    pub warehouse: u64,
+    /// How the parcel travels from the warehouse to the customer's country.
+    pub route: warehouses::Route,
+    pub carrier: &'static Carrier,
+    /// The day the carrier promised.
+    pub promised: Date,
+    /// When it arrived; `None` while in transit at the window's end.
+    pub delivered: Option<Timestamp>,
+    /// Delivered after the promised day.
+    pub late: bool,
+}
+
+/// Where an order's life got to by the window's end.
+#[derive(Clone, Copy)]
+pub enum Life {
+    /// Cancelled before it was paid: declined for good, or the money never came.
+    Cancelled { at: Timestamp },
+    /// Waiting for its payment.
+    AwaitingPayment { since: Timestamp },
+    /// Paid, and shipped once `shipment` is set.
+    Paid {
+        at: Timestamp,
+        shipment: Option<Shipment>,
+    },
+}
+
+/// The payment outcome as the payments file shows it.
 #[derive(Clone, Copy, Debug)]
 pub enum PaymentOutcome {
     Completed(Timestamp),
@@ -56,12 +85,14 @@ pub enum PaymentOutcome {
     Abandoned,
 }
 
-#[derive(Clone, Copy, Debug)]
+#[derive(Clone, Copy)]
 pub struct OrderFacts {
     pub index: u64,
     pub user: u64,
+    /// Which of the customer's orders in the window it is, from 0.
+    pub nth: u64,
     pub created_at: Timestamp,
-    pub status: OrderStatus,
+    pub country: &'static Country,
     items: [ItemFacts; MAX_ITEMS],
     item_count: usize,
     pub promotion: Option<u64>,
@@ -74,21 +105,73 @@ pub struct OrderFacts {
     pub payment_method: &'static str,
     pub failed_attempts: [Timestamp; 2],
     pub failed_count: usize,
-    pub outcome: PaymentOutcome,
-    pub shipped_at: Option<Timestamp>,
-    pub delivered_at: Option<Timestamp>,
-    /// When the shop cancelled it (cancelled orders only; the data model has no field
-    /// for it, but support tickets must not ask about a cancellation before it).
-    pub cancelled_at: Option<Timestamp>,
-    pub warehouse: u64,
-    /// How the parcel travels from the warehouse to the customer's country.
-    pub route: warehouses::Route,
-    pub country: &'static str,
+    pub life: Life,
 }
 
 impl OrderFacts {
     pub fn items(&self) -> &[ItemFacts] {
         &self.items[..self.item_count]
+    }
+
+    pub fn status(&self) -> OrderStatus {
+        match self.life {
+            Life::Cancelled { .. } => OrderStatus::Cancelled,
+            Life::AwaitingPayment { .. } => OrderStatus::Pending,
+            Life::Paid { shipment: None, .. } => OrderStatus::Processing,
+            Life::Paid {
+                shipment: Some(s), ..
+            } => match s.delivered {
+                None => OrderStatus::Shipped,
+                Some(_) if self.items().iter().any(|i| i.returned.is_some()) => OrderStatus::Returned,
+                Some(_) => OrderStatus::Delivered,
+            },
+        }
+    }
+
+    pub fn shipment(&self) -> Option<&Shipment> {
+        match &self.life {
+            Life::Paid {
+                shipment: Some(s), ..
+            } => Some(s),
+            _ => None,
+        }
+    }
+
+    pub fn shipped_at(&self) -> Option<Timestamp> {
+        self.shipment().map(|s| s.at)
+    }
+
+    pub fn delivered_at(&self) -> Option<Timestamp> {
+        self.shipment().and_then(|s| s.delivered)
+    }
+
+    /// Delivered after the promised day.
+    pub fn late(&self) -> bool {
+        self.shipment().is_some_and(|s| s.delivered.is_some() && s.late)
+    }
+
+    pub fn paid_at(&self) -> Option<Timestamp> {
+        match self.life {
+            Life::Paid { at, .. } => Some(at),
+            _ => None,
+        }
+    }
+
+    /// When the shop cancelled it (the data model has no field for it, but tickets
+    /// must not ask about a cancellation before it).
+    pub fn cancelled_at(&self) -> Option<Timestamp> {
+        match self.life {
+            Life::Cancelled { at } => Some(at),
+            _ => None,
+        }
+    }
+
+    pub fn outcome(&self) -> PaymentOutcome {
+        match self.life {
+            Life::Cancelled { .. } => PaymentOutcome::Abandoned,
+            Life::AwaitingPayment { since } => PaymentOutcome::Pending(since),
+            Life::Paid { at, .. } => PaymentOutcome::Completed(at),
+        }
     }
 }
 
@@ -98,25 +181,16 @@ pub struct FactsSource<'w> {
     pub(super) users: Users<'w>,
     products: Products<'w>,
     promotions: Promotions<'w>,
-    tree: Tree,
 }
 
-/// The basket as drawn, before money is added up.
-struct Basket {
-    items: [ItemFacts; MAX_ITEMS],
-    count: usize,
-    promotion: Option<u64>,
-    discount: Money,
-}
-
-/// How payment went, before shipping.
-struct Payment {
-    method: &'static str,
-    failed_attempts: [Timestamp; 2],
-    failed_count: usize,
-    last_attempt: Timestamp,
-    stalled: bool,
-    cancelled_at: Option<Timestamp>,
+/// The customer of an order, as its facts need them.
+struct Customer {
+    user: u64,
+    nth: u64,
+    profile: Profile,
+    country: &'static Country,
+    tax_bp: i64,
+    tastes: customers::Tastes,
 }
 
 impl<'w> FactsSource<'w> {
@@ -126,32 +200,27 @@ impl<'w> FactsSource<'w> {
             users: Users::new(world),
             products: Products::new(world),
             promotions: Promotions::new(world),
-            tree: Tree::new(world.count(Entity::Categories)),
         }
     }
 
     pub fn facts(&self, index: u64) -> OrderFacts {
         let w = self.world;
         let mut rng = w.rng(Entity::Orders, index);
-        let (user, created_at) = self.customer_and_moment(&mut rng);
-        let locale = self.users.locale(user);
-        let mut basket = self.basket(&mut rng);
-        self.apply_promotion(&mut rng, created_at, &mut basket);
-
-        let items = &basket.items[..basket.count];
-        let subtotal: Money = items.iter().map(|it| it.total).sum();
-        let discount = basket.discount;
+        let customer = self.customer(index);
+        let created_at = self.moment(&mut rng, &customer);
+        let mut basket = basket::fill(w, &self.products, &mut rng, customer.user, &customer.tastes, created_at);
+        let first_ever = customer.nth == 0 && customer.profile.first_in_window(w);
+        basket::apply_promotion(w, &self.promotions, &self.products, &mut rng, created_at, first_ever, &mut basket);
         let method = ShippingMethod::ALL[rng::pick_weighted(&mut rng, &SHIPPING_METHOD_WEIGHTS)];
-        let shipping_cost = method.cost(subtotal - discount);
-        let tax = (subtotal - discount).scale_half_up(locale.city.sales_tax_bp as i64, 10_000);
-        let total = subtotal + tax + shipping_cost - discount;
-
-        let payment = self.payment(&mut rng, created_at);
+        let (subtotal, discount, tax, shipping_cost, total) = price(&basket, method, customer.tax_bp);
+        let usual = payment::usual_method(customer.country.code, customer.tastes.payment_pick);
+        let paying = payment::pay(w, &mut rng, created_at, customer.country.code, usual);
         let mut facts = OrderFacts {
             index,
-            user,
+            user: customer.user,
+            nth: customer.nth,
             created_at,
-            status: OrderStatus::Pending,
+            country: customer.country,
             items: basket.items,
             item_count: basket.count,
             promotion: basket.promotion,
@@ -161,215 +230,122 @@ impl<'w> FactsSource<'w> {
             tax,
             shipping_cost,
             total,
-            payment_method: payment.method,
-            failed_attempts: payment.failed_attempts,
-            failed_count: payment.failed_count,
-            outcome: PaymentOutcome::Pending(payment.last_attempt),
-            shipped_at: None,
-            delivered_at: None,
-            cancelled_at: payment.cancelled_at,
-            warehouse: 0,
-            route: warehouses::Route::Domestic,
-            country: locale.country.code,
+            payment_method: paying.method,
+            failed_attempts: paying.failed,
+            failed_count: paying.failed_count,
+            life: Life::AwaitingPayment { since: created_at },
         };
-        self.life(&mut rng, &payment, &locale, &mut facts);
+        facts.life = self.life(&mut rng, &paying.outcome, &customer, &mut facts);
         facts
     }
 
-    /// A seasonal moment, and an active customer who had signed up by then (or, when
-    /// none is found, a moment after the last one tried signed up).
-    fn customer_and_moment(&self, rng: &mut RowRng) -> (u64, Timestamp) {
+    fn customer(&self, index: u64) -> Customer {
         let w = self.world;
-        let mut created_at = w.seasonal_moment(rng);
-        let users = w.count(Entity::Users);
-        let mut user = 0;
-        for _ in 0..SIGNED_UP_TRIES {
-            user = w.user_activity.apply(rng::activity_rank(rng, users));
-            if self.users.created_at(user) <= created_at {
-                return (user, created_at);
-            }
+        let (user, nth) = w.order_book().locate(index);
+        let locale = self.users.locale(user);
+        Customer {
+            user,
+            nth,
+            profile: customers::profile(w, user, locale.country.utc_offset),
+            country: locale.country,
+            tax_bp: locale.city.sales_tax_bp as i64,
+            tastes: customers::tastes(w, user),
         }
-        created_at = w.moment_after(rng, self.users.created_at(user));
-        (user, created_at)
     }
 
-    /// Distinct products, skewed toward the best sellers.
-    fn basket(&self, rng: &mut RowRng) -> Basket {
+    /// The customer's `nth` order's moment in their schedule: the first draw of the
+    /// order's stream places it inside its slice.
+    fn moment(&self, rng: &mut RowRng, customer: &Customer) -> Timestamp {
         let w = self.world;
-        let count = 1 + rng::pick_weighted(rng, &ITEM_COUNT_WEIGHTS);
-        let mut items = [ItemFacts::default(); MAX_ITEMS];
-        let products = w.count(Entity::Products);
-        for i in 0..count {
-            let mut product = 0;
-            for _ in 0..DISTINCT_PRODUCT_TRIES {
-                product = w.product_popularity.apply(rng::skewed_rank(
-                    rng,
-                    products,
-                    PRODUCT_HEAD_PER_MILLE,
-                ));
-                if !items[..i].iter().any(|it| it.product == product) {
-                    break;
-                }
-            }
-            let quantity = 1 + rng::pick_weighted(rng, &QUANTITY_WEIGHTS) as u32;
-            items[i] = self.item(product, quantity);
-        }
-        Basket {
-            items,
-            count,
-            promotion: None,
-            discount: Money::ZERO,
-        }
+        let n = w.order_book().count_of(customer.user);
+        let fraction = rng.next_u32();
+        let offset = customer.country.utc_offset;
+        customers::order_moment(w, &customer.profile, offset, customer.nth, n, fraction)
+            .max(customer.profile.signup)
     }
 
-    /// A running promotion may bring the customer: a product promotion puts its
-    /// product in the basket; a category promotion discounts what already fits.
-    fn apply_promotion(&self, rng: &mut RowRng, created_at: Timestamp, basket: &mut Basket) {
-        let promotions = self.world.count(Entity::Promotions);
-        if promotions == 0 || !rng::chance(rng, PROMOTION_PER_MILLE) {
-            return;
-        }
-        // The customer looks for a code that runs today, trying a few.
-        let day = created_at.date();
-        let mut q = rng::below(rng, promotions);
-        let mut promo = self.promotions.core(q);
-        for _ in 0..PROMOTION_TRIES {
-            if promo.start <= day && day <= promo.end {
-                break;
-            }
-            q = rng::below(rng, promotions);
-            promo = self.promotions.core(q);
-        }
-        let items = &mut basket.items[..basket.count];
-        if let Target::Product(p) = promo.target
-            && promo.start <= day
-            && day <= promo.end
-            && !items.iter().any(|it| it.product == p)
-        {
-            items[0] = self.item(p, items[0].quantity);
-        }
-        let eligible: Money = items
-            .iter()
-            .filter(|it| Promotions::applies(&promo, &self.tree, day, it.product, it.category))
-            .map(|it| it.total)
-            .sum();
-        if eligible > Money::ZERO {
-            basket.promotion = Some(q);
-            basket.discount = promo.discount.amount_on(eligible);
-        }
-    }
-
-    /// Failed attempts, and whether the order is cancelled for want of payment.
-    fn payment(&self, rng: &mut RowRng, created_at: Timestamp) -> Payment {
-        let w = self.world;
-        let method = PAYMENT_METHODS[rng::pick_weighted(rng, &PAYMENT_METHOD_WEIGHTS)];
-        let fate = rng::below(rng, 1000);
-        let mut failed_count = rng::pick_weighted(rng, &FAILED_ATTEMPT_WEIGHTS);
-        // A stalled order waits as pending for a week, then the shop cancels it, so
-        // only the window's last week holds stalled orders.
-        let stalled = (DECLINED_PER_MILLE..DECLINED_PER_MILLE + STALLED_PER_MILLE).contains(&fate);
-        let wait = PAYMENT_WAIT_DAYS * DAY;
-        let cancelled =
-            fate < DECLINED_PER_MILLE || stalled && created_at.plus(wait) <= w.window.end;
-        if cancelled {
-            failed_count = failed_count.max(1);
-        }
-        let mut failed_attempts = [created_at; 2];
-        let mut last_attempt = created_at;
-        for slot in failed_attempts.iter_mut().take(failed_count) {
-            last_attempt = w
-                .window
-                .clamp(last_attempt.plus(rng::between(rng, 20, 600)));
-            *slot = last_attempt;
-        }
-        // An order whose card failed is cancelled then; one whose payment never came,
-        // when its week runs out.
-        let cancelled_at = cancelled.then(|| {
-            if stalled {
-                w.window.clamp(created_at.plus(wait))
-            } else {
-                last_attempt
-            }
-        });
-        Payment {
-            method,
-            failed_attempts,
-            failed_count,
-            last_attempt,
-            stalled,
-            cancelled_at,
-        }
-    }
-
-    /// Capture, dispatch, delivery and returns, each only if it happened before the
+    /// Payment, dispatch, delivery and returns, each only if it happened before the
     /// window closed.
-    fn life(&self, rng: &mut RowRng, payment: &Payment, locale: &Locale, facts: &mut OrderFacts) {
+    fn life(&self, rng: &mut RowRng, outcome: &Outcome, customer: &Customer, facts: &mut OrderFacts) -> Life {
         let w = self.world;
-        let pending_since = payment.last_attempt.plus(rng::between(rng, 30, HOUR));
-        facts.outcome = PaymentOutcome::Pending(w.window.clamp(pending_since));
-        facts.warehouse = warehouses::serving(rng, locale.country, w.count(Entity::Warehouses));
-        // Across a border a parcel takes days longer than the method's domestic promise.
-        facts.route = warehouses::route(facts.warehouse, locale.country);
-        if payment.cancelled_at.is_some() {
-            facts.status = OrderStatus::Cancelled;
-            facts.outcome = PaymentOutcome::Abandoned;
-            return;
+        let end = w.window.end;
+        let paid = match *outcome {
+            Outcome::Declined(at) => return Life::Cancelled { at },
+            Outcome::Stalled(since) => {
+                let deadline = since.plus(PAYMENT_WAIT_DAYS * DAY);
+                return if deadline <= end {
+                    Life::Cancelled { at: deadline }
+                } else {
+                    Life::AwaitingPayment { since }
+                };
+            }
+            Outcome::Captured(at) if at > end => {
+                return Life::AwaitingPayment {
+                    since: facts.failed_attempts[..facts.failed_count]
+                        .last()
+                        .copied()
+                        .unwrap_or(facts.created_at)
+                        .max(facts.created_at),
+                };
+            }
+            Outcome::Captured(at) => at,
+        };
+        let warehouse = warehouses::serving(rng, customer.country, w.count(Entity::Warehouses));
+        let route = warehouses::route(warehouse, customer.country);
+        let shipped = logistics::dispatch(rng, paid, facts.method, warehouses::country_of(warehouse).utc_offset);
+        if shipped > end {
+            return Life::Paid { at: paid, shipment: None };
         }
-        if payment.stalled {
-            return;
+        let carriers = logistics::carriers(route, customer.country.code);
+        let shares: Vec<u32> = carriers.iter().map(|c| c.share).collect();
+        let carrier = &carriers[rng::pick_weighted(rng, &shares)];
+        let offset = customer.country.utc_offset;
+        let shipped_day = Date((shipped.0 + offset * 3_600).div_euclid(DAY));
+        let promised = Date(shipped_day.0 + logistics::promised_days(facts.method, route));
+        let arrival = logistics::deliver(rng, shipped, promised, carrier, route, facts.method, offset);
+        let delivered = (arrival.at <= end).then_some(arrival.at);
+        if let Some(at) = delivered {
+            self.draw_returns(rng, &mut facts.items[..facts.item_count], at, arrival.late);
         }
-        let Some(paid) = w.after_delay(rng, payment.last_attempt, 30, 1_800) else {
-            return;
-        };
-        facts.status = OrderStatus::Processing;
-        facts.outcome = PaymentOutcome::Completed(paid);
-        let Some(shipped) = w.after_delay(rng, paid, 2 * HOUR, 3 * DAY) else {
-            return;
-        };
-        facts.status = OrderStatus::Shipped;
-        facts.shipped_at = Some(shipped);
-        let (lo, hi) = facts.method.transit_days();
-        let (lo, hi) = match facts.route {
-            warehouses::Route::Domestic => (lo, hi),
-            warehouses::Route::OpenBorder => (lo + 1, hi + 2),
-            warehouses::Route::International => (lo + 3, hi + 6),
-        };
-        let Some(delivered) = w.after_delay(rng, shipped, lo * DAY - 6 * HOUR, hi * DAY + 6 * HOUR)
-        else {
-            return;
-        };
-        facts.status = OrderStatus::Delivered;
-        facts.delivered_at = Some(delivered);
-        if rng::chance(rng, RETURN_PER_MILLE)
-            && let Some(requested) = w.after_delay(rng, delivered, DAY, 30 * DAY)
-        {
-            facts.status = OrderStatus::Returned;
-            let count = facts.item_count;
-            self.draw_returns(rng, &mut facts.items[..count], requested);
+        Life::Paid {
+            at: paid,
+            shipment: Some(Shipment {
+                at: shipped,
+                warehouse,
+                route,
+                carrier,
+                promised,
+                delivered,
+                late: arrival.late,
+            }),
         }
     }
 
-    pub(super) fn item(&self, product: u64, quantity: u32) -> ItemFacts {
-        let core = self.products.core(product);
-        ItemFacts {
-            product,
-            category: core.category,
-            quantity,
-            unit_price: core.price,
-            total: core.price * quantity as i64,
-            returned: None,
-        }
-    }
-
-    /// Some items go back (at least one), each with its own refund and decision.
-    fn draw_returns(&self, rng: &mut RowRng, items: &mut [ItemFacts], requested_at: Timestamp) {
+    /// Items go back as often as their department's goods do (more after a late
+    /// parcel or a holiday gift), each with its own reason, refund and decision.
+    fn draw_returns(&self, rng: &mut RowRng, items: &mut [ItemFacts], delivered: Timestamp, late: bool) {
         let w = self.world;
-        let forced = rng::below(rng, items.len() as u64) as usize;
-        for (i, item) in items.iter_mut().enumerate() {
-            if i != forced && !rng::chance(rng, EXTRA_ITEM_RETURN_PER_MILLE) {
+        let holiday = logistics::in_peak(delivered.date());
+        for item in items.iter_mut() {
+            let habits = &DEPARTMENTS[item.department].habits;
+            let mut per_mille = habits.return_per_mille as u64;
+            if late {
+                per_mille = per_mille * LATE_RETURN_PERCENT / 100;
+            }
+            if holiday {
+                per_mille = per_mille * HOLIDAY_RETURN_PERCENT / 100;
+            }
+            if !rng::chance(rng, per_mille.min(1000) as u32) {
                 continue;
             }
-            let reason = RETURN_REASONS[rng::pick_weighted(rng, &RETURN_REASON_WEIGHTS)];
+            let Some(requested_at) = w.after_delay(rng, delivered, DAY, 30 * DAY) else {
+                continue;
+            };
+            let reason = if late && rng::chance(rng, LATE_REASON_PER_MILLE) {
+                "arrived_too_late"
+            } else {
+                RETURN_REASONS[rng::pick_weighted(rng, &habits.reasons)]
+            };
             let refund = if rng::chance(rng, FULL_REFUND_PER_MILLE) {
                 item.total
             } else {
@@ -397,4 +373,20 @@ impl<'w> FactsSource<'w> {
             });
         }
     }
+}
+
+/// Subtotal, discount, tax (on what is paid for the goods, at the rate where it
+/// ships), shipping (free from a subtotal on, waived by a free-shipping code) and the
+/// total.
+fn price(basket: &Basket, method: ShippingMethod, tax_bp: i64) -> (Money, Money, Money, Money, Money) {
+    let subtotal: Money = basket.items().iter().map(|it| it.total).sum();
+    let discount = basket.discount;
+    let shipping_cost = if basket.free_shipping {
+        Money::ZERO
+    } else {
+        method.cost(subtotal - discount)
+    };
+    let tax = (subtotal - discount).scale_half_up(tax_bp, 10_000);
+    let total = subtotal + tax + shipping_cost - discount;
+    (subtotal, discount, tax, shipping_cost, total)
 }

@@ -1,14 +1,20 @@
-//! Orders: the facts the rest of the shop hangs on. One order's whole life (items,
-//! discount, totals, payment attempts, shipment, delivery, returns, refunds) is drawn
-//! from that order's own stream, so payments, shipping, returns, reviews and analytics
-//! recompute exactly the same facts from the order index alone.
+//! Orders: the facts the rest of the shop hangs on. Orders are drawn per customer
+//! (see `customers`), so the file lists each customer's orders together, in time
+//! order. One order's whole life (items, discount, totals, payment attempts,
+//! shipment, delivery, returns, refunds) is drawn from that order's own stream, so
+//! payments, shipping, returns, reviews and analytics recompute exactly the same
+//! facts from the order index alone.
 
+mod basket;
 mod facts;
+pub mod logistics;
+pub mod payment;
 pub mod tuning;
 
 pub use facts::{
-    FactsSource, ItemFacts, MAX_ITEMS, OrderFacts, PAYMENT_METHODS, PaymentOutcome, ReturnFacts,
+    FactsSource, ItemFacts, Life, MAX_ITEMS, OrderFacts, PaymentOutcome, ReturnFacts, Shipment,
 };
+pub use payment::PAYMENT_METHODS;
 
 use super::{CountRule, EntitySpec, Generator, Record, RowSource, World};
 use crate::model::{Id, Money, Timestamp};
@@ -170,19 +176,11 @@ impl ShippingMethod {
         ShippingMethod::Economy,
     ];
 
-    /// Days in transit, inclusive.
-    pub fn transit_days(self) -> (i64, i64) {
-        match self {
-            ShippingMethod::Standard => (3, 7),
-            ShippingMethod::Express => (1, 3),
-            ShippingMethod::Overnight => (1, 1),
-            ShippingMethod::Economy => (5, 10),
-        }
-    }
-
     pub fn cost(self, goods: Money) -> Money {
         match self {
-            ShippingMethod::Standard if goods >= Money(5_000) => Money::ZERO,
+            ShippingMethod::Standard if goods >= Money(tuning::FREE_STANDARD_SHIPPING_CENTS) => {
+                Money::ZERO
+            }
             ShippingMethod::Standard => Money(599),
             ShippingMethod::Express => Money(1_299),
             ShippingMethod::Overnight => Money(2_499),
@@ -241,7 +239,7 @@ impl<'w> Orders<'w> {
         let h = &mut row.header;
         h.order_id = w.ids(Table::Orders).id(index);
         h.user_id = w.ids(Table::Users).id(facts.user);
-        h.status = facts.status;
+        h.status = facts.status();
         h.created_at = facts.created_at;
         h.shipping_address.clear();
         self.facts

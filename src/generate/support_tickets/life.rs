@@ -36,13 +36,13 @@ impl Life {
         Life {
             created: facts.created_at,
             declined: failed.first().copied(),
-            paid: match facts.outcome {
+            paid: match facts.outcome() {
                 PaymentOutcome::Completed(at) => Some(at),
                 PaymentOutcome::Pending(_) | PaymentOutcome::Abandoned => None,
             },
-            cancelled: facts.cancelled_at,
-            shipped: facts.shipped_at,
-            delivered: facts.delivered_at,
+            cancelled: facts.cancelled_at(),
+            shipped: facts.shipped_at(),
+            delivered: facts.delivered_at(),
             returned: returns().map(|r| r.requested_at).min(),
             refunded: returns()
                 .filter(|r| matches!(r.status, ReturnStatus::Approved | ReturnStatus::Refunded))

@@ -471,7 +471,7 @@ mod tests {
             assert!(
                 fitting,
                 "{:?} {goods:?} {:?}: {:?} / {:?} at {:?}",
-                facts.status, life, t.subject, t.message, t.created_at
+                facts.status(), life, t.subject, t.message, t.created_at
             );
         });
         assert!(about_order > 2_500, "{about_order}");

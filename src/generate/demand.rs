@@ -1,0 +1,117 @@
+//! What sells: a line's department follows the season (toys before Christmas, sports
+//! gear in summer, groceries all year) and the customer's favourites; within a
+//! department a product sells in proportion to its popularity and inversely to its
+//! price to the power 3/4, so cheap consumables sell far more units than costly
+//! goods; consumables come by the several and are bought again by the same customer.
+//!
+//! Built once per run from every product's department and price (8 bytes a product).
+
+use super::calendar::days_between;
+use super::products::Products;
+use super::world::World;
+use crate::model::Date;
+use crate::rng::{self, RowRng};
+use crate::schema::Entity;
+use crate::words::catalog::{DEPARTMENTS, Habits};
+
+/// The products of one department and their cumulative demand.
+struct Department {
+    products: Vec<u64>,
+    cumulative: Vec<u64>,
+}
+
+pub struct Demand {
+    departments: Vec<Department>,
+}
+
+/// How much more a department sells on `day` than in an ordinary week, in per mille.
+pub fn seasonal_per_mille(habits: &Habits, day: Date) -> u64 {
+    use super::calendar::bump;
+    let lift = habits.holiday_lift as f64 * bump(days_between(day, 12, 10), 42.0)
+        + habits.summer_lift as f64 * bump(days_between(day, 7, 10), 50.0)
+        + habits.january_lift as f64 * bump(days_between(day, 1, 8), 25.0);
+    (1000.0 + 10.0 * lift).round() as u64
+}
+
+impl Demand {
+    pub fn build(world: &World) -> Demand {
+        let count = world.count(Entity::Products);
+        let products = Products::new(world);
+        let mut weight_of = vec![0u64; count as usize];
+        // Rank r of the popularity permutation sells as 1/(r + 10): a long tail with
+        // a head that is not a handful of products; and as price^-3/4, so a few costly
+        // goods do not make most of the revenue.
+        for rank in 0..count {
+            let product = world.product_popularity.apply(rank);
+            let price = products.core(product).price.cents().max(1) as f64 / 100.0;
+            let damping = price.sqrt() * price.sqrt().sqrt();
+            weight_of[product as usize] = (1e12 / ((rank + 10) as f64 * damping)).round() as u64;
+        }
+        let mut departments: Vec<Department> = DEPARTMENTS
+            .iter()
+            .map(|_| Department {
+                products: Vec::new(),
+                cumulative: Vec::new(),
+            })
+            .collect();
+        for product in 0..count {
+            let d = products.core(product).shape.department;
+            let department = &mut departments[d];
+            let total = department.cumulative.last().copied().unwrap_or(0);
+            department.products.push(product);
+            department.cumulative.push(total + weight_of[product as usize].max(1));
+        }
+        Demand { departments }
+    }
+
+    /// A department for a line bought on `day`: one of the customer's favourites half
+    /// the time, else by the season's mix.
+    pub fn department(&self, rng: &mut RowRng, day: Date, favourites: [usize; 2]) -> Option<usize> {
+        let stocked = |d: usize| !self.departments[d].products.is_empty();
+        if rng::chance(rng, 500) {
+            let favourite = favourites[rng::below(rng, 2) as usize];
+            if stocked(favourite) {
+                return Some(favourite);
+            }
+        }
+        let weights: Vec<u64> = DEPARTMENTS
+            .iter()
+            .enumerate()
+            .map(|(d, dept)| {
+                if stocked(d) {
+                    dept.habits.share as u64 * seasonal_per_mille(&dept.habits, day)
+                } else {
+                    0
+                }
+            })
+            .collect();
+        (weights.iter().sum::<u64>() > 0).then(|| rng::pick_weighted_u64(rng, &weights))
+    }
+
+    /// A product of `department`, as likely as its demand.
+    pub fn product(&self, rng: &mut RowRng, department: usize) -> u64 {
+        let d = &self.departments[department];
+        let total = *d.cumulative.last().expect("a stocked department");
+        let draw = rng::below(rng, total);
+        d.products[d.cumulative.partition_point(|&c| c <= draw)]
+    }
+
+    /// The customer's `n`-th staple of `department`: the same product every time it is
+    /// asked for, so staples are bought again.
+    pub fn staple(&self, world: &World, user: u64, department: usize, n: u64) -> u64 {
+        let key = (user * DEPARTMENTS.len() as u64 + department as u64) * 4 + n;
+        let mut rng = world.stream_rng(super::streams::Stream::Staples, key);
+        self.product(&mut rng, department)
+    }
+}
+
+/// A line's quantity, by its department's habits and a customer's basket size.
+pub fn quantity(rng: &mut RowRng, habits: &Habits, spend_level: f64) -> u32 {
+    let q = 1 + rng::pick_weighted(rng, &habits.quantity) as u32;
+    // Big spenders buy the odd extra unit.
+    if spend_level > 1.6 && q < 6 && rng::chance(rng, 250) {
+        q + 1
+    } else {
+        q
+    }
+}
