@@ -142,8 +142,10 @@ pub enum FieldType {
     Text,
     Integer,
     Boolean,
-    /// Decimal string with two places.
+    /// Decimal string with two places: an amount in the row's currency.
     Money,
+    /// Decimal string with two places that is not money (an average rating).
+    Decimal,
     /// `YYYY-MM-DDTHH:MM:SS`.
     Timestamp,
     /// `YYYY-MM-DD`.
@@ -158,6 +160,7 @@ impl FieldType {
             FieldType::Integer => "integer",
             FieldType::Boolean => "boolean",
             FieldType::Money => "money",
+            FieldType::Decimal => "decimal",
             FieldType::Timestamp => "timestamp",
             FieldType::Date => "date",
         }
@@ -254,7 +257,9 @@ impl Field {
     /// The range a number field's values lie in; `None` for other types.
     pub fn range(&self) -> Option<Bound> {
         match self.ty {
-            FieldType::Integer | FieldType::Money => Some(self.bound.unwrap_or(Bound::NonNegative)),
+            FieldType::Integer | FieldType::Money | FieldType::Decimal => {
+                Some(self.bound.unwrap_or(Bound::NonNegative))
+            }
             _ => None,
         }
     }

@@ -421,7 +421,7 @@ fn well_formed(ty: FieldType, v: &str) -> bool {
         FieldType::Text => true,
         FieldType::Integer => parse_int(v).is_some(),
         FieldType::Boolean => v == "true" || v == "false",
-        FieldType::Money => parse_money(v).is_some(),
+        FieldType::Money | FieldType::Decimal => parse_money(v).is_some(),
         FieldType::Timestamp => Timestamp::parse(v).is_some(),
         FieldType::Date => Date::parse(v).is_some(),
     }
@@ -433,7 +433,7 @@ fn format_rule(ty: FieldType) -> &'static str {
         FieldType::Text => "format: text",
         FieldType::Integer => "format: integer",
         FieldType::Boolean => "format: boolean",
-        FieldType::Money => "format: money",
+        FieldType::Money | FieldType::Decimal => "format: money",
         FieldType::Timestamp => "format: timestamp",
         FieldType::Date => "format: date",
     }
@@ -445,7 +445,7 @@ fn format_expected(ty: FieldType) -> &'static str {
         FieldType::Text => "text",
         FieldType::Integer => "a whole number",
         FieldType::Boolean => "true or false",
-        FieldType::Money => "an amount with exactly two decimals, like 107.99",
+        FieldType::Money | FieldType::Decimal => "an amount with exactly two decimals, like 107.99",
         FieldType::Timestamp => "a timestamp YYYY-MM-DDTHH:MM:SS",
         FieldType::Date => "a date YYYY-MM-DD",
     }

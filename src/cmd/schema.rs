@@ -30,6 +30,10 @@ pub fn entities_table() -> String {
         let parents = parents(entity);
         let (default, how) = match entity.count_rule() {
             CountRule::Set(n) => (n.to_string(), "set (--count, --scale)".to_string()),
+            CountRule::SetRoot(n) => (
+                n.to_string(),
+                "set (--count; --scale grows it as its square root)".to_string(),
+            ),
             CountRule::Derived(how) => ("-".to_string(), format!("derived: {how}")),
             CountRule::DerivedOrSet(how) => (
                 "-".to_string(),

@@ -74,7 +74,7 @@ impl Config {
     pub fn settings(&self) -> Settings {
         let mut counts = BTreeMap::new();
         for entity in Entity::ALL {
-            if let CountRule::Set(_) = entity.count_rule() {
+            if let CountRule::Set(_) | CountRule::SetRoot(_) = entity.count_rule() {
                 counts.insert(entity.name().to_string(), self.input.counts.get(entity));
             }
         }

@@ -118,7 +118,7 @@ fn counts(
     let explicit: Vec<Entity> = settings.iter().map(|s| s.entity).collect();
     for CountSetting { entity, rows } in settings {
         match entity.count_rule() {
-            CountRule::Set(_) => config.input.counts.set(entity, rows),
+            CountRule::Set(_) | CountRule::SetRoot(_) => config.input.counts.set(entity, rows),
             CountRule::DerivedOrSet(_) => config.input.review_count = Some(rows),
             CountRule::Derived(how) => {
                 return Err(Error::Usage(format!(
@@ -137,6 +137,12 @@ fn counts(
 /// Counts set explicitly are checked strictly by the plan.
 fn fit_unset_counts(counts: &mut Counts, explicit: &[Entity]) {
     use Entity::*;
+    // The catalog's names run out before a big shop's categories would: a tree grows
+    // more slowly than the goods in it.
+    if !explicit.contains(&Categories) {
+        let most = crate::generate::categories::Tree::most();
+        counts.set(Categories, counts.get(Categories).min(most));
+    }
     for (entity, a, b) in [
         (Inventory, Products, Warehouses),
         (Wishlists, Users, Products),

@@ -44,7 +44,7 @@ pub const SPEC: EntitySpec = EntitySpec {
     doc: "A category tree: departments, subcategories, specialised leaves.",
     parents: &[],
     requires: &[],
-    count: CountRule::Set(190),
+    count: CountRule::SetRoot(190),
     tables: &[&TABLE],
     source,
 };
@@ -71,9 +71,36 @@ pub struct Shape {
     pub department: usize,
     /// `None` for a department itself.
     pub subcategory: Option<usize>,
-    /// Index into the department's `modifiers` for third-level categories.
-    pub modifier: Option<usize>,
+    /// For a third-level category, the kind of product it holds: an index into its
+    /// subcategory's nouns ("Wireless Earbuds" under Headphones).
+    pub noun: Option<usize>,
     pub parent: Option<u64>,
+}
+
+/// The third-level categories in the order the tree adds them: each subcategory's
+/// first kind of product, then each one's second, and so on, so a small tree is
+/// balanced. Every name in the tree is a different real kind of goods.
+fn leaves() -> &'static [(usize, usize, usize)] {
+    static LEAVES: std::sync::OnceLock<Vec<(usize, usize, usize)>> = std::sync::OnceLock::new();
+    LEAVES.get_or_init(|| {
+        let d = DEPARTMENTS.len();
+        let subs = DEPARTMENTS[0].subcategories.len();
+        let most = DEPARTMENTS
+            .iter()
+            .flat_map(|dept| dept.subcategories.iter().map(|s| s.nouns.len()))
+            .max()
+            .unwrap_or(0);
+        let mut leaves = Vec::new();
+        for round in 0..most {
+            for slot in 0..d * subs {
+                let (department, subcategory) = (slot % d, slot / d);
+                if round < DEPARTMENTS[department].subcategories[subcategory].nouns.len() {
+                    leaves.push((department, subcategory, round));
+                }
+            }
+        }
+        leaves
+    })
 }
 
 /// The tree's shape for `count` categories.
@@ -86,9 +113,20 @@ pub struct Tree {
 impl Tree {
     pub fn new(count: u64) -> Self {
         Tree {
-            count,
+            count: count.min(Tree::most()),
             departments: count.min(DEPARTMENTS.len() as u64),
         }
+    }
+
+    /// The most categories the catalog has distinct names for: departments, their
+    /// subcategories, and every kind of product below those.
+    pub fn most() -> u64 {
+        let d = DEPARTMENTS.len() as u64;
+        d + d * DEPARTMENTS[0].subcategories.len() as u64 + leaves().len() as u64
+    }
+
+    fn subcategory_count(&self) -> u64 {
+        self.departments * DEPARTMENTS[0].subcategories.len() as u64
     }
 
     pub fn shape(&self, index: u64) -> Shape {
@@ -97,46 +135,36 @@ impl Tree {
             return Shape {
                 department: index as usize,
                 subcategory: None,
-                modifier: None,
+                noun: None,
                 parent: None,
             };
         }
-        let department = ((index - d) % d) as usize;
-        let slot = (index - d) / d;
-        let subs = DEPARTMENTS[department].subcategories.len() as u64;
-        let subcategory = (slot % subs) as usize;
-        if slot < subs {
-            Shape {
+        let subcategories = self.subcategory_count();
+        if index < d + subcategories {
+            let department = ((index - d) % d) as usize;
+            return Shape {
                 department,
-                subcategory: Some(subcategory),
-                modifier: None,
+                subcategory: Some(((index - d) / d) as usize),
+                noun: None,
                 parent: Some(department as u64),
-            }
-        } else {
-            // Below the subcategory of the same department with the same slot. The
-            // n-th leaf below a subcategory takes the department's modifiers from an
-            // offset of its own, so the leaves of one round do not all share a modifier
-            // ("Organic Snacks", "Gourmet Pantry Staples", ...).
-            let round = slot / subs - 1;
-            let modifiers = DEPARTMENTS[department].modifiers.len() as u64;
-            let modifier = ((round + subcategory as u64) % modifiers) as usize;
-            Shape {
-                department,
-                subcategory: Some(subcategory),
-                modifier: Some(modifier),
-                parent: Some(d + subcategory as u64 * d + department as u64),
-            }
+            };
+        }
+        let (department, subcategory, noun) = leaves()[(index - d - subcategories) as usize];
+        Shape {
+            department,
+            subcategory: Some(subcategory),
+            noun: Some(noun),
+            parent: Some(d + subcategory as u64 * d + department as u64),
         }
     }
 
     /// Categories products are filed under: those without children, as shops file
     /// goods only in the most specific categories. A department's first child is at
-    /// `index + d` and a subcategory's at `index + d * subs` (the same slot one round
-    /// later), so the childless ones always form one range at the end.
+    /// `index + d` and the leaves go to subcategories in index order, so the
+    /// childless ones always form one range at the end.
     pub fn leaf_range(&self) -> Range<u64> {
         let (count, d) = (self.count, self.departments);
-        // Every department has as many subcategories (a catalog test keeps it so).
-        let subcategories = d * DEPARTMENTS[0].subcategories.len() as u64;
+        let subcategories = self.subcategory_count();
         let start = if count <= d {
             0
         } else if count <= d + subcategories {
@@ -186,16 +214,19 @@ impl Shape {
     }
 
     pub fn level(&self) -> u32 {
-        1 + self.subcategory.is_some() as u32 + self.modifier.is_some() as u32
+        1 + self.subcategory.is_some() as u32 + self.noun.is_some() as u32
+    }
+
+    /// The kind of product a third-level category holds.
+    pub fn noun(&self) -> Option<&'static crate::words::catalog::Noun> {
+        Some(&self.subcategory()?.nouns[self.noun?])
     }
 
     pub fn write_name(&self, out: &mut String) {
-        match (self.subcategory(), self.modifier) {
+        match (self.subcategory(), self.noun()) {
             (None, _) => out.push_str(self.department().name),
             (Some(sub), None) => out.push_str(sub.name),
-            (Some(sub), Some(m)) => {
-                let _ = write!(out, "{} {}", self.department().modifiers[m], sub.name);
-            }
+            (Some(_), Some(noun)) => out.push_str(noun.name),
         }
     }
 }
@@ -222,19 +253,43 @@ impl<'w> Categories<'w> {
         row.name.clear();
         shape.write_name(&mut row.name);
         row.slug.clear();
+        // A path, as shop URLs have them: names are unique, so slugs are too.
+        if let Some(parent) = shape.parent {
+            let mut names = Vec::new();
+            let mut at = Some(parent);
+            while let Some(c) = at {
+                let s = self.tree.shape(c);
+                let mut name = String::new();
+                s.write_name(&mut name);
+                names.push(name);
+                at = s.parent;
+            }
+            for name in names.iter().rev() {
+                slugify(name, &mut row.slug);
+                row.slug.push('/');
+            }
+        }
         slugify(&row.name, &mut row.slug);
-        // Names repeat once the modifiers run out; the index keeps slugs unique.
-        let _ = write!(row.slug, "-{}", index + 1);
         row.description.clear();
-        match shape.subcategory() {
-            None => {
+        match (shape.subcategory(), shape.noun()) {
+            (_, Some(noun)) => {
+                let sub = shape.subcategory().expect("a kind of product has a subcategory");
+                let _ = write!(
+                    row.description,
+                    "Every {} in {}, {}.",
+                    noun.name.to_lowercase(),
+                    sub.name,
+                    shape.department().name
+                );
+            }
+            (None, None) => {
                 let _ = write!(
                     row.description,
                     "Everything in {}.",
                     shape.department().name
                 );
             }
-            Some(sub) => {
+            (Some(sub), None) => {
                 let _ = write!(
                     row.description,
                     "{} in {}, from {}.",

@@ -22,7 +22,15 @@ struct Department {
 
 pub struct Demand {
     departments: Vec<Department>,
+    /// Each department's weight on each day of the window (share times season).
+    first_day: Date,
+    by_day: Vec<[u64; DEPARTMENT_COUNT]>,
 }
+
+const DEPARTMENT_COUNT: usize = 10;
+
+/// Lines an order holds, on average (from the basket's weights).
+const LINES_PER_ORDER: f64 = 1.75;
 
 /// How much more a department sells on `day` than in an ordinary week, in per mille.
 pub fn seasonal_per_mille(habits: &Habits, day: Date) -> u64 {
@@ -61,7 +69,55 @@ impl Demand {
             department.products.push(product);
             department.cumulative.push(total + weight_of[product as usize].max(1));
         }
-        Demand { departments }
+        let first_day = world.window.first_day();
+        let by_day = (0..world.window.days())
+            .map(|d| {
+                let day = Date(first_day.0 + d);
+                let mut weights = [0u64; DEPARTMENT_COUNT];
+                for (i, dept) in DEPARTMENTS.iter().enumerate() {
+                    if !departments[i].products.is_empty() {
+                        weights[i] = dept.habits.share as u64 * seasonal_per_mille(&dept.habits, day);
+                    }
+                }
+                weights
+            })
+            .collect();
+        Demand {
+            departments,
+            first_day,
+            by_day,
+        }
+    }
+
+    /// Units a week each product sells, in thousandths: the orders' lines shared out
+    /// by department and demand, times the department's usual quantity.
+    pub fn weekly_units_milli(&self, world: &World) -> Vec<u64> {
+        let weeks = (world.window.days() as f64 / 7.0).max(1.0);
+        let lines = world.count(Entity::Orders) as f64 * LINES_PER_ORDER / weeks;
+        let shares: u64 = DEPARTMENTS.iter().map(|d| d.habits.share as u64).sum();
+        let mut weekly = vec![0u64; world.count(Entity::Products) as usize];
+        for (d, department) in self.departments.iter().enumerate() {
+            let Some(&total) = department.cumulative.last() else {
+                continue;
+            };
+            let habits = &DEPARTMENTS[d].habits;
+            let q: u64 = habits.quantity.iter().sum::<u32>() as u64;
+            let mean_quantity = habits
+                .quantity
+                .iter()
+                .enumerate()
+                .map(|(i, &w)| (i as u64 + 1) * w as u64)
+                .sum::<u64>() as f64
+                / q as f64;
+            let department_lines = lines * habits.share as f64 / shares as f64;
+            let mut before = 0;
+            for (&product, &cumulative) in department.products.iter().zip(&department.cumulative) {
+                let share = (cumulative - before) as f64 / total as f64;
+                before = cumulative;
+                weekly[product as usize] = (department_lines * share * mean_quantity * 1000.0).round() as u64;
+            }
+        }
+        weekly
     }
 
     /// A department for a line bought on `day`: one of the customer's favourites half
@@ -74,18 +130,9 @@ impl Demand {
                 return Some(favourite);
             }
         }
-        let weights: Vec<u64> = DEPARTMENTS
-            .iter()
-            .enumerate()
-            .map(|(d, dept)| {
-                if stocked(d) {
-                    dept.habits.share as u64 * seasonal_per_mille(&dept.habits, day)
-                } else {
-                    0
-                }
-            })
-            .collect();
-        (weights.iter().sum::<u64>() > 0).then(|| rng::pick_weighted_u64(rng, &weights))
+        let at = (day.0 - self.first_day.0).clamp(0, self.by_day.len() as i64 - 1);
+        let weights = &self.by_day[at as usize];
+        (weights.iter().sum::<u64>() > 0).then(|| rng::pick_weighted_u64(rng, weights))
     }
 
     /// A product of `department`, as likely as its demand.

@@ -2,9 +2,9 @@
 //! the `k div P`-th warehouse of that product's own rotation, so (product, warehouse)
 //! pairs are unique by construction and products are spread evenly over sites.
 
-use super::{CountRule, EntitySpec, Generator, RowSource, Stream, World, flat_record};
+use super::{CountRule, EntitySpec, Generator, RowSource, World, flat_record};
 use crate::model::{Id, Timestamp};
-use crate::rng::{self, mix64};
+use crate::rng;
 use crate::schema::{Entity, Field, FieldType as F, Table, TableSpec};
 use serde::Serialize;
 use std::ops::Range;
@@ -17,7 +17,11 @@ pub const FIELDS: &[Field] = &[
         "Stocked product; unique with warehouse_id.",
     ),
     Field::foreign("warehouse_id", Table::Warehouses, "Site holding the stock."),
-    Field::new("quantity_on_hand", F::Integer, "Units in stock; >= 0."),
+    Field::new(
+        "quantity_on_hand",
+        F::Integer,
+        "Units in stock: a few weeks to months of the product's sales; >= 0.",
+    ),
     Field::new(
         "reorder_level",
         F::Integer,
@@ -45,7 +49,7 @@ pub const SPEC: EntitySpec = EntitySpec {
     doc: "Stock of a product in a warehouse; one row per pair at most.",
     parents: &[Entity::Products, Entity::Warehouses],
     requires: &[Entity::Products, Entity::Warehouses],
-    count: CountRule::Set(6_000),
+    count: CountRule::Set(5_000),
     tables: &[&TABLE],
     source,
 };
@@ -77,27 +81,31 @@ impl<'w> Inventory<'w> {
 
     /// (product, warehouse) of row `index`; requires index < products x warehouses.
     pub fn pair(&self, index: u64) -> (u64, u64) {
-        let products = self.world.count(Entity::Products);
-        let warehouses = self.world.count(Entity::Warehouses);
-        let product = index % products;
-        let round = index / products;
-        let offset = mix64(self.world.key(Stream::InventoryOffsets) ^ product) % warehouses;
-        (product, (offset + round) % warehouses)
+        self.world.stock().pair(index)
     }
 
     fn fill(&self, index: u64, row: &mut InventoryRow) {
         let mut rng = self.world.rng(Entity::Inventory, index);
-        let (product, warehouse) = self.pair(index);
+        let stock = self.world.stock();
+        let (product, warehouse) = stock.pair(index);
         row.inventory_id = self.world.ids(Table::Inventory).id(index);
         row.product_id = self.world.ids(Table::Products).id(product);
         row.warehouse_id = self.world.ids(Table::Warehouses).id(warehouse);
-        row.reorder_level = 5 * (2 + rng::below(&mut rng, 9)) as u32;
-        row.quantity_on_hand = if rng::chance(&mut rng, 60) {
+        let weekly = stock.weekly_at(product);
+        // Reordered when two weeks of sales are left: the supplier's lead time.
+        row.reorder_level = (2 * weekly).max(1) as u32;
+        row.quantity_on_hand = if rng::chance(&mut rng, 25) {
             0
         } else {
-            rng::skewed_rank(&mut rng, 800, 500) as u32
+            stock.on_hand(product, warehouse) as u32
         };
-        row.last_restocked_at = self.world.moment_after(&mut rng, self.world.window.start);
+        // Restocked every half of its cover, so last within that before the window
+        // closes.
+        let cycle_days = (stock.cover_weeks(product, warehouse) * 7 / 2).max(1);
+        let days_ago = rng::below(&mut rng, cycle_days) as i64;
+        let day = (self.world.window.last_day().0 - days_ago).max(self.world.window.first_day().0);
+        let hour = rng::between(&mut rng, 6, 18);
+        row.last_restocked_at = self.world.window.clamp(crate::model::Timestamp(day * 86_400 + hour * 3_600));
     }
 }
 

@@ -7,6 +7,7 @@ pub mod customers;
 pub mod demand;
 pub mod places;
 pub mod plan;
+pub mod stock;
 pub mod registry;
 pub mod streams;
 pub mod world;
@@ -157,7 +158,7 @@ mod tests {
                 }
                 (FieldType::Integer, Value::Integer(_)) => true,
                 (FieldType::Boolean, Value::Boolean(_)) => true,
-                (FieldType::Money, Value::Cents(_)) => true,
+                (FieldType::Money | FieldType::Decimal, Value::Cents(_)) => true,
                 (FieldType::Timestamp, Value::Seconds(_)) => true,
                 (FieldType::Date, Value::Days(_)) => true,
                 _ => false,

@@ -4,7 +4,7 @@
 
 use super::orders::{CHILD_KEYS, OrderFacts, Orders, PaymentOutcome, ReturnStatus};
 use super::{CountRule, EntitySpec, Generator, RowSource, World, flat_record};
-use crate::model::{Id, Money, Timestamp};
+use crate::model::{Currency, Id, Money, Timestamp};
 use crate::schema::{Entity, Field, FieldType as F, Table, TableSpec};
 use serde::Serialize;
 use std::ops::Range;
@@ -18,6 +18,7 @@ pub const FIELDS: &[Field] = &[
         F::Money,
         "Charged amount; for a refund, the positive amount returned.",
     ),
+    Field::new("currency", F::Text, "ISO 4217 code of every amount in the row: the shop's currency."),
     Field::new("status", F::Text, "Outcome of the attempt, or a refund.").one_of(PAYMENT_STATUSES),
     Field::new(
         "created_at",
@@ -74,6 +75,7 @@ pub struct Payment {
     pub order_id: Id,
     pub method: &'static str,
     pub amount: Money,
+    pub currency: Currency,
     pub status: PaymentStatus,
     pub created_at: Timestamp,
     pub paid_at: Option<Timestamp>,
@@ -158,6 +160,7 @@ impl Generator for Payments<'_> {
             let facts = self.orders.facts(order);
             row.order_id = order_ids.id(order);
             row.method = facts.payment_method;
+            row.currency = self.world.currency;
             for_each_payment(&facts, |key, status, amount, created_at, paid_at| {
                 row.payment_id = ids.id(key);
                 row.status = status;

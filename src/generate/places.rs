@@ -1,11 +1,18 @@
-//! Addresses and phone numbers that agree with their country and city, shared by
-//! users, vendors and warehouses.
+//! People and places that agree with each other: a town as likely as its share of the
+//! country's people (the biggest capped, as the rest of a country lives in towns not
+//! listed), its real postal codes, its area code, and names drawn with the country's
+//! own frequencies. Shared by users, vendors and warehouses.
 
 use crate::rng::{self, RowRng};
 use crate::words::fill_pattern;
-use crate::words::geo::{COUNTRIES, City, Country};
+use crate::words::geo::{COUNTRIES, Country, Town};
 use std::fmt::Write;
 use std::sync::OnceLock;
+
+/// No town takes more than this share of a country's people, per mille: the listed
+/// towns hold a third to a half of each country, London and Sydney much more of the
+/// list than of the country.
+const BIGGEST_TOWN_PER_MILLE: u64 = 110;
 
 /// A country weighted by its share of customers.
 pub fn country(rng: &mut RowRng) -> &'static Country {
@@ -14,17 +21,71 @@ pub fn country(rng: &mut RowRng) -> &'static Country {
     &COUNTRIES[rng::pick_weighted(rng, weights)]
 }
 
-/// A city, as likely as its share of the country's listed population.
-pub fn city(rng: &mut RowRng, country: &'static Country) -> &'static City {
-    let total: u64 = country.cities.iter().map(|c| c.population_k as u64).sum();
-    let mut draw = rng::below(rng, total);
-    for city in country.cities {
-        match draw.checked_sub(city.population_k as u64) {
-            Some(rest) => draw = rest,
-            None => return city,
-        }
-    }
-    unreachable!("a draw below the total falls in one city")
+/// Cumulative weights of each country's towns and names, built once.
+struct Tables {
+    towns: Vec<Vec<u64>>,
+    first_names: Vec<Vec<u64>>,
+    last_names: Vec<Vec<u64>>,
+}
+
+fn cumulative(weights: impl Iterator<Item = u64>) -> Vec<u64> {
+    let mut total = 0;
+    weights
+        .map(|w| {
+            total += w.max(1);
+            total
+        })
+        .collect()
+}
+
+fn tables() -> &'static Tables {
+    static TABLES: OnceLock<Tables> = OnceLock::new();
+    TABLES.get_or_init(|| Tables {
+        towns: COUNTRIES
+            .iter()
+            .map(|c| {
+                let people: u64 = c.towns.iter().map(|t| t.population as u64).sum();
+                let cap = people * BIGGEST_TOWN_PER_MILLE / 1000;
+                cumulative(c.towns.iter().map(|t| (t.population as u64).min(cap)))
+            })
+            .collect(),
+        first_names: COUNTRIES
+            .iter()
+            .map(|c| cumulative(c.first_names.iter().map(|&(_, w)| w as u64)))
+            .collect(),
+        last_names: COUNTRIES
+            .iter()
+            .map(|c| cumulative(c.last_names.iter().map(|&(_, w)| w as u64)))
+            .collect(),
+    })
+}
+
+fn position(country: &Country) -> usize {
+    COUNTRIES
+        .iter()
+        .position(|c| c.code == country.code)
+        .expect("a country of COUNTRIES")
+}
+
+fn draw(rng: &mut RowRng, cumulative: &[u64]) -> usize {
+    let total = *cumulative.last().expect("a non-empty table");
+    let at = rng::below(rng, total);
+    cumulative.partition_point(|&c| c <= at)
+}
+
+/// A town of `country`, as likely as its share of the country's people.
+pub fn town(rng: &mut RowRng, country: &'static Country) -> &'static Town {
+    &country.towns[draw(rng, &tables().towns[position(country)])]
+}
+
+/// A first name of `country`, as common as it is there.
+pub fn first_name(rng: &mut RowRng, country: &'static Country) -> &'static str {
+    country.first_names[draw(rng, &tables().first_names[position(country)])].0
+}
+
+/// A surname of `country`, as common as it is there.
+pub fn last_name(rng: &mut RowRng, country: &'static Country) -> &'static str {
+    country.last_names[draw(rng, &tables().last_names[position(country)])].0
 }
 
 pub fn fill(rng: &mut RowRng, pattern: &str, out: &mut String) {
@@ -39,11 +100,11 @@ pub enum Premises {
 }
 
 /// Street line ("12 Oak Street", "Hauptstraße 12", "12 Oak Street, Apt 4") and postal
-/// code of an address in `city`.
+/// code of an address in `town`.
 pub fn street_and_postal(
     rng: &mut RowRng,
     country: &'static Country,
-    city: &'static City,
+    town: &'static Town,
     premises: Premises,
     street_out: &mut String,
     postal_out: &mut String,
@@ -70,30 +131,68 @@ pub fn street_and_postal(
             _ => {}
         }
     }
-    let postal = rng::pick(rng, city.postal_codes);
-    fill(rng, postal, postal_out);
+    postal_code(rng, country, town, postal_out);
 }
 
-/// A phone number: mostly mobile, otherwise a landline with the city's area code.
-/// North American mobiles share the area codes of landlines, so they use the city's.
-pub fn phone(rng: &mut RowRng, country: &'static Country, city: &'static City, out: &mut String) {
-    let pattern = if rng::chance(rng, 600) && !matches!(country.code, "US" | "CA") {
-        country.mobile_phone
+/// One of the town's real postal codes; where the list holds only the first half (a
+/// British district, a Canadian sortation area), the second half the post office's
+/// own pattern allows.
+fn postal_code(rng: &mut RowRng, country: &Country, town: &Town, out: &mut String) {
+    out.push_str(rng::pick(rng, town.postal_codes));
+    match country.code {
+        "GB" => fill(rng, " #&&", out),
+        "CA" => fill(rng, " #&#", out),
+        _ => {}
+    }
+}
+
+/// A phone number: mostly mobile, otherwise a landline with the town's area code.
+/// North American mobiles share the area codes of landlines, so they use the town's.
+pub fn phone(rng: &mut RowRng, country: &'static Country, town: &'static Town, out: &mut String) {
+    let pattern = if rng::chance(rng, 600) && !country.mobiles.is_empty() {
+        let weights: Vec<u32> = country.mobiles.iter().map(|&(_, w)| w).collect();
+        country.mobiles[rng::pick_weighted(rng, &weights)].0
     } else {
-        city.phone
+        town.phone
     };
     fill(rng, pattern, out);
 }
 
 /// One line for a whole address, as an order's shipping label prints it.
-pub fn one_line(out: &mut String, street: &str, city: &City, postal: &str, country: &Country) {
+pub fn one_line(out: &mut String, street: &str, town: &Town, postal: &str, country: &Country) {
     let _ = match country.code {
         "US" | "CA" | "AU" => write!(
             out,
             "{street}, {}, {} {postal}, {}",
-            city.name, city.region, country.code
+            town.name, town.region, country.code
         ),
-        "GB" => write!(out, "{street}, {} {postal}, {}", city.name, country.code),
-        _ => write!(out, "{street}, {postal} {}, {}", city.name, country.code),
+        "GB" => write!(out, "{street}, {} {postal}, {}", town.name, country.code),
+        _ => write!(out, "{street}, {postal} {}, {}", town.name, country.code),
     };
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn no_town_takes_more_than_its_cap_and_names_lead_as_they_do() {
+        for (c, country) in COUNTRIES.iter().enumerate() {
+            let towns = &tables().towns[c];
+            let total = *towns.last().unwrap();
+            let mut previous = 0;
+            for &at in towns {
+                assert!((at - previous) * 1000 <= total * 120, "{}", country.code);
+                previous = at;
+            }
+        }
+        let mut smiths = 0;
+        for i in 0..10_000 {
+            if last_name(&mut rng::row_rng(6, i), &COUNTRIES[0]) == "Smith" {
+                smiths += 1;
+            }
+        }
+        // Smith is about 1% of Americans.
+        assert!((50..200).contains(&smiths), "{smiths}");
+    }
 }

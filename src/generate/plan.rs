@@ -77,6 +77,13 @@ impl Plan {
         world.review_count_override = input.review_count;
         let needed = with_ancestors(&input.entities);
         check_requirements(&world, &needed)?;
+        let most = super::categories::Tree::most();
+        if world.count(Entity::Categories) > most {
+            return Err(Error::Counts(format!(
+                "cannot make {} categories: the catalog has distinct names for {most} (departments, their subcategories and the kinds of goods below them)",
+                world.count(Entity::Categories)
+            )));
+        }
         check_pairs(&world, &needed)?;
         check_reviews(&world, &input.entities)?;
         if world.count(Entity::Orders) > u64::MAX / super::orders::CHILD_KEYS {

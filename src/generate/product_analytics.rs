@@ -2,7 +2,7 @@
 //! returns of the same run (see user_analytics.rs for the shared pass).
 
 use super::{CountRule, EntitySpec, Generator, RowSource, World, flat_record};
-use crate::model::{Id, Money};
+use crate::model::{Currency, Id, Money};
 use crate::schema::{Entity, Field, FieldType as F, Table, TableSpec};
 use serde::Serialize;
 use std::ops::Range;
@@ -27,11 +27,12 @@ pub const FIELDS: &[Field] = &[
     Field::new("review_count", F::Integer, "Reviews of the product."),
     Field::new(
         "average_rating",
-        F::Money,
+        F::Decimal,
         "Mean rating, half-up to two places; empty without reviews.",
     )
     .nullable(),
     Field::new("return_count", F::Integer, "Return rows for the product."),
+    Field::new("currency", F::Text, "ISO 4217 code of every amount in the row: the shop's currency."),
 ];
 
 pub const TABLE: TableSpec = TableSpec {
@@ -71,6 +72,7 @@ pub struct ProductAnalytics {
     pub review_count: u32,
     pub average_rating: Option<Money>,
     pub return_count: u32,
+    pub currency: Currency,
 }
 
 flat_record!(ProductAnalytics);
@@ -108,6 +110,7 @@ impl Generator for ProductAnalyticsGenerator<'_> {
                     .scale_half_up(1, row.review_count as i64)
             });
             row.return_count = t.returns.load(Relaxed);
+            row.currency = self.world.currency;
             emit(&row);
         }
     }

@@ -4,9 +4,10 @@
 
 use super::categories::{Shape, Tree};
 use super::{CountRule, EntitySpec, Generator, RowSource, Stream, World, flat_record};
-use crate::model::{Id, Money};
+use crate::model::{Currency, Date, Id, Money};
 use crate::rng::{self, Permutation, RowRng};
 use crate::schema::{Bound, Entity, Field, FieldType as F, Table, TableSpec};
+use crate::words::books::{self, TITLES};
 use crate::words::catalog::{Noun, Subcategory, shares_word};
 use serde::Serialize;
 use std::fmt::Write;
@@ -18,7 +19,7 @@ pub const FIELDS: &[Field] = &[
     Field::new(
         "name",
         F::Text,
-        "Brand, descriptor and a noun that fits the category.",
+        "Brand, descriptor and the kind of product; a book's title.",
     ),
     Field::new("description", F::Text, "Two sentences about the product."),
     Field::foreign(
@@ -27,19 +28,26 @@ pub const FIELDS: &[Field] = &[
         "The most specific category.",
     ),
     Field::foreign("vendor_id", Table::Vendors, "Supplier."),
-    Field::new("brand", F::Text, "Brand name."),
+    Field::new("brand", F::Text, "One of the vendor's brands; for a book, its publisher."),
     Field::new(
         "price",
         F::Money,
         "List price; > 0. Order items are sold at this price.",
     )
     .bounded(Bound::Positive),
+    Field::new("currency", F::Text, "ISO 4217 code of price: the shop's currency."),
     Field::new("weight_grams", F::Integer, "Shipping weight."),
     Field::new(
         "is_active",
         F::Boolean,
-        "False for discontinued products (still in past orders).",
+        "False for products discontinued by the window's end (still in earlier orders).",
     ),
+    Field::new(
+        "discontinued_at",
+        F::Date,
+        "The day it stopped being sold; no order from that day on holds it.",
+    )
+    .nullable(),
 ];
 
 pub const TABLE: TableSpec = TableSpec {
@@ -74,10 +82,12 @@ pub struct Product {
     pub description: String,
     pub category_id: Id,
     pub vendor_id: Id,
-    pub brand: &'static str,
+    pub brand: String,
     pub price: Money,
+    pub currency: Currency,
     pub weight_grams: u32,
     pub is_active: bool,
+    pub discontinued_at: Option<Date>,
 }
 
 flat_record!(Product);
@@ -91,6 +101,8 @@ pub struct ProductCore {
     pub noun: &'static Noun,
     pub vendor: u64,
     pub price: Money,
+    /// The day it stopped being sold, if it did in the window.
+    pub discontinued: Option<Date>,
 }
 
 pub struct Products<'w> {
@@ -127,9 +139,21 @@ impl<'w> Products<'w> {
                 &subs[rng::below(&mut rng, subs.len() as u64) as usize]
             }
         };
-        let noun = &kind.nouns[rng::below(&mut rng, kind.nouns.len() as u64) as usize];
-        let vendor = rng::skewed_rank(&mut rng, self.world.count(Entity::Vendors), 400);
+        let noun = match shape.noun() {
+            Some(noun) => noun,
+            None => &kind.nouns[rng::below(&mut rng, kind.nouns.len() as u64) as usize],
+        };
+        // A vendor of the department: a few big suppliers, a long tail.
+        let suppliers = self.world.suppliers().of(shape.department);
+        let vendor = if suppliers.is_empty() {
+            rng::below(&mut rng, self.world.count(Entity::Vendors).max(1))
+        } else {
+            suppliers[rng::skewed_rank(&mut rng, suppliers.len() as u64, 150) as usize]
+        };
         let price = shelf_price(&mut rng, noun.price_cents);
+        let window = self.world.window;
+        let discontinued = rng::chance(&mut rng, DISCONTINUED_PER_MILLE)
+            .then(|| Date(window.first_day().0 + rng::below(&mut rng, window.days() as u64) as i64));
         let core = ProductCore {
             category,
             shape,
@@ -137,6 +161,7 @@ impl<'w> Products<'w> {
             noun,
             vendor,
             price,
+            discontinued,
         };
         (core, rng)
     }
@@ -148,23 +173,20 @@ impl<'w> Products<'w> {
         row.category_id = self.world.ids(Table::Categories).id(core.category);
         row.vendor_id = self.world.ids(Table::Vendors).id(core.vendor);
         row.price = core.price;
-        // No word twice in a name: the brand avoids the noun and the leaf's modifier,
-        // the adjective avoids the noun and the brand. Catalog tests make sure a
-        // fitting one always exists; the modifiers never clash with their nouns.
-        let modifier = core.shape.modifier.map(|m| department.modifiers[m]);
-        let brands = department.brands;
-        let brand = rng::below(&mut rng, brands.len() as u64) as usize;
-        row.brand = first_fitting(brands, brand, &[core.noun.name, modifier.unwrap_or("")]);
-        let descriptor = match modifier {
-            Some(m) => m,
-            None => {
-                let adjectives = department.adjectives;
-                let a = rng::below(&mut rng, adjectives.len() as u64) as usize;
-                first_fitting(adjectives, a, &[core.noun.name, row.brand])
-            }
-        };
+        row.currency = self.world.currency;
+        // A brand of the vendor's own.
+        let brands = super::vendors::range_of(self.world, core.vendor).brands;
+        row.brand.clear();
+        self.world
+            .suppliers()
+            .brand(core.vendor, rng::below(&mut rng, brands), &mut row.brand);
         row.name.clear();
-        let _ = write!(row.name, "{} {descriptor} {}", row.brand, core.noun.name);
+        row.description.clear();
+        if department.goods == crate::words::catalog::Goods::Books {
+            self.book(&mut rng, &core, row);
+        } else {
+            self.goods(&mut rng, &core, row);
+        }
         row.sku.clear();
         let _ = write!(
             row.sku,
@@ -173,19 +195,6 @@ impl<'w> Products<'w> {
             self.sku_numbers.apply(product),
             width = self.sku_width
         );
-        // Two different selling points.
-        let features = department.features;
-        let a = rng::below(&mut rng, features.len() as u64) as usize;
-        let b = (a + 1 + rng::below(&mut rng, features.len().max(2) as u64 - 1) as usize)
-            % features.len();
-        let (first, second) = (features[a], features[b]);
-        row.description.clear();
-        let _ = write!(
-            row.description,
-            "{descriptor} {} from {}. {first} {second}",
-            core.noun.name.to_lowercase(),
-            row.brand
-        );
         // Bigger goods cost more: the weight sits about where the price sits in its
         // range, so a 20 kg kettlebell is not the cheapest one.
         let (lo, hi) = core.noun.weight_grams;
@@ -193,8 +202,73 @@ impl<'w> Products<'w> {
         let position = (core.price.cents() - cheapest) * 1000 / (dearest - cheapest).max(1);
         let position = (position + rng::between(&mut rng, -150, 150)).clamp(0, 1000);
         row.weight_grams = (lo as i64 + (hi - lo) as i64 * position / 1000) as u32;
-        row.is_active = !rng::chance(&mut rng, 40);
+        row.discontinued_at = core.discontinued;
+        row.is_active = core.discontinued.is_none();
     }
+
+    /// "Nexora Wireless Earbuds": brand, a descriptor of the department, the kind of
+    /// product, no word twice; two different selling points.
+    fn goods(&self, rng: &mut RowRng, core: &ProductCore, row: &mut Product) {
+        let department = core.shape.department();
+        let descriptors: Vec<&'static str> =
+            department.adjectives.iter().chain(department.modifiers).copied().collect();
+        let a = rng::below(rng, descriptors.len() as u64) as usize;
+        let descriptor = first_fitting(&descriptors, a, &[core.noun.name, &row.brand]);
+        let _ = write!(row.name, "{} {descriptor} {}", row.brand, core.noun.name);
+        let (first, second) = two_features(rng, department.features);
+        let _ = write!(
+            row.description,
+            "{descriptor} {} from {}. {first} {second}",
+            core.noun.name.to_lowercase(),
+            row.brand
+        );
+    }
+
+    /// A book has a title and an author; its brand is its publisher.
+    fn book(&self, rng: &mut RowRng, core: &ProductCore, row: &mut Product) {
+        let kind = core.shape.subcategory.unwrap_or(0).min(TITLES.len() - 1);
+        let titles = &TITLES[kind];
+        let pattern = rng::pick(rng, titles.patterns);
+        let a = rng::pick(rng, titles.adjectives);
+        let n = rng::below(rng, titles.nouns.len() as u64) as usize;
+        let m = (n + 1 + rng::below(rng, titles.nouns.len() as u64 - 1) as usize) % titles.nouns.len();
+        let person = rng::pick(rng, books::first_names());
+        let number = rng::pick(rng, books::NUMBERS);
+        let title = pattern
+            .replace("{A}", a)
+            .replace("{N}", titles.nouns[n])
+            .replace("{M}", titles.nouns[m])
+            .replace("{P}", person)
+            .replace("{K}", number);
+        let country = &crate::words::geo::COUNTRIES[rng::below(rng, 2) as usize];
+        let author = format!(
+            "{} {}",
+            super::places::first_name(rng, country),
+            super::places::last_name(rng, country)
+        );
+        row.name.push_str(&title);
+        let (first, second) = two_features(rng, core.shape.department().features);
+        let _ = write!(
+            row.description,
+            "{title}, a {} by {author}. {first} {second}",
+            core.noun.name.to_lowercase()
+        );
+        row.brand.push_str(" Press");
+    }
+}
+
+/// Products discontinued during the window, per mille.
+const DISCONTINUED_PER_MILLE: u32 = 40;
+
+/// Two different selling points of a department, not starting with the same word.
+fn two_features(rng: &mut RowRng, features: &[&'static str]) -> (&'static str, &'static str) {
+    let a = rng::below(rng, features.len() as u64) as usize;
+    let first_word = |s: &str| s.split(' ').next().unwrap_or("").to_string();
+    let b = (1..features.len())
+        .map(|k| (a + k + rng::below(rng, features.len() as u64) as usize) % features.len())
+        .find(|&b| b != a && first_word(features[b]) != first_word(features[a]))
+        .unwrap_or((a + 1) % features.len());
+    (features[a], features[b])
 }
 
 /// `items[start]`, or else the first item after it (going round) that shares no word

@@ -34,6 +34,9 @@ pub struct EntitySpec {
 pub enum CountRule {
     /// Set by `--count` or `--scale`, with this default.
     Set(u64),
+    /// Set by `--count`, or by `--scale` growing as its square root: a shop ten times
+    /// the size has about three times the warehouses, not ten.
+    SetRoot(u64),
     /// Follows from other entities; cannot be set.
     Derived(&'static str),
     /// Follows from other entities unless `--count` sets it.
@@ -251,9 +254,14 @@ impl Counts {
     pub fn scaled(scale: f64) -> Result<Counts, Entity> {
         let mut counts = Counts::zero();
         for entity in Entity::ALL {
-            if let CountRule::Set(n) = entity.count_rule() {
-                let scaled = if scale > 0.0 {
-                    (n as f64 * scale).round().max(1.0)
+            let (n, factor) = match entity.count_rule() {
+                CountRule::Set(n) => (n, scale),
+                CountRule::SetRoot(n) => (n, scale.sqrt()),
+                CountRule::Derived(_) | CountRule::DerivedOrSet(_) => continue,
+            };
+            {
+                let scaled = if factor > 0.0 {
+                    (n as f64 * factor).round().max(1.0)
                 } else {
                     0.0
                 };

@@ -3,7 +3,7 @@
 
 use super::orders::{Orders, ReturnStatus};
 use super::{CountRule, EntitySpec, Generator, RowSource, World, flat_record};
-use crate::model::{Id, Money, Timestamp};
+use crate::model::{Currency, Id, Money, Timestamp};
 use crate::schema::{Bound, Entity, Field, FieldType as F, Table, TableSpec};
 use serde::Serialize;
 use std::ops::Range;
@@ -34,6 +34,7 @@ pub const FIELDS: &[Field] = &[
         "Refund asked for or granted; 0 < refund_amount <= the item's total.",
     )
     .bounded(Bound::Positive),
+    Field::new("currency", F::Text, "ISO 4217 code of every amount in the row: the shop's currency."),
 ];
 
 pub const TABLE: TableSpec = TableSpec {
@@ -72,6 +73,7 @@ pub struct Return {
     pub requested_at: Timestamp,
     pub resolved_at: Option<Timestamp>,
     pub refund_amount: Money,
+    pub currency: Currency,
 }
 
 flat_record!(Return);
@@ -115,6 +117,7 @@ impl Generator for Returns<'_> {
                 row.requested_at = r.requested_at;
                 row.resolved_at = r.resolved_at;
                 row.refund_amount = r.refund;
+                row.currency = w.currency;
                 emit(&row);
             }
         }

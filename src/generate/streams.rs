@@ -44,6 +44,12 @@ pub enum Stream {
     Tastes,
     /// The products a customer buys again and again, by department.
     Staples,
+    /// A customer's names and the shape of their email and username.
+    Identities,
+    /// The departments a vendor supplies and how many brands it sells.
+    VendorRanges,
+    /// The numbers of vendors' and brands' coined names.
+    NameNumbers,
     /// The ids of a table's rows.
     Ids(Table),
 }
@@ -70,6 +76,9 @@ impl Stream {
             Stream::OrderCounts => id(Entity::Orders) << 8 | 2,
             Stream::Tastes => id(Entity::Users) << 8 | 4,
             Stream::Staples => id(Entity::Users) << 8 | 5,
+            Stream::Identities => id(Entity::Users) << 8 | 6,
+            Stream::VendorRanges => id(Entity::Vendors) << 8 | 1,
+            Stream::NameNumbers => id(Entity::Vendors) << 8 | 2,
             Stream::Ids(Table::OrderItems) => (id(Entity::Orders) << 8 | 1) ^ 0x1d5,
             Stream::Ids(t) => id(t.entity()) ^ 0x1d5,
         }
@@ -106,6 +115,9 @@ impl Stream {
             Stream::OrderCounts,
             Stream::Tastes,
             Stream::Staples,
+            Stream::Identities,
+            Stream::VendorRanges,
+            Stream::NameNumbers,
         ]);
         all.extend(Table::ALL.into_iter().map(Stream::Ids));
         all

@@ -6,7 +6,7 @@
 use super::orders::Orders;
 use super::reviews::Reviews;
 use super::{CountRule, EntitySpec, Generator, RowSource, World, flat_record};
-use crate::model::{Id, Money, Timestamp};
+use crate::model::{Currency, Id, Money, Timestamp};
 use crate::schema::{Entity, Field, FieldType as F, Table, TableSpec};
 use serde::Serialize;
 use std::ops::Range;
@@ -38,6 +38,7 @@ pub const FIELDS: &[Field] = &[
     )
     .nullable(),
     Field::new("total_reviews", F::Integer, "Reviews written."),
+    Field::new("currency", F::Text, "ISO 4217 code of every amount in the row: the shop's currency."),
 ];
 
 pub const TABLE: TableSpec = TableSpec {
@@ -73,6 +74,7 @@ pub struct UserAnalytics {
     pub first_order_at: Option<Timestamp>,
     pub last_order_at: Option<Timestamp>,
     pub total_reviews: u32,
+    pub currency: Currency,
 }
 
 flat_record!(UserAnalytics);
@@ -195,6 +197,7 @@ impl Generator for UserAnalyticsGenerator<'_> {
             row.first_order_at = (row.total_orders > 0).then(|| Timestamp(t.first.load(Relaxed)));
             row.last_order_at = (row.total_orders > 0).then(|| Timestamp(t.last.load(Relaxed)));
             row.total_reviews = t.reviews.load(Relaxed);
+            row.currency = self.world.currency;
             emit(&row);
         }
     }

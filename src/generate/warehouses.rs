@@ -117,7 +117,11 @@ pub const FIELDS: &[Field] = &[
     Field::new("state", F::Text, "State, province or region of `city`."),
     Field::new("postal_code", F::Text, "Postal code valid for `city`."),
     Field::new("country", F::Text, "ISO 3166-1 alpha-2 code."),
-    Field::new("capacity_units", F::Integer, "Storage capacity in units."),
+    Field::new(
+        "capacity_units",
+        F::Integer,
+        "Storage capacity in units; at least what its inventory rows hold.",
+    ),
     Field::new(
         "is_active",
         F::Boolean,
@@ -140,7 +144,7 @@ pub const SPEC: EntitySpec = EntitySpec {
     doc: "Fulfilment centres that stock and ship products.",
     parents: &[],
     requires: &[],
-    count: CountRule::Set(5),
+    count: CountRule::SetRoot(5),
     tables: &[&TABLE],
     source,
 };
@@ -177,7 +181,7 @@ impl<'w> Warehouses<'w> {
         let mut rng = self.world.rng(Entity::Warehouses, index);
         row.warehouse_id = self.world.ids(Table::Warehouses).id(index);
         let country = country_of(index);
-        let city = places::city(&mut rng, country);
+        let city = places::town(&mut rng, country);
         row.country = country.code;
         row.city = city.name;
         row.state = city.region;
@@ -203,7 +207,10 @@ impl<'w> Warehouses<'w> {
         row.name.clear();
         // The index tells apart two sites in the same city.
         let _ = write!(row.name, "{} {kind} {}", city.name, index + 1);
-        row.capacity_units = 10_000 * (5 + rng::below(&mut rng, 96));
+        // Room for what it holds and as much again, give or take: no site is full.
+        let held = self.world.stock().held.get(index as usize).copied().unwrap_or(0);
+        let headroom = 130 + rng::below(&mut rng, 60);
+        row.capacity_units = (held * headroom / 100).div_ceil(1_000).max(2) * 1_000;
         row.is_active = !rng::chance(&mut rng, 50);
     }
 }

@@ -29,6 +29,9 @@ pub struct World {
     /// The shop's currency: every amount is in it.
     pub currency: crate::model::Currency,
     order_book: OnceLock<OrderBook>,
+    bare_emails: OnceLock<super::users::identity::BareEmails>,
+    suppliers: OnceLock<super::vendors::Suppliers>,
+    stock: OnceLock<super::stock::Stock>,
     demand: OnceLock<super::demand::Demand>,
     promotion_days: OnceLock<super::promotions::RunningCodes>,
     /// Rank -> product, so the best sellers are spread over the catalog.
@@ -50,6 +53,9 @@ impl World {
             growth: Growth::new(opened.min(window.last_day()), window.last_day()),
             currency: crate::model::Currency::USD,
             order_book: OnceLock::new(),
+            bare_emails: OnceLock::new(),
+            suppliers: OnceLock::new(),
+            stock: OnceLock::new(),
             demand: OnceLock::new(),
             promotion_days: OnceLock::new(),
             product_popularity: Permutation::new(
@@ -107,6 +113,24 @@ impl World {
             let users = super::users::Users::new(self);
             OrderBook::build(self, |u| users.locale(u).country.utc_offset)
         })
+    }
+
+    /// Who owns the bare email addresses, built on first use.
+    pub fn bare_emails(&self) -> &super::users::identity::BareEmails {
+        self.bare_emails.get_or_init(|| {
+            let users = super::users::Users::new(self);
+            super::users::identity::BareEmails::build(self, |u| users.locale(u).country)
+        })
+    }
+
+    /// The vendors of each department and their names, built on first use.
+    pub fn suppliers(&self) -> &super::vendors::Suppliers {
+        self.suppliers.get_or_init(|| super::vendors::Suppliers::build(self))
+    }
+
+    /// What every warehouse stocks, built on first use.
+    pub fn stock(&self) -> &super::stock::Stock {
+        self.stock.get_or_init(|| super::stock::Stock::build(self))
     }
 
     /// What sells, by department and season, built on first use.

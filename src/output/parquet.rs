@@ -36,7 +36,7 @@ fn data_type(ty: FieldType) -> DataType {
         FieldType::Uuid | FieldType::Text => DataType::Utf8,
         FieldType::Integer => DataType::Int64,
         FieldType::Boolean => DataType::Boolean,
-        FieldType::Money => DataType::Decimal128(MONEY_PRECISION, MONEY_SCALE),
+        FieldType::Money | FieldType::Decimal => DataType::Decimal128(MONEY_PRECISION, MONEY_SCALE),
         // No zone: the data model's timestamps are local wall-clock times, so readers
         // must not shift them (Parquet's isAdjustedToUTC = false).
         FieldType::Timestamp => DataType::Timestamp(TimeUnit::Millisecond, None),
@@ -69,7 +69,7 @@ impl Builder {
             FieldType::Uuid | FieldType::Text => Builder::Text(StringBuilder::new()),
             FieldType::Integer => Builder::Integer(Int64Builder::new()),
             FieldType::Boolean => Builder::Boolean(BooleanBuilder::new()),
-            FieldType::Money => Builder::Decimal(
+            FieldType::Money | FieldType::Decimal => Builder::Decimal(
                 Decimal128Builder::new().with_data_type(data_type(FieldType::Money)),
             ),
             FieldType::Timestamp => Builder::Millis(TimestampMillisecondBuilder::new()),

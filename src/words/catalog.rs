@@ -118,7 +118,7 @@ impl Goods {
     ];
 }
 
-/// Exactly 10 departments: Electronics, Home & Kitchen, Clothing, Sports & Outdoors,
+/// Exactly 10 departments (generate::demand sizes its tables by that): Electronics, Home & Kitchen, Clothing, Sports & Outdoors,
 /// Beauty & Personal Care, Books, Toys & Games, Grocery & Gourmet, Health & Household, Pet Supplies.
 pub static DEPARTMENTS: &[Department] = &[
     Department {
@@ -846,7 +846,7 @@ pub static DEPARTMENTS: &[Department] = &[
             "Eastmoor Press",
         ],
         adjectives: &[
-            "Bestselling",
+            "Best-Selling",
             "Illustrated",
             "Revised",
             "Complete",
@@ -860,7 +860,7 @@ pub static DEPARTMENTS: &[Department] = &[
             "Paperback",
         ],
         modifiers: &[
-            "Bestselling",
+            "Best-Selling",
             "Classic",
             "New Release",
             "Award-Winning",
@@ -958,7 +958,7 @@ pub static DEPARTMENTS: &[Department] = &[
         goods: Goods::Equipment,
         habits: Habits {
             share: 7,
-            holiday_lift: 160,
+            holiday_lift: 230,
             summer_lift: 0,
             january_lift: 0,
             quantity: [85, 10, 3, 1, 1, 0],
@@ -997,7 +997,7 @@ pub static DEPARTMENTS: &[Department] = &[
         ],
         modifiers: &[
             "Award-Winning",
-            "Bestselling",
+            "Best-Selling",
             "Classic",
             "Eco-Friendly",
             "Top-Rated",
@@ -1093,7 +1093,7 @@ pub static DEPARTMENTS: &[Department] = &[
         goods: Goods::Consumables,
         habits: Habits {
             share: 11,
-            holiday_lift: 5,
+            holiday_lift: 0,
             summer_lift: 0,
             january_lift: 0,
             quantity: [45, 25, 12, 8, 5, 5],
@@ -1233,7 +1233,7 @@ pub static DEPARTMENTS: &[Department] = &[
         goods: Goods::Mixed,
         habits: Habits {
             share: 9,
-            holiday_lift: 5,
+            holiday_lift: 0,
             summer_lift: 0,
             january_lift: 30,
             quantity: [55, 22, 10, 6, 4, 3],

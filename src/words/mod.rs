@@ -5,9 +5,14 @@
 //! allocating; the tables are part of the reproducibility promise (changing one
 //! changes output for a seed).
 
+pub mod books;
+pub mod brands;
 pub mod catalog;
 pub mod geo;
+pub mod names;
+pub mod phones;
 pub mod text;
+pub mod towns;
 
 /// Letters that British inward codes and Canadian postal codes may both use: Royal
 /// Mail never uses C, I, K, M, O or V there, Canada Post never D, F, I, O, Q or U.

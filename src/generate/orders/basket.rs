@@ -8,7 +8,8 @@ use super::tuning::*;
 use crate::generate::customers::Tastes;
 use crate::generate::demand::quantity;
 use crate::generate::products::Products;
-use crate::generate::promotions::{Discount, Promotions, Target, campaigns::Offer};
+use crate::generate::promotions::campaigns::{Campaign, Offer};
+use crate::generate::promotions::{Discount, Promotions, Target};
 use crate::generate::World;
 use crate::model::{Money, Timestamp};
 use crate::rng::{self, RowRng};
@@ -65,27 +66,35 @@ pub fn fill(
             break;
         };
         let habits = &DEPARTMENTS[department].habits;
-        let mut product = 0;
+        // A product not in the basket yet and still sold that day.
+        let mut product = None;
         for _ in 0..DISTINCT_PRODUCT_TRIES {
-            product = if rng::chance(rng, habits.reorder_per_mille) {
+            let p = if rng::chance(rng, habits.reorder_per_mille) {
                 demand.staple(world, user, department, rng::below(rng, 3))
             } else {
                 demand.product(rng, department)
             };
-            if !items[..filled].iter().any(|it| it.product == product) {
+            let sold = products.core(p).discontinued.is_none_or(|d| day < d);
+            if sold && !items[..filled].iter().any(|it| it.product == p) {
+                product = Some(p);
                 break;
             }
         }
-        if items[..filled].iter().any(|it| it.product == product) {
+        let Some(product) = product else {
             continue;
-        }
+        };
         let q = quantity(rng, habits, tastes.spend_level);
         items[filled] = item(products, product, q);
         filled += 1;
     }
     if filled == 0 {
-        // Every department drew only repeats, or none is stocked: the best seller.
-        let product = world.product_popularity.apply(0);
+        // Every department drew only repeats, or none is stocked: the best seller
+        // still sold that day.
+        let count = world.count(Entity::Products);
+        let product = (0..count)
+            .map(|rank| world.product_popularity.apply(rank))
+            .find(|&p| products.core(p).discontinued.is_none_or(|d| day < d))
+            .unwrap_or_else(|| world.product_popularity.apply(0));
         items[0] = item(products, product, 1);
         filled = 1;
     }
@@ -117,7 +126,21 @@ pub fn apply_promotion(
     if running.is_empty() {
         return;
     }
-    let pull: u32 = running.iter().map(|&q| codes.terms(q as u64).campaign.pull).sum();
+    // Campaigns pull, not codes: twenty Black Friday codes draw no more customers
+    // than one does.
+    let mut campaigns: [Option<&'static Campaign>; 32] = [None; 32];
+    let mut pull = 0;
+    for &q in running {
+        let campaign = codes.terms(q as u64).campaign;
+        if let Some(slot) = campaigns
+            .iter_mut()
+            .find(|c| c.is_none_or(|c| std::ptr::eq(c, campaign)))
+            && slot.is_none()
+        {
+            *slot = Some(campaign);
+            pull += campaign.pull;
+        }
+    }
     let per_mille = (PROMOTION_BASE_PER_MILLE + PROMOTION_PULL_PER_MILLE * pull).min(PROMOTION_MAX_PER_MILLE);
     if !rng::chance(rng, per_mille) {
         return;
@@ -127,6 +150,11 @@ pub fn apply_promotion(
         let q = running[rng::pick_weighted(rng, &weights)] as u64;
         let terms = codes.terms(q);
         if terms.campaign.offer == Offer::FirstOrder && !first_order {
+            continue;
+        }
+        if let Target::Product(p) = terms.target
+            && products.core(p).discontinued.is_some_and(|d| d <= at.date())
+        {
             continue;
         }
         if let Target::Product(p) = terms.target

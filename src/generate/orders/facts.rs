@@ -290,7 +290,8 @@ impl<'w> FactsSource<'w> {
             }
             Outcome::Captured(at) => at,
         };
-        let warehouse = warehouses::serving(rng, customer.country, w.count(Entity::Warehouses));
+        let products: Vec<u64> = facts.items().iter().map(|i| i.product).collect();
+        let warehouse = crate::generate::stock::fulfil(w, customer.country, &products);
         let route = warehouses::route(warehouse, customer.country);
         let shipped = logistics::dispatch(rng, paid, facts.method, warehouses::country_of(warehouse).utc_offset);
         if shipped > end {

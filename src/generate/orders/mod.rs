@@ -17,7 +17,7 @@ pub use facts::{
 pub use payment::PAYMENT_METHODS;
 
 use super::{CountRule, EntitySpec, Generator, Record, RowSource, World};
-use crate::model::{Id, Money, Timestamp};
+use crate::model::{Currency, Id, Money, Timestamp};
 use crate::schema::{Bound, Entity, Field, FieldType as F, Nesting, Table, TableSpec};
 use serde::Serialize;
 use std::ops::Range;
@@ -67,6 +67,7 @@ pub const FIELDS: &[Field] = &[
         F::Money,
         "subtotal + tax + shipping_cost - discount.",
     ),
+    Field::new("currency", F::Text, "ISO 4217 code of every amount in the row: the shop's currency."),
 ];
 
 pub const ITEM_FIELDS: &[Field] = &[
@@ -252,6 +253,7 @@ impl<'w> Orders<'w> {
         h.shipping_cost = facts.shipping_cost;
         h.discount = facts.discount;
         h.total = facts.total;
+        h.currency = w.currency;
         row.items.clear();
         let item_ids = w.ids(Table::OrderItems);
         let product_ids = w.ids(Table::Products);
@@ -281,6 +283,7 @@ pub struct OrderHeader {
     pub shipping_cost: Money,
     pub discount: Money,
     pub total: Money,
+    pub currency: Currency,
 }
 
 #[derive(Debug, Default, Serialize)]

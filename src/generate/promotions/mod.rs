@@ -31,8 +31,9 @@ pub const FIELDS: &[Field] = &[
     Field::new(
         "minimum_subtotal",
         F::Money,
-        "The subtotal an order needs for the code to apply; 0.00 for none.",
+        "What the order must spend on what the code covers for it to apply; 0.00 for none.",
     ),
+    Field::new("currency", F::Text, "ISO 4217 code of every amount in the row: the shop's currency."),
     Field::foreign(
         "product_id",
         Table::Products,
@@ -169,6 +170,7 @@ pub struct Promotion {
     pub discount_type: &'static str,
     pub discount_value: DiscountValue,
     pub minimum_subtotal: Money,
+    pub currency: Currency,
     pub product_id: Option<Id>,
     pub category_id: Option<Id>,
     pub start_date: Date,
@@ -303,6 +305,7 @@ impl<'w> Promotions<'w> {
         row.discount_type = terms.discount.kind();
         row.discount_value = DiscountValue(terms.discount);
         row.minimum_subtotal = terms.minimum;
+        row.currency = self.world.currency;
         row.start_date = terms.start;
         row.end_date = terms.end;
         row.code.clear();

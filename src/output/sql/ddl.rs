@@ -19,6 +19,8 @@ fn column_type(ty: FieldType, dialect: Dialect) -> &'static str {
         (F::Boolean, _) => "BOOLEAN",
         (F::Money, Duckdb) => "DECIMAL(12,2)",
         (F::Money, _) => "NUMERIC(12,2)",
+        (F::Decimal, Duckdb) => "DECIMAL(5,2)",
+        (F::Decimal, _) => "NUMERIC(5,2)",
         // SQLite has no date type; ISO text sorts and compares correctly.
         (F::Timestamp | F::Date, Sqlite) => "TEXT",
         (F::Timestamp, _) => "TIMESTAMP",

@@ -1,15 +1,16 @@
-//! Users: customers who sign up across the window, with a name, an email and a
-//! username derived from it (unique by construction), and an address and phone that
-//! agree with their country.
+//! Users: the shop's customers since it opened, with names of their country, an
+//! email and a username derived from them (unique by construction), an address and
+//! phone that agree with their town, and a life with the shop (see `customers`).
+
+pub mod identity;
 
 use super::customers::{self, Profile};
 use super::{CountRule, EntitySpec, Generator, RowSource, Stream, World, flat_record, places};
 use crate::model::{Id, Timestamp};
 use crate::rng::{self, Permutation, RowRng};
 use crate::schema::{Entity, Field, FieldType as F, Table, TableSpec};
-use crate::words::geo::{City, Country, ascii_fold};
+use crate::words::geo::{Country, Town};
 use serde::Serialize;
-use std::fmt::Write;
 use std::ops::Range;
 
 pub const FIELDS: &[Field] = &[
@@ -106,15 +107,10 @@ pub struct User {
 
 flat_record!(User);
 
-const EMAIL_STYLES: [&str; 5] = ["first.last", "firstlast", "flast", "first_last", "firstl"];
-
-/// How often a country's email domains occur, most common first: the leader (gmail.com
-/// nearly everywhere) has about a third of addresses, the tail a percent or two each.
-const DOMAIN_WEIGHTS: [u32; 12] = [36, 16, 11, 9, 7, 6, 4, 3, 3, 2, 2, 1];
-
 pub struct Users<'w> {
     world: &'w World,
-    /// Each user's own number, ending the email and username: a handle is letters,
+    /// Each user's own number, ending the username and any email that is not bare: a
+    /// handle is letters,
     /// dots and underscores, so the digits after it are read back unambiguously and
     /// two users can never share an address, whatever their names.
     email_numbers: Permutation,
@@ -124,7 +120,7 @@ pub struct Users<'w> {
 /// Where a user lives: the part of a user that other entities recompute.
 pub struct Locale {
     pub country: &'static Country,
-    pub city: &'static City,
+    pub city: &'static Town,
 }
 
 impl<'w> Users<'w> {
@@ -149,7 +145,7 @@ impl<'w> Users<'w> {
 
     fn draw_locale(rng: &mut RowRng) -> Locale {
         let country = places::country(rng);
-        let city = places::city(rng, country);
+        let city = places::town(rng, country);
         Locale { country, city }
     }
 
@@ -199,31 +195,14 @@ impl<'w> Users<'w> {
         row.country = country.code;
         row.city = city.name;
         row.state = city.region;
-        row.first_name = rng::pick(&mut rng, crate::words::geo::first_names(country));
-        row.last_name = rng::pick(&mut rng, country.last_names);
-
-        let mut first = String::new();
-        let mut last = String::new();
-        ascii_fold(row.first_name, &mut first);
-        ascii_fold(row.last_name, &mut last);
-
+        let who = identity::identity(self.world, user, country);
+        row.first_name = who.first_name;
+        row.last_name = who.last_name;
         row.email.clear();
-        let style = rng::pick(&mut rng, &EMAIL_STYLES);
-        write_handle(&mut row.email, style, &first, &last);
-        let _ = write!(row.email, "{}", self.email_numbers.apply(user));
-        row.email.push('@');
-        let domains = country.email_domains;
-        row.email.push_str(
-            domains[rng::pick_weighted(
-                &mut rng,
-                &DOMAIN_WEIGHTS[..domains.len().min(DOMAIN_WEIGHTS.len())],
-            )],
-        );
-
+        let owns_bare = self.world.bare_emails().owns(user);
+        who.email(owns_bare, self.email_numbers.apply(user), &mut row.email);
         row.username.clear();
-        let style = rng::pick(&mut rng, &["firstlast", "first_last", "flast", "firstl"]);
-        write_handle(&mut row.username, style, &first, &last);
-        let _ = write!(row.username, "{}", self.username_numbers.apply(user));
+        who.username(self.username_numbers.apply(user), &mut row.username);
 
         row.phone_number.clear();
         places::phone(&mut rng, country, city, &mut row.phone_number);
@@ -258,27 +237,6 @@ impl Users<'_> {
 
 /// What an order comes to on average, in units of currency, for loyalty points.
 const TYPICAL_ORDER_VALUE: f64 = 80.0;
-
-fn write_handle(out: &mut String, style: &str, first: &str, last: &str) {
-    let initial = |s: &str| s.chars().next().map(String::from).unwrap_or_default();
-    match style {
-        "first.last" => {
-            let _ = write!(out, "{first}.{last}");
-        }
-        "firstlast" => {
-            let _ = write!(out, "{first}{last}");
-        }
-        "flast" => {
-            let _ = write!(out, "{}{last}", initial(first));
-        }
-        "first_last" => {
-            let _ = write!(out, "{first}_{last}");
-        }
-        _ => {
-            let _ = write!(out, "{first}{}", initial(last));
-        }
-    }
-}
 
 impl Generator for Users<'_> {
     type Row = User;
