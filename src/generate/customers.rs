@@ -230,7 +230,7 @@ impl OrderBook {
 /// `floor(S_u * total / S) - floor(S_(u-1) * total / S)` of the cumulative draws S, so
 /// a customer drawn no order keeps none and the others change by less than one each
 /// time the scale is crossed. Without any draw, every customer counts one.
-fn exact_prefix(drawn: &[u64], total: u64) -> Vec<u64> {
+pub fn exact_prefix(drawn: &[u64], total: u64) -> Vec<u64> {
     let sum: u128 = drawn.iter().map(|&n| n as u128).sum();
     let (weights, sum): (Vec<u64>, u128) = if sum == 0 && total > 0 {
         (vec![1; drawn.len()], drawn.len() as u128)

@@ -1,14 +1,20 @@
-//! Notifications: what the shop sent its users. Order notifications announce an event
-//! of that order (confirmation, shipment, delivery, refund) and are never dated before
-//! it; the others are marketing and account messages.
+//! Notifications: what the shop sent its customers, as events happened. Each order
+//! gets one confirmation, a notice when it ships and when it arrives, a review
+//! reminder for most deliveries and a notice per refund, each after its event;
+//! subscribers hear of campaigns while they run, savers of price drops on what they
+//! saved, and a few customers of a sign-in or an account change. Push messages and
+//! texts are read far more often than emails.
 
-use super::orders::{OrderFacts, Orders, ReturnStatus};
+use super::orders::{CHILD_KEYS, OrderFacts, Orders, ReturnStatus};
 use super::products::Products;
+use super::promotions::{Promotion, Promotions};
 use super::support_tickets::order_reference;
 use super::users::Users;
+use super::wishlists::Wishlists;
 use super::{CountRule, EntitySpec, Generator, RowSource, World, flat_record};
 use crate::model::{Id, Timestamp};
-use crate::rng;
+use crate::rng::{self, RowRng};
+use std::fmt::Write;
 use crate::schema::{Entity, Field, FieldType as F, Table, TableSpec};
 use crate::words::text::{notification_kind, render};
 use serde::Serialize;
@@ -52,10 +58,18 @@ pub const SPEC: EntitySpec = EntitySpec {
     entity: Entity::Notifications,
     stable_id: 15,
     name: "notifications",
-    doc: "Messages sent to users, some announcing an order event.",
-    parents: &[Entity::Users, Entity::Products, Entity::Orders],
-    requires: &[Entity::Users],
-    count: CountRule::Set(6_000),
+    doc: "Messages to customers: each event of their orders, campaigns, price drops, account notices.",
+    parents: &[
+        Entity::Users,
+        Entity::Products,
+        Entity::Promotions,
+        Entity::Orders,
+        Entity::Wishlists,
+    ],
+    requires: &[],
+    count: CountRule::Derived(
+        "one per order event (confirmation, shipment, delivery, review reminder, refund), plus campaign, price-drop and account messages per customer",
+    ),
     tables: &[&TABLE],
     source,
 };
@@ -99,27 +113,74 @@ pub fn names_an_order(kind: &str) -> bool {
     KINDS[..5].contains(&kind)
 }
 
-/// The events of an order a notification can announce, with when they happened.
-fn order_events(facts: &OrderFacts, out: &mut Vec<(&'static str, Timestamp)>) {
+/// The events of an order a notification announces, with when they happened and the
+/// slot of the order's keys they take: a confirmation, a shipment, a delivery, a
+/// review reminder for most deliveries, a refund per refunded item.
+fn order_events(
+    rng: &mut RowRng,
+    facts: &OrderFacts,
+    end: Timestamp,
+    out: &mut Vec<(&'static str, Timestamp, u64)>,
+) {
     out.clear();
-    out.push(("order_confirmed", facts.created_at));
+    out.push(("order_confirmed", facts.created_at, 0));
     if let Some(t) = facts.shipped_at() {
-        out.push(("order_shipped", t));
+        out.push(("order_shipped", t, 1));
     }
     if let Some(t) = facts.delivered_at() {
-        out.push(("order_delivered", t));
-        out.push(("review_reminder", t.plus(5 * 86_400)));
+        out.push(("order_delivered", t, 2));
+        let reminder = t.plus(rng::between(rng, 4 * DAY, 8 * DAY));
+        if rng::chance(rng, REMINDED_PER_MILLE) && reminder <= end {
+            out.push(("review_reminder", reminder, 3));
+        }
     }
-    for item in facts.items() {
+    for (i, item) in facts.items().iter().enumerate() {
         if let Some(r) = item.returned
             && r.status == ReturnStatus::Refunded
         {
-            out.push((
-                "refund_issued",
-                r.resolved_at.expect("refunded returns have a time"),
-            ));
+            let at = r.resolved_at.expect("refunded returns have a time");
+            out.push(("refund_issued", at, 4 + i as u64));
         }
     }
+}
+
+const DAY: i64 = 86_400;
+
+/// Delivered orders whose customer is asked for a review, per mille.
+const REMINDED_PER_MILLE: u32 = 600;
+
+/// Customers who agreed to hear about campaigns, per mille.
+const SUBSCRIBED_PER_MILLE: u32 = 450;
+
+/// Campaign messages a subscriber gets in a year, on average.
+const CAMPAIGN_MESSAGES_A_YEAR: f64 = 6.0;
+
+/// Customers warned about a sign-in or a change to their account, per mille.
+const SECURITY_PER_MILLE: u32 = 60;
+
+/// Messages opened, per mille, by channel: a push or a text is read far more often
+/// than an email.
+const READ_PER_MILLE: [(&str, u32); 3] = [("email", 230), ("push", 560), ("sms", 430)];
+
+/// How each kind is sent: (channel, weight).
+fn channels(kind: &str) -> &'static [(&'static str, u32)] {
+    match kind {
+        "order_confirmed" | "refund_issued" | "review_reminder" => &[("email", 90), ("push", 10)],
+        "order_shipped" | "order_delivered" => &[("email", 40), ("push", 40), ("sms", 20)],
+        "promotion" => &[("email", 70), ("push", 30)],
+        "price_drop" => &[("push", 60), ("email", 40)],
+        _ => &[("email", 50), ("sms", 50)],
+    }
+}
+
+/// One message, before it is written out.
+struct Message {
+    kind: &'static str,
+    at: Timestamp,
+    key: u64,
+    order: Option<u64>,
+    product: Option<u64>,
+    promotion: Option<u64>,
 }
 
 pub struct Notifications<'w> {
@@ -127,6 +188,8 @@ pub struct Notifications<'w> {
     orders: Orders<'w>,
     users: Users<'w>,
     products: Products<'w>,
+    wishlists: Wishlists<'w>,
+    promotions: Promotions<'w>,
 }
 
 impl<'w> Notifications<'w> {
@@ -136,76 +199,131 @@ impl<'w> Notifications<'w> {
             orders: Orders::new(world),
             users: Users::new(world),
             products: Products::new(world),
+            wishlists: Wishlists::new(world),
+            promotions: Promotions::new(world),
         }
     }
 
-    fn fill(
-        &self,
-        index: u64,
-        row: &mut Notification,
-        events: &mut Vec<(&'static str, Timestamp)>,
-    ) {
+    /// Units are the orders, then the customers: an order's messages, then each
+    /// customer's own (campaigns, price drops, account security).
+    fn messages(&self, unit: u64, out: &mut Vec<Message>) {
+        out.clear();
         let w = self.world;
-        let mut rng = w.rng(Entity::Notifications, index);
         let orders = self.orders.count();
-        let mut reference = String::new();
-        let user;
-        let product;
-        if orders > 0 && rng::chance(&mut rng, 600) {
-            let facts = self.orders.facts(rng::below(&mut rng, orders));
-            order_events(&facts, events);
-            events.retain(|(_, t)| *t <= w.window.end);
-            let (kind, at) = rng::pick(&mut rng, events);
-            row.kind = kind;
-            row.created_at = w.window.clamp(at.plus(rng::between(&mut rng, 5, 1_800)));
-            user = facts.user;
-            product = facts.items()[0].product;
-            let order_id = w.ids(Table::Orders).id(facts.index);
-            row.order_id = Some(order_id);
-            order_reference(order_id, &mut reference);
-        } else {
-            user = w
-                .user_activity
-                .apply(rng::skewed_rank(&mut rng, w.count(Entity::Users), 400));
-            product = w.product_popularity.apply(rng::skewed_rank(
-                &mut rng,
-                w.count(Entity::Products).max(1),
-                500,
-            ));
-            row.kind = rng::pick(
-                &mut rng,
-                &["promotion", "promotion", "price_drop", "account_security"],
-            );
-            row.created_at = w.moment_after(&mut rng, self.users.created_at(user));
-            row.order_id = None;
+        if unit < orders {
+            let facts = self.orders.facts(unit);
+            let mut rng = w.rng(Entity::Notifications, unit);
+            let mut events = Vec::new();
+            order_events(&mut rng, &facts, w.window.end, &mut events);
+            let product = facts.items()[0].product;
+            for (kind, at, slot) in events {
+                out.push(Message {
+                    kind,
+                    at,
+                    key: unit * CHILD_KEYS + slot,
+                    order: Some(unit),
+                    product: Some(product),
+                    promotion: None,
+                });
+            }
+            return;
         }
-        row.notification_id = w.ids(Table::Notifications).id(index);
-        row.user_id = w.ids(Table::Users).id(user);
-        row.channel = CHANNELS[rng::pick_weighted(&mut rng, &[55, 35, 10])];
-        let noun = if w.count(Entity::Products) > 0 {
-            self.products.core(product).noun.name.to_lowercase()
-        } else {
-            "item".to_string()
+        self.customer_messages(unit - orders, orders * CHILD_KEYS + (unit - orders) * CHILD_KEYS, out);
+    }
+
+    fn customer_messages(&self, user: u64, first_key: u64, out: &mut Vec<Message>) {
+        let w = self.world;
+        let mut rng = w.rng(Entity::Notifications, w.count(Entity::Orders) + user);
+        let profile = self.users.profile(user);
+        let from = profile.signup.max(w.window.start);
+        let to = profile.closed.unwrap_or(w.window.end).min(w.window.end);
+        if from >= to {
+            return;
+        }
+        let mut key = first_key;
+        let push = |out: &mut Vec<Message>, message: Message| {
+            if (out.len() as u64) < CHILD_KEYS {
+                out.push(message);
+            }
         };
-        let kind = notification_kind(row.kind);
+        if rng::chance(&mut rng, SUBSCRIBED_PER_MILLE) && w.count(Entity::Promotions) > 0 {
+            let years = (to.0 - from.0) as f64 / (365.25 * DAY as f64);
+            let count = rng::poisson(&mut rng, CAMPAIGN_MESSAGES_A_YEAR * years).min(8);
+            let offset = self.users.locale(user).country.utc_offset;
+            for _ in 0..count {
+                let at = w.calendar().sample_between(&mut rng, offset, from, to);
+                let running = w.running_codes().on(at.date());
+                if running.is_empty() {
+                    continue;
+                }
+                let promotion = running[rng::below(&mut rng, running.len() as u64) as usize] as u64;
+                push(out, Message { kind: "promotion", at, key, order: None, product: None, promotion: Some(promotion) });
+                key += 1;
+            }
+        }
+        self.wishlists.list(user, |_, saved| {
+            if saved.notify && rng::chance(&mut rng, 500) {
+                let at = w.moment_after(&mut rng, saved.added_at);
+                push(out, Message { kind: "price_drop", at, key, order: None, product: Some(saved.product), promotion: None });
+                key += 1;
+            }
+        });
+        if rng::chance(&mut rng, SECURITY_PER_MILLE) {
+            let at = Timestamp(rng::between(&mut rng, from.0, to.0));
+            push(out, Message { kind: "account_security", at, key, order: None, product: None, promotion: None });
+        }
+    }
+
+    fn fill(&self, user: u64, message: &Message, row: &mut Notification) {
+        let w = self.world;
+        let mut rng = w.rng(Entity::Notifications, message.key | 1 << 62);
+        row.notification_id = w.ids(Table::Notifications).id(message.key);
+        row.user_id = w.ids(Table::Users).id(user);
+        row.kind = message.kind;
+        let channels = channels(message.kind);
+        let weights: Vec<u32> = channels.iter().map(|&(_, w)| w).collect();
+        row.channel = channels[rng::pick_weighted(&mut rng, &weights)].0;
+        row.created_at = w.window.clamp(message.at.plus(rng::between(&mut rng, 5, 900)));
+        let mut reference = String::new();
+        row.order_id = message.order.map(|o| w.ids(Table::Orders).id(o));
+        if let Some(order_id) = row.order_id {
+            order_reference(order_id, &mut reference);
+        }
         row.title.clear();
-        render(
-            rng::pick(&mut rng, kind.titles),
-            &noun,
-            &reference,
-            &mut row.title,
-        );
         row.message.clear();
-        render(
-            rng::pick(&mut rng, kind.messages),
-            &noun,
-            &reference,
-            &mut row.message,
-        );
-        row.read_at = if rng::chance(&mut rng, 550) {
-            w.after_delay(&mut rng, row.created_at, 30, 3 * 86_400)
+        if let Some(promotion) = message.promotion {
+            self.campaign_text(&mut rng, promotion, row);
+        } else {
+            let noun = match message.product {
+                Some(p) if w.count(Entity::Products) > 0 => self.products.core(p).noun.name.to_lowercase(),
+                _ => "item".to_string(),
+            };
+            let kind = notification_kind(row.kind);
+            render(rng::pick(&mut rng, kind.titles), &noun, &reference, &mut row.title);
+            render(rng::pick(&mut rng, kind.messages), &noun, &reference, &mut row.message);
+        }
+        let read = READ_PER_MILLE
+            .iter()
+            .find(|(c, _)| *c == row.channel)
+            .map_or(300, |(_, r)| *r);
+        row.read_at = if rng::chance(&mut rng, read) {
+            w.after_delay(&mut rng, row.created_at, 30, 3 * DAY)
         } else {
             None
+        };
+    }
+
+    /// A campaign message says what the campaign offers, in the shop's currency, and
+    /// the code to use.
+    fn campaign_text(&self, rng: &mut RowRng, promotion: u64, row: &mut Notification) {
+        let mut code = Promotion::default();
+        self.promotions.fill(promotion, &mut code);
+        row.title.push_str(&code.name);
+        let until = self.promotions.terms(promotion).end;
+        let _ = match rng::below(rng, 3) {
+            0 => write!(row.message, "Use code {} at checkout, until {until}.", code.code),
+            1 => write!(row.message, "Enter {} at checkout before {until} ends.", code.code),
+            _ => write!(row.message, "Your code {} is good until {until}.", code.code),
         };
     }
 }
@@ -214,15 +332,24 @@ impl Generator for Notifications<'_> {
     type Row = Notification;
 
     fn units(&self) -> u64 {
-        self.world.count(Entity::Notifications)
+        self.orders.count() + self.world.count(Entity::Users)
     }
 
     fn generate(&self, units: Range<u64>, emit: &mut dyn FnMut(&Notification)) {
         let mut row = Notification::default();
-        let mut events = Vec::new();
-        for index in units {
-            self.fill(index, &mut row, &mut events);
-            emit(&row);
+        let mut messages = Vec::new();
+        let orders = self.orders.count();
+        for unit in units {
+            self.messages(unit, &mut messages);
+            let user = if unit < orders {
+                self.orders.facts(unit).user
+            } else {
+                unit - orders
+            };
+            for message in &messages {
+                self.fill(user, message, &mut row);
+                emit(&row);
+            }
         }
     }
 }

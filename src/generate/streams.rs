@@ -30,8 +30,8 @@ pub enum Stream {
     ReviewPicks,
     /// The warehouse a product's inventory rows start from.
     InventoryOffsets,
-    /// The permutation of (user, product) pairs wishlists take rows from.
-    WishlistPairs,
+    /// Which customers keep a wishlist, and how long it is.
+    WishlistLengths,
     /// Rank -> product, so best sellers spread over the catalog.
     ProductPopularity,
     /// Rank -> user, so the most active customers are not all early signups.
@@ -69,7 +69,7 @@ impl Stream {
             Stream::PromotionText => id(Entity::Promotions) << 8,
             Stream::ReviewPicks => id(Entity::Reviews) << 8 | 1,
             Stream::InventoryOffsets => id(Entity::Inventory) << 8 | 1,
-            Stream::WishlistPairs => id(Entity::Wishlists) << 8 | 1,
+            Stream::WishlistLengths => id(Entity::Wishlists) << 8 | 1,
             Stream::ProductPopularity => 0x5001,
             Stream::UserActivity => 0x5002,
             Stream::Customers => id(Entity::Users) << 8 | 3,
@@ -108,7 +108,7 @@ impl Stream {
             Stream::PromotionText,
             Stream::ReviewPicks,
             Stream::InventoryOffsets,
-            Stream::WishlistPairs,
+            Stream::WishlistLengths,
             Stream::ProductPopularity,
             Stream::UserActivity,
             Stream::Customers,

@@ -32,6 +32,7 @@ pub struct World {
     bare_emails: OnceLock<super::users::identity::BareEmails>,
     suppliers: OnceLock<super::vendors::Suppliers>,
     stock: OnceLock<super::stock::Stock>,
+    wish_book: OnceLock<super::wishlists::WishBook>,
     demand: OnceLock<super::demand::Demand>,
     promotion_days: OnceLock<super::promotions::RunningCodes>,
     /// Rank -> product, so the best sellers are spread over the catalog.
@@ -56,6 +57,7 @@ impl World {
             bare_emails: OnceLock::new(),
             suppliers: OnceLock::new(),
             stock: OnceLock::new(),
+            wish_book: OnceLock::new(),
             demand: OnceLock::new(),
             promotion_days: OnceLock::new(),
             product_popularity: Permutation::new(
@@ -126,6 +128,11 @@ impl World {
     /// The vendors of each department and their names, built on first use.
     pub fn suppliers(&self) -> &super::vendors::Suppliers {
         self.suppliers.get_or_init(|| super::vendors::Suppliers::build(self))
+    }
+
+    /// Every customer's wishlist length, built on first use.
+    pub fn wish_book(&self) -> &super::wishlists::WishBook {
+        self.wish_book.get_or_init(|| super::wishlists::WishBook::build(self))
     }
 
     /// What every warehouse stocks, built on first use.

@@ -2,6 +2,8 @@
 //! sentences, with price and weight ranges that match what such goods really cost and
 //! weigh, so that revenue and shipping figures look plausible to an analyst.
 
+use super::reviews::ReviewKind;
+
 pub struct Subcategory {
     pub name: &'static str,
     /// Product nouns that belong here ("Wireless Earbuds", "Over-Ear Headphones", ...), 5 to 8.
@@ -35,6 +37,8 @@ pub struct Department {
     pub goods: Goods,
     /// How its customers buy: seasons, quantities, reorders and returns.
     pub habits: Habits,
+    /// Which sentences its reviews are written from.
+    pub reviews: ReviewKind,
     /// Fictional but plausible brand names; real trademarks are avoided on purpose.
     pub brands: &'static [&'static str],
     /// Descriptors for product names outside third-level categories.
@@ -125,6 +129,7 @@ pub static DEPARTMENTS: &[Department] = &[
         name: "Electronics",
         sku_prefix: "ELE",
         goods: Goods::Devices,
+        reviews: ReviewKind::Devices,
         habits: Habits {
             share: 12,
             holiday_lift: 80,
@@ -265,6 +270,7 @@ pub static DEPARTMENTS: &[Department] = &[
         name: "Home & Kitchen",
         sku_prefix: "HOM",
         goods: Goods::Housewares,
+        reviews: ReviewKind::Housewares,
         habits: Habits {
             share: 14,
             holiday_lift: 40,
@@ -405,6 +411,7 @@ pub static DEPARTMENTS: &[Department] = &[
         name: "Clothing",
         sku_prefix: "CLO",
         goods: Goods::Apparel,
+        reviews: ReviewKind::Apparel,
         habits: Habits {
             share: 15,
             holiday_lift: 35,
@@ -544,6 +551,7 @@ pub static DEPARTMENTS: &[Department] = &[
         name: "Sports & Outdoors",
         sku_prefix: "SPO",
         goods: Goods::Equipment,
+        reviews: ReviewKind::Equipment,
         habits: Habits {
             share: 9,
             holiday_lift: 10,
@@ -682,6 +690,7 @@ pub static DEPARTMENTS: &[Department] = &[
         name: "Beauty & Personal Care",
         sku_prefix: "BEA",
         goods: Goods::Consumables,
+        reviews: ReviewKind::PersonalCare,
         habits: Habits {
             share: 9,
             holiday_lift: 45,
@@ -820,6 +829,7 @@ pub static DEPARTMENTS: &[Department] = &[
         name: "Books",
         sku_prefix: "BOO",
         goods: Goods::Books,
+        reviews: ReviewKind::Books,
         habits: Habits {
             share: 8,
             holiday_lift: 50,
@@ -956,6 +966,7 @@ pub static DEPARTMENTS: &[Department] = &[
         name: "Toys & Games",
         sku_prefix: "TOY",
         goods: Goods::Equipment,
+        reviews: ReviewKind::Equipment,
         habits: Habits {
             share: 7,
             holiday_lift: 230,
@@ -1091,6 +1102,7 @@ pub static DEPARTMENTS: &[Department] = &[
         name: "Grocery & Gourmet",
         sku_prefix: "GRO",
         goods: Goods::Consumables,
+        reviews: ReviewKind::Food,
         habits: Habits {
             share: 11,
             holiday_lift: 0,
@@ -1231,6 +1243,7 @@ pub static DEPARTMENTS: &[Department] = &[
         name: "Health & Household",
         sku_prefix: "HEA",
         goods: Goods::Mixed,
+        reviews: ReviewKind::PersonalCare,
         habits: Habits {
             share: 9,
             holiday_lift: 0,
@@ -1366,6 +1379,7 @@ pub static DEPARTMENTS: &[Department] = &[
         name: "Pet Supplies",
         sku_prefix: "PET",
         goods: Goods::Mixed,
+        reviews: ReviewKind::Pets,
         habits: Habits {
             share: 6,
             holiday_lift: 15,

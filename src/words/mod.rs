@@ -11,6 +11,7 @@ pub mod catalog;
 pub mod geo;
 pub mod names;
 pub mod phones;
+pub mod reviews;
 pub mod text;
 pub mod towns;
 

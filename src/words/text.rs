@@ -174,6 +174,10 @@ pub static REVIEW_BODIES: [&[&str]; 5] = [
 pub struct TicketIssue {
     /// When in its order's life a customer can write this; `Any` outside about_order topics.
     pub when: When,
+    /// How urgent the shop deems it, which sets the priority and how fast it is solved.
+    pub urgency: Urgency,
+    /// Whether the customer asks to cancel the order: the reply says whether it was.
+    pub asks_to_cancel: bool,
     /// The kinds of goods whose product the text can name.
     pub goods: &'static [Goods],
     /// Short subject lines, may use {order} when the topic is about_order.
@@ -200,6 +204,14 @@ pub enum When {
     Undelivered,
     /// Shipped and not delivered yet.
     InTransit,
+    /// Shipped, not delivered, and past the day the carrier promised.
+    Overdue,
+    /// Delivered, never returned, with more than one line: a line can be missing.
+    KeptSeveral,
+    /// Not shipped yet, with a line of more than one unit to lower.
+    UnshippedSeveral,
+    /// Charged after a declined attempt: two attempts, so a charge can look doubled.
+    PaidAfterDecline,
     /// Charged, from the payment on.
     Paid,
     /// Charged, with a shipping fee, from the payment on.
@@ -218,6 +230,61 @@ pub enum When {
     Refunded,
     /// Cancelled, from its last failed payment on.
     Cancelled,
+}
+
+/// The replies that close a ticket, by category: what the shop did.
+pub fn replies(category: &str) -> &'static [&'static str] {
+    match category {
+        "shipping" => &[
+            "We checked with the carrier and sent you the latest tracking details.",
+            "The carrier confirmed the parcel's route; we will follow up if it stalls again.",
+            "We have asked the carrier to investigate and will keep you posted.",
+        ],
+        "billing" => &[
+            "We reviewed the charges and sent you a breakdown of the payment.",
+            "The duplicate authorisation has been released; it will drop off your statement.",
+            "We corrected the amount and issued the difference to your payment method.",
+        ],
+        "returns" => &[
+            "We sent you a prepaid return label.",
+            "Your return has been logged; the refund follows once it reaches us.",
+            "We approved the return and explained the next steps by email.",
+        ],
+        "product_issue" => &[
+            "We sent troubleshooting steps and offered a replacement.",
+            "A replacement is on its way at no cost.",
+            "We refunded the item; there is no need to send it back.",
+        ],
+        "account" => &[
+            "We secured the account and reset the password.",
+            "Your account details have been updated.",
+            "We verified your identity and restored access.",
+        ],
+        _ => &[
+            "Done: the order has been updated as you asked.",
+            "We made the change before the order shipped.",
+            "The warehouse had already packed it, so we could not change it; we explained the options.",
+        ],
+    }
+}
+
+/// Replies to a request to cancel: it was, or why it could not be.
+pub const CANCELLED_AS_ASKED: &[&str] = &[
+    "We cancelled the order; no payment was taken.",
+    "Your order has been cancelled and nothing will be charged.",
+];
+pub const COULD_NOT_CANCEL: &[&str] = &[
+    "The order was already with the warehouse, so it could not be cancelled; you can return it free of charge once it arrives.",
+    "We were too late to stop the order, but a free return is open to you when it arrives.",
+];
+
+/// How urgent a ticket's issue is: a hacked account before a wish to add an item.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Urgency {
+    Low,
+    Normal,
+    High,
+    Urgent,
 }
 
 /// Which goods a ticket issue fits.
@@ -262,7 +329,9 @@ pub static TICKET_TOPICS: &[TicketTopic] = &[
         about_order: true,
         issues: &[
             TicketIssue {
-                when: When::InTransit,
+                when: When::Overdue,
+                urgency: Urgency::High,
+                asks_to_cancel: false,
                 goods: ANY,
                 subjects: &[
                     "Where is my order {order}?",
@@ -271,7 +340,7 @@ pub static TICKET_TOPICS: &[TicketTopic] = &[
                     "Still waiting for {order}",
                 ],
                 messages: &[
-                    "My order {order} was supposed to arrive three days ago and still isn't here. Can you check where it is?",
+                    "My order {order} was supposed to arrive by now and still isn't here. Can you check where it is?",
                     "The estimated delivery date for {order} has passed and nothing has arrived. Is there any update from the carrier?",
                     "I'm still waiting on order {order}. Can you tell me when I can expect it?",
                     "I need the {product} for a trip this weekend and order {order} still hasn't shown up. Please help.",
@@ -279,6 +348,8 @@ pub static TICKET_TOPICS: &[TicketTopic] = &[
             },
             TicketIssue {
                 when: When::InTransit,
+                urgency: Urgency::Normal,
+                asks_to_cancel: false,
                 goods: ANY,
                 subjects: &[
                     "Tracking not updating for {order}",
@@ -294,6 +365,8 @@ pub static TICKET_TOPICS: &[TicketTopic] = &[
             },
             TicketIssue {
                 when: When::Kept,
+                urgency: Urgency::High,
+                asks_to_cancel: false,
                 goods: ANY,
                 subjects: &[
                     "Package marked delivered but not received",
@@ -309,6 +382,8 @@ pub static TICKET_TOPICS: &[TicketTopic] = &[
             },
             TicketIssue {
                 when: When::InTransit,
+                urgency: Urgency::Normal,
+                asks_to_cancel: false,
                 goods: ANY,
                 subjects: &[
                     "Package held at carrier facility",
@@ -322,7 +397,9 @@ pub static TICKET_TOPICS: &[TicketTopic] = &[
                 ],
             },
             TicketIssue {
-                when: When::Kept,
+                when: When::KeptSeveral,
+                urgency: Urgency::High,
+                asks_to_cancel: false,
                 goods: ANY,
                 subjects: &[
                     "Part of my order is missing",
@@ -337,6 +414,8 @@ pub static TICKET_TOPICS: &[TicketTopic] = &[
             },
             TicketIssue {
                 when: When::Undelivered,
+                urgency: Urgency::Normal,
+                asks_to_cancel: false,
                 goods: ANY,
                 subjects: &[
                     "Will {order} arrive by Friday?",
@@ -351,6 +430,8 @@ pub static TICKET_TOPICS: &[TicketTopic] = &[
             },
             TicketIssue {
                 when: When::Processing,
+                urgency: Urgency::Normal,
+                asks_to_cancel: false,
                 goods: ANY,
                 subjects: &[
                     "Order {order} still processing",
@@ -365,6 +446,8 @@ pub static TICKET_TOPICS: &[TicketTopic] = &[
             },
             TicketIssue {
                 when: When::Undelivered,
+                urgency: Urgency::Low,
+                asks_to_cancel: false,
                 goods: ANY,
                 subjects: &["Can you ship to a PO box?", "PO box delivery for {order}"],
                 messages: &[
@@ -375,6 +458,8 @@ pub static TICKET_TOPICS: &[TicketTopic] = &[
             },
             TicketIssue {
                 when: When::PaidShipping,
+                urgency: Urgency::Normal,
+                asks_to_cancel: false,
                 goods: ANY,
                 subjects: &[
                     "Question about shipping costs",
@@ -388,6 +473,8 @@ pub static TICKET_TOPICS: &[TicketTopic] = &[
             },
             TicketIssue {
                 when: When::InTransit,
+                urgency: Urgency::Normal,
+                asks_to_cancel: false,
                 goods: ANY,
                 subjects: &[
                     "Wrong delivery address on {order}",
@@ -407,7 +494,9 @@ pub static TICKET_TOPICS: &[TicketTopic] = &[
         about_order: true,
         issues: &[
             TicketIssue {
-                when: When::Paid,
+                when: When::PaidAfterDecline,
+                urgency: Urgency::High,
+                asks_to_cancel: false,
                 goods: ANY,
                 subjects: &[
                     "Charged twice for {order}",
@@ -422,6 +511,8 @@ pub static TICKET_TOPICS: &[TicketTopic] = &[
             },
             TicketIssue {
                 when: When::Refunded,
+                urgency: Urgency::Normal,
+                asks_to_cancel: false,
                 goods: ANY,
                 subjects: &[
                     "Refund not received",
@@ -436,6 +527,8 @@ pub static TICKET_TOPICS: &[TicketTopic] = &[
             },
             TicketIssue {
                 when: When::Paid,
+                urgency: Urgency::Normal,
+                asks_to_cancel: false,
                 goods: ANY,
                 subjects: &[
                     "Question about a charge on my card",
@@ -450,6 +543,8 @@ pub static TICKET_TOPICS: &[TicketTopic] = &[
             },
             TicketIssue {
                 when: When::Undiscounted,
+                urgency: Urgency::Normal,
+                asks_to_cancel: false,
                 goods: ANY,
                 subjects: &[
                     "Promo code not applied to {order}",
@@ -464,6 +559,8 @@ pub static TICKET_TOPICS: &[TicketTopic] = &[
             },
             TicketIssue {
                 when: When::Paid,
+                urgency: Urgency::Normal,
+                asks_to_cancel: false,
                 goods: ANY,
                 subjects: &[
                     "Invoice request for {order}",
@@ -477,7 +574,9 @@ pub static TICKET_TOPICS: &[TicketTopic] = &[
                 ],
             },
             TicketIssue {
-                when: When::Declined,
+                when: When::PaidAfterDecline,
+                urgency: Urgency::High,
+                asks_to_cancel: false,
                 goods: ANY,
                 subjects: &[
                     "Payment declined but money taken",
@@ -492,6 +591,8 @@ pub static TICKET_TOPICS: &[TicketTopic] = &[
             },
             TicketIssue {
                 when: When::Paid,
+                urgency: Urgency::Normal,
+                asks_to_cancel: false,
                 goods: ANY,
                 subjects: &[
                     "Price adjustment request",
@@ -506,6 +607,8 @@ pub static TICKET_TOPICS: &[TicketTopic] = &[
             },
             TicketIssue {
                 when: When::Paid,
+                urgency: Urgency::High,
+                asks_to_cancel: false,
                 goods: ANY,
                 subjects: &[
                     "Wrong amount charged for {order}",
@@ -526,6 +629,8 @@ pub static TICKET_TOPICS: &[TicketTopic] = &[
         issues: &[
             TicketIssue {
                 when: When::Delivered,
+                urgency: Urgency::Normal,
+                asks_to_cancel: false,
                 goods: ANY,
                 subjects: &[
                     "Return request for {order}",
@@ -541,6 +646,8 @@ pub static TICKET_TOPICS: &[TicketTopic] = &[
             },
             TicketIssue {
                 when: When::Delivered,
+                urgency: Urgency::Normal,
+                asks_to_cancel: false,
                 goods: ANY,
                 subjects: &[
                     "How do I return an item?",
@@ -555,6 +662,8 @@ pub static TICKET_TOPICS: &[TicketTopic] = &[
             },
             TicketIssue {
                 when: When::Returned,
+                urgency: Urgency::Normal,
+                asks_to_cancel: false,
                 goods: ANY,
                 subjects: &[
                     "Return label not working",
@@ -569,6 +678,8 @@ pub static TICKET_TOPICS: &[TicketTopic] = &[
             },
             TicketIssue {
                 when: When::Delivered,
+                urgency: Urgency::Normal,
+                asks_to_cancel: false,
                 goods: APPAREL,
                 subjects: &[
                     "Exchange request for {order}",
@@ -583,6 +694,8 @@ pub static TICKET_TOPICS: &[TicketTopic] = &[
             },
             TicketIssue {
                 when: When::Returned,
+                urgency: Urgency::Normal,
+                asks_to_cancel: false,
                 goods: ANY,
                 subjects: &[
                     "Refund status for a returned item",
@@ -597,6 +710,8 @@ pub static TICKET_TOPICS: &[TicketTopic] = &[
             },
             TicketIssue {
                 when: When::Delivered,
+                urgency: Urgency::Normal,
+                asks_to_cancel: false,
                 goods: ANY,
                 subjects: &[
                     "Wrong item received in {order}",
@@ -611,6 +726,8 @@ pub static TICKET_TOPICS: &[TicketTopic] = &[
             },
             TicketIssue {
                 when: When::Delivered,
+                urgency: Urgency::Normal,
+                asks_to_cancel: false,
                 goods: KEPT,
                 subjects: &[
                     "How long do I have to return?",
@@ -625,6 +742,8 @@ pub static TICKET_TOPICS: &[TicketTopic] = &[
             },
             TicketIssue {
                 when: When::Delivered,
+                urgency: Urgency::Normal,
+                asks_to_cancel: false,
                 goods: ANY,
                 subjects: &[
                     "Returning a gift",
@@ -646,6 +765,8 @@ pub static TICKET_TOPICS: &[TicketTopic] = &[
         issues: &[
             TicketIssue {
                 when: When::Delivered,
+                urgency: Urgency::Normal,
+                asks_to_cancel: false,
                 goods: DEVICES,
                 subjects: &[
                     "Item from {order} stopped working",
@@ -660,6 +781,8 @@ pub static TICKET_TOPICS: &[TicketTopic] = &[
             },
             TicketIssue {
                 when: When::Delivered,
+                urgency: Urgency::Normal,
+                asks_to_cancel: false,
                 goods: ANY,
                 subjects: &[
                     "Item in {order} arrived damaged",
@@ -674,6 +797,8 @@ pub static TICKET_TOPICS: &[TicketTopic] = &[
             },
             TicketIssue {
                 when: When::Delivered,
+                urgency: Urgency::Normal,
+                asks_to_cancel: false,
                 goods: DEVICES,
                 subjects: &[
                     "Defective item received",
@@ -688,6 +813,8 @@ pub static TICKET_TOPICS: &[TicketTopic] = &[
             },
             TicketIssue {
                 when: When::Delivered,
+                urgency: Urgency::High,
+                asks_to_cancel: false,
                 goods: ASSEMBLED,
                 subjects: &[
                     "Missing parts in my package",
@@ -702,6 +829,8 @@ pub static TICKET_TOPICS: &[TicketTopic] = &[
             },
             TicketIssue {
                 when: When::Delivered,
+                urgency: Urgency::Normal,
+                asks_to_cancel: false,
                 goods: LOOKS,
                 subjects: &[
                     "Product not as described",
@@ -716,6 +845,8 @@ pub static TICKET_TOPICS: &[TicketTopic] = &[
             },
             TicketIssue {
                 when: When::Delivered,
+                urgency: Urgency::Normal,
+                asks_to_cancel: false,
                 goods: ASSEMBLED,
                 subjects: &[
                     "Help setting up my item",
@@ -730,6 +861,8 @@ pub static TICKET_TOPICS: &[TicketTopic] = &[
             },
             TicketIssue {
                 when: When::Delivered,
+                urgency: Urgency::Normal,
+                asks_to_cancel: false,
                 goods: ASSEMBLED,
                 subjects: &[
                     "Warranty question",
@@ -744,6 +877,8 @@ pub static TICKET_TOPICS: &[TicketTopic] = &[
             },
             TicketIssue {
                 when: When::Delivered,
+                urgency: Urgency::Normal,
+                asks_to_cancel: false,
                 goods: ANY,
                 subjects: &[
                     "Disappointed with the quality",
@@ -758,6 +893,8 @@ pub static TICKET_TOPICS: &[TicketTopic] = &[
             },
             TicketIssue {
                 when: When::Delivered,
+                urgency: Urgency::Normal,
+                asks_to_cancel: false,
                 goods: APPAREL,
                 subjects: &[
                     "Sizing doesn't match the chart",
@@ -772,6 +909,8 @@ pub static TICKET_TOPICS: &[TicketTopic] = &[
             },
             TicketIssue {
                 when: When::Delivered,
+                urgency: Urgency::Normal,
+                asks_to_cancel: false,
                 goods: CONSUMABLES,
                 subjects: &[
                     "Expiry date problem with {order}",
@@ -786,6 +925,8 @@ pub static TICKET_TOPICS: &[TicketTopic] = &[
             },
             TicketIssue {
                 when: When::Delivered,
+                urgency: Urgency::Normal,
+                asks_to_cancel: false,
                 goods: CONSUMABLES,
                 subjects: &[
                     "Seal broken on my item",
@@ -800,6 +941,8 @@ pub static TICKET_TOPICS: &[TicketTopic] = &[
             },
             TicketIssue {
                 when: When::Delivered,
+                urgency: Urgency::Normal,
+                asks_to_cancel: false,
                 goods: BOOKS,
                 subjects: &[
                     "Misprinted book in {order}",
@@ -814,6 +957,8 @@ pub static TICKET_TOPICS: &[TicketTopic] = &[
             },
             TicketIssue {
                 when: When::Delivered,
+                urgency: Urgency::Normal,
+                asks_to_cancel: false,
                 goods: BOOKS,
                 subjects: &[
                     "Wrong edition received",
@@ -835,6 +980,8 @@ pub static TICKET_TOPICS: &[TicketTopic] = &[
         issues: &[
             TicketIssue {
                 when: When::Any,
+                urgency: Urgency::Normal,
+                asks_to_cancel: false,
                 goods: ANY,
                 subjects: &[
                     "Can't log in to my account",
@@ -849,6 +996,8 @@ pub static TICKET_TOPICS: &[TicketTopic] = &[
             },
             TicketIssue {
                 when: When::Any,
+                urgency: Urgency::Normal,
+                asks_to_cancel: false,
                 goods: ANY,
                 subjects: &[
                     "Password reset email not arriving",
@@ -863,6 +1012,8 @@ pub static TICKET_TOPICS: &[TicketTopic] = &[
             },
             TicketIssue {
                 when: When::Any,
+                urgency: Urgency::Normal,
+                asks_to_cancel: false,
                 goods: ANY,
                 subjects: &[
                     "Update my email address",
@@ -877,6 +1028,8 @@ pub static TICKET_TOPICS: &[TicketTopic] = &[
             },
             TicketIssue {
                 when: When::Any,
+                urgency: Urgency::Normal,
+                asks_to_cancel: false,
                 goods: ANY,
                 subjects: &[
                     "Please delete my account",
@@ -891,6 +1044,8 @@ pub static TICKET_TOPICS: &[TicketTopic] = &[
             },
             TicketIssue {
                 when: When::Any,
+                urgency: Urgency::Urgent,
+                asks_to_cancel: false,
                 goods: ANY,
                 subjects: &[
                     "Suspicious activity on my account",
@@ -905,6 +1060,8 @@ pub static TICKET_TOPICS: &[TicketTopic] = &[
             },
             TicketIssue {
                 when: When::Any,
+                urgency: Urgency::Normal,
+                asks_to_cancel: false,
                 goods: ANY,
                 subjects: &[
                     "Unsubscribe from marketing emails",
@@ -919,6 +1076,8 @@ pub static TICKET_TOPICS: &[TicketTopic] = &[
             },
             TicketIssue {
                 when: When::Any,
+                urgency: Urgency::Normal,
+                asks_to_cancel: false,
                 goods: ANY,
                 subjects: &[
                     "Update my saved address",
@@ -932,6 +1091,8 @@ pub static TICKET_TOPICS: &[TicketTopic] = &[
             },
             TicketIssue {
                 when: When::Any,
+                urgency: Urgency::Normal,
+                asks_to_cancel: false,
                 goods: ANY,
                 subjects: &[
                     "Remove a saved card",
@@ -952,6 +1113,8 @@ pub static TICKET_TOPICS: &[TicketTopic] = &[
         issues: &[
             TicketIssue {
                 when: When::Unshipped,
+                urgency: Urgency::High,
+                asks_to_cancel: true,
                 goods: ANY,
                 subjects: &[
                     "Cancel order {order}",
@@ -966,6 +1129,8 @@ pub static TICKET_TOPICS: &[TicketTopic] = &[
             },
             TicketIssue {
                 when: When::Unshipped,
+                urgency: Urgency::Normal,
+                asks_to_cancel: false,
                 goods: ANY,
                 subjects: &[
                     "Change shipping address for {order}",
@@ -980,6 +1145,8 @@ pub static TICKET_TOPICS: &[TicketTopic] = &[
             },
             TicketIssue {
                 when: When::Unshipped,
+                urgency: Urgency::Low,
+                asks_to_cancel: false,
                 goods: ANY,
                 subjects: &["Add an item to {order}", "Forgot something in my order"],
                 messages: &[
@@ -989,7 +1156,9 @@ pub static TICKET_TOPICS: &[TicketTopic] = &[
                 ],
             },
             TicketIssue {
-                when: When::Unshipped,
+                when: When::UnshippedSeveral,
+                urgency: Urgency::Normal,
+                asks_to_cancel: false,
                 goods: ANY,
                 subjects: &[
                     "Change the quantity on my order",
@@ -1003,6 +1172,8 @@ pub static TICKET_TOPICS: &[TicketTopic] = &[
             },
             TicketIssue {
                 when: When::Unshipped,
+                urgency: Urgency::Normal,
+                asks_to_cancel: false,
                 goods: ANY,
                 subjects: &[
                     "Switch to faster shipping",
@@ -1017,6 +1188,8 @@ pub static TICKET_TOPICS: &[TicketTopic] = &[
             },
             TicketIssue {
                 when: When::Unpaid,
+                urgency: Urgency::Normal,
+                asks_to_cancel: false,
                 goods: ANY,
                 subjects: &[
                     "Update payment method for {order}",
@@ -1031,6 +1204,8 @@ pub static TICKET_TOPICS: &[TicketTopic] = &[
             },
             TicketIssue {
                 when: When::Unshipped,
+                urgency: Urgency::Normal,
+                asks_to_cancel: false,
                 goods: ANY,
                 subjects: &["Remove an item from {order}", "Take something off my order"],
                 messages: &[
@@ -1041,6 +1216,8 @@ pub static TICKET_TOPICS: &[TicketTopic] = &[
             },
             TicketIssue {
                 when: When::Cancelled,
+                urgency: Urgency::Normal,
+                asks_to_cancel: false,
                 goods: ANY,
                 subjects: &[
                     "Why was {order} cancelled?",

@@ -299,7 +299,7 @@ impl<'w> Promotions<'w> {
         Target::Category(department)
     }
 
-    fn fill(&self, index: u64, row: &mut Promotion) {
+    pub fn fill(&self, index: u64, row: &mut Promotion) {
         let terms = self.terms(index);
         row.promotion_id = self.world.ids(Table::Promotions).id(index);
         row.discount_type = terms.discount.kind();

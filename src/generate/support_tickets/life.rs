@@ -23,6 +23,13 @@ pub struct Life {
     pub(super) returned: Option<Timestamp>,
     /// When a return was first approved or refunded.
     pub(super) refunded: Option<Timestamp>,
+    /// The end of the day the carrier promised.
+    pub(super) promised: Option<Timestamp>,
+    pub(super) lines: usize,
+    /// The most units of any line.
+    pub(super) most_units: u32,
+    /// Charged after a declined attempt.
+    pub(super) paid_after_decline: bool,
     pub(super) shipping_fee: bool,
     pub(super) discounted: bool,
     /// The end of the window: nothing is dated after it.
@@ -48,6 +55,14 @@ impl Life {
                 .filter(|r| matches!(r.status, ReturnStatus::Approved | ReturnStatus::Refunded))
                 .filter_map(|r| r.resolved_at)
                 .min(),
+            promised: facts.shipment().map(|s| {
+                // The promise is a day in the customer's zone; its end, in UTC.
+                let offset = facts.country.utc_offset * 3_600;
+                Timestamp((s.promised.0 + 1) * 86_400 - 1 - offset)
+            }),
+            lines: facts.items().len(),
+            most_units: facts.items().iter().map(|i| i.quantity).max().unwrap_or(0),
+            paid_after_decline: facts.failed_count > 0 && facts.paid_at().is_some(),
             shipping_fee: facts.shipping_cost > Money::ZERO,
             discounted: facts.discount > Money::ZERO,
             end,
@@ -67,6 +82,10 @@ impl Life {
             When::Processing => (self.paid?, until(self.shipped)),
             When::Undelivered if placed => (self.created, until(self.delivered)),
             When::InTransit => (self.shipped?, until(self.delivered)),
+            When::Overdue => (self.promised?.plus(1).max(self.shipped?), until(self.delivered)),
+            When::KeptSeveral if self.returned.is_none() && self.lines > 1 => (self.delivered?, self.end),
+            When::UnshippedSeveral if placed && self.most_units > 1 => (self.created, until(self.shipped)),
+            When::PaidAfterDecline if self.paid_after_decline => (self.paid?, self.end),
             When::Paid => (self.paid?, self.end),
             When::PaidShipping if self.shipping_fee => (self.paid?, self.end),
             When::Undiscounted if placed && !self.discounted => (self.created, self.end),

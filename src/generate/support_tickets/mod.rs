@@ -11,7 +11,10 @@ use crate::model::{Id, Timestamp};
 use crate::rng;
 use crate::schema::{Entity, Field, FieldType as F, Table, TableSpec};
 use crate::words::catalog::Goods;
-use crate::words::text::{TICKET_TOPICS, TicketIssue, TicketTopic, render};
+use crate::words::text::{
+    CANCELLED_AS_ASKED, COULD_NOT_CANCEL, TICKET_TOPICS, TicketIssue, TicketTopic, Urgency, render,
+    replies,
+};
 use life::{Life, named_product};
 use serde::Serialize;
 use std::ops::Range;
@@ -41,6 +44,12 @@ pub const FIELDS: &[Field] = &[
         F::Timestamp,
         "Opened; after the order it names, at a point of its life the text fits.",
     ),
+    Field::new(
+        "resolution",
+        F::Text,
+        "The shop's closing reply; empty while open. A request to cancel says whether the order was cancelled.",
+    )
+    .nullable(),
     Field::new(
         "resolved_at",
         F::Timestamp,
@@ -90,6 +99,7 @@ pub struct SupportTicket {
     pub status: &'static str,
     pub channel: &'static str,
     pub created_at: Timestamp,
+    pub resolution: Option<&'static str>,
     pub resolved_at: Option<Timestamp>,
 }
 
@@ -174,7 +184,15 @@ impl<'w> SupportTickets<'w> {
         row.message.clear();
         let message = rng::pick(&mut rng, about.issue.messages);
         render(message, &noun, order_text, &mut row.message);
-        self.triage(&mut rng, row);
+        self.triage(&mut rng, about.issue.urgency, row);
+        row.resolution = row.resolved_at.map(|_| {
+            if about.issue.asks_to_cancel {
+                let cancelled = about.cancelled_at.is_some_and(|c| c >= row.created_at);
+                rng::pick(&mut rng, if cancelled { CANCELLED_AS_ASKED } else { COULD_NOT_CANCEL })
+            } else {
+                rng::pick(&mut rng, replies(about.topic.category))
+            }
+        });
     }
 
     /// What the ticket is about: an order of the customer's when its topic is about
@@ -186,7 +204,12 @@ impl<'w> SupportTickets<'w> {
         let orders = self.orders.count();
         let drawn = &TICKET_TOPICS[rng::pick_weighted(rng, weights)];
         let about = if drawn.about_order && orders > 0 {
-            let facts = self.orders.facts(rng::below(rng, orders));
+            let mut facts = self.orders.facts(rng::below(rng, orders));
+            // A late parcel makes customers write: such orders are more often the
+            // subject of a ticket than on-time ones.
+            if !facts.late() && rng::chance(rng, 500) {
+                facts = self.orders.facts(rng::below(rng, orders));
+            }
             self.about_order(rng, drawn, &facts)
                 .map(|chosen| (facts, chosen))
         } else {
@@ -204,6 +227,7 @@ impl<'w> SupportTickets<'w> {
                 user: facts.user,
                 product: named_product(&facts),
                 reference,
+                cancelled_at: facts.cancelled_at(),
             };
         }
         let topic = if drawn.about_order {
@@ -233,16 +257,28 @@ impl<'w> SupportTickets<'w> {
             user,
             product,
             reference: String::new(),
+            cancelled_at: None,
         }
     }
 
-    /// Priority, channel, and how far the ticket has got.
-    fn triage(&self, rng: &mut rng::RowRng, row: &mut SupportTicket) {
-        row.priority = PRIORITIES[rng::pick_weighted(rng, &[30, 45, 20, 5])];
+    /// Priority by how urgent the issue is, the channel it came by, and how far the
+    /// ticket has got: urgent tickets are solved within hours, low ones in days, faster
+    /// on the phone or in chat than by email.
+    fn triage(&self, rng: &mut rng::RowRng, urgency: Urgency, row: &mut SupportTicket) {
+        let (priorities, hours): (&[u32; 4], (i64, i64)) = match urgency {
+            Urgency::Urgent => (&[0, 0, 15, 85], (1, 8)),
+            Urgency::High => (&[0, 15, 60, 25], (3, 36)),
+            Urgency::Normal => (&[30, 60, 10, 0], (10, 96)),
+            Urgency::Low => (&[80, 20, 0, 0], (24, 168)),
+        };
+        row.priority = PRIORITIES[rng::pick_weighted(rng, priorities)];
         row.channel = CHANNELS[rng::pick_weighted(rng, &[40, 30, 15, 15])];
-        let wants_resolution = rng::chance(rng, 750);
+        let live = matches!(row.channel, "chat" | "phone");
+        let (lo, hi) = if live { (hours.0.max(1) / 2 + 1, hours.1 / 2) } else { hours };
+        let wants_resolution = rng::chance(rng, 800);
         let resolved = if wants_resolution {
-            self.world.after_delay(rng, row.created_at, 600, 5 * 86_400)
+            self.world
+                .after_delay(rng, row.created_at, lo * 3_600, hi.max(lo) * 3_600)
         } else {
             None
         };
@@ -264,6 +300,8 @@ struct About {
     product: u64,
     /// How the customer quotes the order; empty for a ticket about the account.
     reference: String,
+    /// When the order named was cancelled, if it was.
+    cancelled_at: Option<Timestamp>,
 }
 
 impl Generator for SupportTickets<'_> {
@@ -375,6 +413,10 @@ mod tests {
             delivered: at(5).filter(|_| reached(OrderStatus::Delivered)),
             returned: at(8).filter(|_| reached(OrderStatus::Returned)),
             refunded: None,
+            promised: None,
+            lines: 1,
+            most_units: 1,
+            paid_after_decline: false,
             shipping_fee: fee,
             discounted,
             end: at(30).unwrap(),

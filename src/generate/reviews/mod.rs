@@ -1,14 +1,19 @@
-//! Reviews: ratings of delivered purchases by their buyers. Delivered purchases (items
-//! of delivered or returned orders) are numbered in order order; review r takes one
-//! purchase from its own stride of that numbering, so N reviews pick N distinct
-//! purchases, spread over the year, with any review computable from its index.
+//! Reviews: ratings of delivered purchases by their buyers, about one in eleven (as
+//! solicited reviews go), rated and written by what happened: a late parcel, a fault
+//! or a return costs stars and says so. Delivered purchases (items of delivered or
+//! returned orders) are numbered in order order; review r takes one purchase from its
+//! own stride of that numbering, so N reviews pick N distinct purchases, spread over
+//! the year, with any review computable from its index.
+
+mod text;
 
 use super::orders::{OrderFacts, Orders};
 use super::{CountRule, EntitySpec, Generator, RowSource, Stream, World, flat_record};
 use crate::model::{Id, Timestamp};
 use crate::rng::{self, mix64};
 use crate::schema::{Bound, Entity, Field, FieldType as F, Table, TableSpec};
-use crate::words::text::{REVIEW_BODIES, REVIEW_TITLES, render};
+use crate::words::catalog::DEPARTMENTS;
+use text::Experience;
 use serde::Serialize;
 use std::ops::Range;
 
@@ -25,10 +30,18 @@ pub const FIELDS: &[Field] = &[
         Table::Orders,
         "Delivered order the product came in.",
     ),
-    Field::new("rating", F::Integer, "1 to 5 stars; most are 4 or 5.")
-        .bounded(Bound::Between(1, 5)),
-    Field::new("title", F::Text, "Headline that matches the rating."),
-    Field::new("body", F::Text, "Review text that matches the rating."),
+    Field::new(
+        "rating",
+        F::Integer,
+        "1 to 5 stars; most are 4 or 5, fewer after a late parcel, a fault or a return.",
+    )
+    .bounded(Bound::Between(1, 5)),
+    Field::new("title", F::Text, "Headline that fits the goods and the rating."),
+    Field::new(
+        "body",
+        F::Text,
+        "Review text that fits the goods, the rating and what happened to the order.",
+    ),
     Field::new(
         "created_at",
         F::Timestamp,
@@ -56,7 +69,7 @@ pub const SPEC: EntitySpec = EntitySpec {
     doc: "Ratings of delivered purchases by their buyers.",
     parents: &[Entity::Users, Entity::Products, Entity::Orders],
     requires: &[],
-    count: CountRule::DerivedOrSet("a quarter of delivered purchases"),
+    count: CountRule::DerivedOrSet("about one in eleven delivered purchases"),
     tables: &[&TABLE],
     source,
 };
@@ -72,7 +85,7 @@ pub struct Review {
     pub product_id: Id,
     pub order_id: Id,
     pub rating: u8,
-    pub title: &'static str,
+    pub title: String,
     pub body: String,
     pub created_at: Timestamp,
     pub helpful_votes: u32,
@@ -81,6 +94,9 @@ pub struct Review {
 flat_record!(Review);
 
 const BLOCK: u64 = 1024;
+
+/// One delivered purchase in this many is reviewed, when the count is not set.
+const REVIEWED_ONE_IN: u64 = 11;
 
 /// Delivered purchases before each block of orders: enough to find the n-th purchase
 /// by a binary search and a short scan, in memory of one number per 1024 orders.
@@ -124,10 +140,10 @@ impl World {
         self.delivered.get_or_init(|| DeliveredIndex::build(self))
     }
 
-    /// Review count: the one set, or a quarter of delivered purchases.
+    /// Review count: the one set, or one delivered purchase in eleven.
     pub fn review_count(&self) -> u64 {
         self.review_count_override
-            .unwrap_or_else(|| self.delivered().total / 4)
+            .unwrap_or_else(|| self.delivered().total / REVIEWED_ONE_IN)
     }
 }
 
@@ -139,6 +155,23 @@ pub struct ReviewFacts {
     pub product: u64,
     pub rating: u8,
     pub created_at: Timestamp,
+    pub experience: Experience,
+}
+
+/// What the reviewer of item `item` of `order` lived through.
+fn experience(order: &OrderFacts, item: usize) -> Experience {
+    let returned = order.items()[item].returned;
+    let fault = returned.is_some_and(|r| {
+        matches!(
+            r.reason,
+            "damaged_in_transit" | "defective" | "not_as_described" | "wrong_item_sent"
+        )
+    });
+    Experience {
+        late: order.late(),
+        returned: returned.is_some(),
+        fault,
+    }
 }
 
 /// Walks delivered purchases forward; reviews of a range ask for increasing ranks.
@@ -221,7 +254,8 @@ impl<'w> Reviews<'w> {
         for r in range {
             let (order, item) = cursor.seek(self.rank(r));
             let mut rng = self.world.rng(Entity::Reviews, r);
-            let rating = 1 + rng::pick_weighted(&mut rng, &[10, 6, 11, 24, 49]) as u8;
+            let experience = experience(order, item);
+            let rating = text::stars(&mut rng, experience);
             let delivered = order
                 .delivered_at()
                 .expect("delivered orders have a delivery time");
@@ -236,6 +270,7 @@ impl<'w> Reviews<'w> {
                 product: order.items()[item].product,
                 rating,
                 created_at,
+                experience,
             };
             each(r, &facts, &mut rng);
         }
@@ -260,14 +295,15 @@ impl Generator for Reviews<'_> {
             row.order_id = w.ids(Table::Orders).id(facts.order);
             row.rating = facts.rating;
             row.created_at = facts.created_at;
-            let stars = facts.rating as usize - 1;
-            row.title = rng::pick(rng, REVIEW_TITLES[stars]);
-            row.body.clear();
-            let noun = products.core(facts.product).noun.name.to_lowercase();
-            render(
-                rng::pick(rng, REVIEW_BODIES[stars]),
-                &noun,
-                "",
+            let core = products.core(facts.product);
+            let kind = DEPARTMENTS[core.shape.department].reviews;
+            text::write(
+                rng,
+                kind,
+                facts.rating,
+                core.noun.name,
+                facts.experience,
+                &mut row.title,
                 &mut row.body,
             );
             // Most reviews get no vote, some a handful, a rare one a couple of hundred:
