@@ -1,0 +1,584 @@
+//! Cause and effect (REALISM.md): late deliveries that are rarer than on-time ones and
+//! rise in the holiday peak, and what lateness causes; carriers' working hours; faster
+//! methods leaving sooner; stock sized by sales and shipped from where it is; wishlists
+//! kept by a minority and partly bought; one confirmation per order.
+//!
+//! A shipment is *late* when its delivered_at date (shop's clock) is after its
+//! estimated_delivery, or when it is still in transit at the window's end with the
+//! promised day already past; one still in transit before its promised day is not
+//! judged.
+
+use super::check::*;
+use super::stats::*;
+use super::tables::*;
+use super::{assert_fails_on_controls, assert_realistic, default_sized};
+use std::collections::{BTreeMap, HashMap, HashSet};
+
+/// order_id -> late (judged shipments only).
+pub fn late_orders(d: &Data) -> Res<HashMap<&str, bool>> {
+    Ok(shipments(d)?
+        .iter()
+        .filter_map(|s| s.late(&d.window).map(|late| (s.order, late)))
+        .collect())
+}
+
+/// The holiday peak: shipments shipped from Black Friday to December 24 (shop's clock)
+/// of the window's last year.
+pub fn holiday_peak(d: &Data) -> (i64, i64) {
+    let year = *d.window.years().end();
+    (black_friday(year), days_from_civil(year, 12, 24))
+}
+
+/// Late shares of judged shipments: (overall, in the holiday peak, the rest).
+pub fn late_shares(d: &Data) -> Res<(f64, f64, f64)> {
+    let (from, to) = holiday_peak(d);
+    let mut counts = [[0usize; 2]; 2];
+    for s in shipments(d)? {
+        if let Some(late) = s.late(&d.window) {
+            let peak = (from..=to).contains(&s.shipped.div_euclid(DAY));
+            counts[peak as usize][late as usize] += 1;
+        }
+    }
+    let share = |c: [usize; 2]| c[1] as f64 / (c[0] + c[1]) as f64;
+    let all = [counts[0][0] + counts[1][0], counts[0][1] + counts[1][1]];
+    Ok((share(all), share(counts[1]), share(counts[0])))
+}
+
+/// Mean review rating of orders delivered on time and late: (on time, late, late
+/// reviews).
+pub fn rating_by_lateness(d: &Data) -> Res<(f64, f64, usize)> {
+    let late = late_orders(d)?;
+    let reviews = d.t("reviews")?;
+    let (order, rating) = (reviews.col("order_id")?, reviews.col("rating")?);
+    let (mut on_time, mut delayed) = (Vec::new(), Vec::new());
+    for i in 0..reviews.len() {
+        match late.get(order.get(i)) {
+            Some(true) => delayed.push(rating.num_req(i)),
+            Some(false) => on_time.push(rating.num_req(i)),
+            None => {}
+        }
+    }
+    Ok((mean(&on_time), mean(&delayed), delayed.len()))
+}
+
+/// Returns with reason `arrived_too_late`: (how many, share whose order's shipment was
+/// late).
+pub fn too_late_returns(d: &Data) -> Res<(usize, f64)> {
+    let late = late_orders(d)?;
+    let returns = d.t("returns")?;
+    let (order, reason) = (returns.col("order_id")?, returns.col("reason")?);
+    let (mut all, mut after_late) = (0, 0);
+    for i in 0..returns.len() {
+        if reason.get(i) == "arrived_too_late" {
+            all += 1;
+            if late.get(order.get(i)) == Some(&true) {
+                after_late += 1;
+            }
+        }
+    }
+    Ok((all, after_late as f64 / all as f64))
+}
+
+/// Deliveries on the destination's local clock (the buyer's country): (share delivered
+/// from 21:00 to 07:00, share delivered on a Sunday).
+pub fn delivery_clock(d: &Data) -> Res<(f64, f64)> {
+    let countries = user_countries(d)?;
+    let buyer: HashMap<&str, &str> = orders(d)?.iter().map(|o| (o.id, o.user)).collect();
+    let (mut night, mut sunday, mut all) = (0, 0, 0);
+    for s in shipments(d)? {
+        let Some(at) = s.delivered else { continue };
+        let country = buyer
+            .get(s.order)
+            .and_then(|u| countries.get(u))
+            .copied()
+            .unwrap_or("");
+        let at = local(at, country);
+        let hour = at.rem_euclid(DAY) / HOUR;
+        all += 1;
+        night += (!(7..21).contains(&hour)) as usize;
+        sunday += (weekday(at.div_euclid(DAY)) == 6) as usize;
+    }
+    Ok((night as f64 / all as f64, sunday as f64 / all as f64))
+}
+
+/// Median handling time (order created_at to shipped_at), in hours, by shipping method.
+pub fn handling_hours(d: &Data) -> Res<BTreeMap<String, f64>> {
+    let placed: HashMap<&str, i64> = orders(d)?.iter().map(|o| (o.id, o.created)).collect();
+    let mut hours: BTreeMap<String, Vec<f64>> = BTreeMap::new();
+    for s in shipments(d)? {
+        if let Some(&at) = placed.get(s.order) {
+            hours
+                .entry(s.method.to_string())
+                .or_default()
+                .push((s.shipped - at) as f64 / HOUR as f64);
+        }
+    }
+    Ok(hours.into_iter().map(|(m, h)| (m, median(&h))).collect())
+}
+
+/// Weeks of cover of the median product that sold: quantity_on_hand summed over its
+/// warehouses (0 without an inventory row), over its units sold per week (counted
+/// orders' quantity in the window / the window's weeks). Products that sold nothing
+/// have no cover to speak of (an analyst reports them as dead stock) and are left out;
+/// returns (median weeks, products left out).
+pub fn median_weeks_of_cover(d: &Data) -> Res<(f64, usize)> {
+    let counted: HashSet<&str> = orders(d)?
+        .iter()
+        .filter(|o| o.counted())
+        .map(|o| o.id)
+        .collect();
+    let weeks = d.window.days() as f64 / 7.0;
+    let mut sold: HashMap<&str, f64> = HashMap::new();
+    for item in items(d)? {
+        if counted.contains(item.order) {
+            *sold.entry(item.product).or_default() += item.quantity;
+        }
+    }
+    let inventory = d.t("inventory")?;
+    let (product, on_hand) = (
+        inventory.col("product_id")?,
+        inventory.col("quantity_on_hand")?,
+    );
+    let mut stock: HashMap<&str, f64> = HashMap::new();
+    for i in 0..inventory.len() {
+        *stock.entry(product.get(i)).or_default() += on_hand.num_req(i);
+    }
+    let products = d.t("products")?.col("product_id")?;
+    let cover: Vec<f64> = products
+        .iter()
+        .filter_map(|p| {
+            let weekly = *sold.get(p).unwrap_or(&0.0) / weeks;
+            (weekly > 0.0).then(|| *stock.get(p).unwrap_or(&0.0) / weekly)
+        })
+        .collect();
+    Ok((median(&cover), products.iter().count() - cover.len()))
+}
+
+/// Share of shipped items (lines of orders with a shipment) whose product has an
+/// inventory row at the warehouse the shipment left from.
+pub fn stocked_where_shipped(d: &Data) -> Res<f64> {
+    let inventory = d.t("inventory")?;
+    let (product, warehouse) = (inventory.col("product_id")?, inventory.col("warehouse_id")?);
+    let stocked: HashSet<(&str, &str)> = product.iter().zip(warehouse.iter()).collect();
+    let from: HashMap<&str, &str> = shipments(d)?
+        .iter()
+        .map(|s| (s.order, s.warehouse))
+        .collect();
+    let (mut ok, mut all) = (0, 0);
+    for item in items(d)? {
+        if let Some(w) = from.get(item.order) {
+            all += 1;
+            ok += stocked.contains(&(item.product, *w)) as usize;
+        }
+    }
+    Ok(ok as f64 / all as f64)
+}
+
+/// Wishlists: (share of users with at least one row, share of rows whose product the
+/// same user bought later: a counted order with it placed at or after added_at).
+pub fn wishlist_use(d: &Data) -> Res<(f64, f64)> {
+    let users = d.t("users")?.len();
+    let wishlists = d.t("wishlists")?;
+    let (user, product, added) = (
+        wishlists.col("user_id")?,
+        wishlists.col("product_id")?,
+        wishlists.col("added_at")?,
+    );
+    let placed: HashMap<&str, (&str, i64)> = orders(d)?
+        .iter()
+        .filter(|o| o.counted())
+        .map(|o| (o.id, (o.user, o.created)))
+        .collect();
+    let mut bought: HashMap<(&str, &str), Vec<i64>> = HashMap::new();
+    for item in items(d)? {
+        if let Some(&(u, at)) = placed.get(item.order) {
+            bought.entry((u, item.product)).or_default().push(at);
+        }
+    }
+    let keepers: HashSet<&str> = user.iter().collect();
+    let later = (0..wishlists.len())
+        .filter(|&i| {
+            bought
+                .get(&(user.get(i), product.get(i)))
+                .is_some_and(|times| times.iter().any(|&t| t >= added.ts_req(i)))
+        })
+        .count();
+    Ok((
+        keepers.len() as f64 / users as f64,
+        later as f64 / wishlists.len() as f64,
+    ))
+}
+
+/// Confirmations and read rates.
+pub struct Notices {
+    /// Orders with two or more `order_confirmed` notifications.
+    pub confirmed_twice: usize,
+    /// Paid orders (processing, shipped, delivered, returned) placed before the
+    /// window's last day (a confirmation of the last hours may fall after it) without
+    /// exactly one.
+    pub paid_not_confirmed_once: usize,
+    pub paid: usize,
+    /// Share of notifications with read_at set, by channel (channels with 100+ rows).
+    pub read_rate: BTreeMap<String, f64>,
+}
+
+pub fn notices(d: &Data) -> Res<Notices> {
+    let notifications = d.t("notifications")?;
+    let (order, kind, channel, read) = (
+        notifications.col("order_id")?,
+        notifications.col("kind")?,
+        notifications.col("channel")?,
+        notifications.col("read_at")?,
+    );
+    let mut confirmations: HashMap<&str, usize> = HashMap::new();
+    let mut by_channel: BTreeMap<String, (usize, usize)> = BTreeMap::new();
+    for i in 0..notifications.len() {
+        if kind.get(i) == "order_confirmed" {
+            *confirmations.entry(order.get(i)).or_default() += 1;
+        }
+        let entry = by_channel.entry(channel.get(i).to_string()).or_default();
+        entry.1 += 1;
+        entry.0 += (!read.get(i).is_empty()) as usize;
+    }
+    let all = orders(d)?;
+    let paid: Vec<&Order> = all
+        .iter()
+        .filter(|o| {
+            matches!(
+                o.status,
+                "processing" | "shipped" | "delivered" | "returned"
+            ) && o.created < d.window.end() - DAY
+        })
+        .collect();
+    Ok(Notices {
+        confirmed_twice: confirmations.values().filter(|&&n| n >= 2).count(),
+        paid_not_confirmed_once: paid
+            .iter()
+            .filter(|o| confirmations.get(o.id) != Some(&1))
+            .count(),
+        paid: paid.len(),
+        read_rate: by_channel
+            .into_iter()
+            .filter(|(_, (_, n))| *n >= 100)
+            .map(|(c, (r, n))| (c, r as f64 / n as f64))
+            .collect(),
+    })
+}
+
+fn lateness(d: &Data) -> Outcome {
+    let (all, peak, rest) = late_shares(d)?;
+    Ok(vec![
+        check(
+            "late deliveries",
+            all,
+            Aim::Between(0.03, 0.15),
+            Unit::Percent,
+        ),
+        check(
+            &format!(
+                "late share in the holiday peak / the rest ({} vs {})",
+                Unit::Percent.show(peak),
+                Unit::Percent.show(rest)
+            ),
+            peak / rest,
+            Aim::AtLeast(1.3),
+            Unit::Times,
+        ),
+    ])
+}
+
+fn ratings(d: &Data) -> Outcome {
+    let (on_time, late, n) = rating_by_lateness(d)?;
+    Ok(vec![check(
+        &format!("mean rating on time minus late ({on_time:.2} vs {late:.2}, {n} late reviews)"),
+        on_time - late,
+        Aim::AtLeast(0.7),
+        Unit::Num(2),
+    )])
+}
+
+fn too_late(d: &Data) -> Outcome {
+    let (n, share) = too_late_returns(d)?;
+    Ok(vec![check(
+        &format!("arrived_too_late returns after a late delivery (of {n})"),
+        share,
+        Aim::AtLeast(0.9),
+        Unit::Percent,
+    )])
+}
+
+fn clock(d: &Data) -> Outcome {
+    let (night, sunday) = delivery_clock(d)?;
+    Ok(vec![
+        check(
+            "deliveries between 21:00 and 07:00 local time",
+            night,
+            Aim::AtMost(0.08),
+            Unit::Percent,
+        ),
+        check(
+            "deliveries on a Sunday",
+            sunday,
+            Aim::AtMost(0.10),
+            Unit::Percent,
+        ),
+    ])
+}
+
+fn dispatch(d: &Data) -> Outcome {
+    let medians = handling_hours(d)?;
+    let of = |m: &str| medians.get(m).copied().unwrap_or(f64::NAN);
+    let standard = of("standard");
+    // "Sooner": by a fifth of standard's median at least.
+    Ok(["express", "overnight"]
+        .iter()
+        .map(|m| {
+            check(
+                &format!(
+                    "median handling, {m} / standard ({:.1} h vs {:.1} h)",
+                    of(m),
+                    standard
+                ),
+                of(m) / standard,
+                Aim::AtMost(0.8),
+                Unit::Times,
+            )
+        })
+        .collect())
+}
+
+fn stock(d: &Data) -> Outcome {
+    let (weeks, unsold) = median_weeks_of_cover(d)?;
+    Ok(vec![check(
+        &format!("weeks of sales in stock, median product that sold ({unsold} sold none)"),
+        weeks,
+        Aim::Between(2.0, 30.0),
+        Unit::Num(1),
+    )])
+}
+
+fn fulfilment(d: &Data) -> Outcome {
+    Ok(vec![check(
+        "shipped items stocked at the warehouse they left from",
+        stocked_where_shipped(d)?,
+        Aim::AtLeast(0.9),
+        Unit::Percent,
+    )])
+}
+
+fn wishlists(d: &Data) -> Outcome {
+    let (keepers, bought) = wishlist_use(d)?;
+    Ok(vec![
+        check(
+            "users with a wishlist",
+            keepers,
+            Aim::AtMost(0.60),
+            Unit::Percent,
+        ),
+        check(
+            "wishlisted items bought later by the same user",
+            bought,
+            Aim::Between(0.03, 0.40),
+            Unit::Percent,
+        ),
+    ])
+}
+
+fn notifications(d: &Data) -> Outcome {
+    let n = notices(d)?;
+    let highest = n.read_rate.values().copied().fold(f64::NAN, f64::max);
+    let lowest = n.read_rate.values().copied().fold(f64::NAN, f64::min);
+    let shown: Vec<String> = n
+        .read_rate
+        .iter()
+        .map(|(c, r)| format!("{c} {}", Unit::Percent.show(*r)))
+        .collect();
+    Ok(vec![
+        check(
+            "orders confirmed twice or more",
+            n.confirmed_twice as f64,
+            Aim::AtMost(0.0),
+            Unit::Count,
+        ),
+        check(
+            &format!(
+                "paid orders without exactly one confirmation (of {})",
+                n.paid
+            ),
+            n.paid_not_confirmed_once as f64,
+            Aim::AtMost(0.0),
+            Unit::Count,
+        ),
+        check(
+            &format!(
+                "read rate, highest channel minus lowest ({})",
+                shown.join(", ")
+            ),
+            if n.read_rate.len() >= 2 {
+                (highest - lowest) * 100.0
+            } else {
+                f64::NAN
+            },
+            Aim::AtLeast(15.0),
+            Unit::Num(1),
+        ),
+    ])
+}
+
+const SHIPPED: &[&str] = &["orders", "shipping"];
+
+pub const LATENESS: Check = Check::new("late deliveries", SHIPPED, lateness);
+pub const RATINGS: Check = Check::new(
+    "rating, on time minus late",
+    &["orders", "shipping", "reviews"],
+    ratings,
+);
+pub const TOO_LATE: Check = Check::new(
+    "arrived_too_late returns",
+    &["orders", "shipping", "returns"],
+    too_late,
+);
+pub const CLOCK: Check = Check::new("delivery clock", &["orders", "shipping", "users"], clock);
+pub const DISPATCH: Check = Check::new("dispatch", SHIPPED, dispatch);
+pub const STOCK: Check = Check::new(
+    "stock on hand",
+    &["orders", "order_items", "products", "inventory"],
+    stock,
+);
+pub const FULFILMENT: Check = Check::new(
+    "fulfilment",
+    &["orders", "order_items", "shipping", "inventory"],
+    fulfilment,
+);
+pub const WISHLISTS: Check = Check::new(
+    "wishlists",
+    &["users", "orders", "order_items", "wishlists"],
+    wishlists,
+);
+pub const NOTIFICATIONS: Check =
+    Check::new("notifications", &["orders", "notifications"], notifications);
+
+pub const ALL: &[&Check] = &[
+    &LATENESS,
+    &RATINGS,
+    &TOO_LATE,
+    &CLOCK,
+    &DISPATCH,
+    &STOCK,
+    &FULFILMENT,
+    &WISHLISTS,
+    &NOTIFICATIONS,
+];
+
+#[test]
+fn cause_and_effect_checks_fail_on_uniform_data() {
+    assert_fails_on_controls(ALL);
+}
+
+#[test]
+#[ignore = "issue 11: 1.1% late, 0.99x in the holiday peak at seed 42 --scale 20, want 3-15% and 1.3x"]
+fn some_deliveries_are_late_and_more_so_in_the_holiday_peak() {
+    assert_realistic(&LATENESS);
+}
+
+#[test]
+#[ignore = "issue 11: rating on time minus late 0.04 (3.95 vs 3.91) at seed 42 --scale 20, want 0.7"]
+fn late_deliveries_get_worse_ratings() {
+    assert_realistic(&RATINGS);
+}
+
+#[test]
+#[ignore = "issue 11: 0.2% of 554 arrived_too_late returns after a late delivery at seed 42 --scale 20, want 90%"]
+fn arrived_too_late_returns_follow_late_deliveries() {
+    assert_realistic(&TOO_LATE);
+}
+
+#[test]
+#[ignore = "issue 11: 42.0% of deliveries 21:00-07:00 local, 14.4% on Sundays at seed 42 --scale 20"]
+fn carriers_deliver_in_working_hours_and_rarely_on_sundays() {
+    assert_realistic(&CLOCK);
+}
+
+#[test]
+#[ignore = "issue 11: express and overnight handling 1.00x standard's 36.9 h median at seed 42 --scale 20"]
+fn express_and_overnight_orders_leave_the_warehouse_sooner() {
+    assert_realistic(&DISPATCH);
+}
+
+#[test]
+#[ignore = "issue 11: median selling product has 10,915 weeks of sales in stock at seed 42 --scale 20, want 2-30"]
+fn stock_covers_weeks_of_sales_not_years() {
+    assert_realistic(&STOCK);
+}
+
+#[test]
+#[ignore = "issue 11: 3.0% of shipped items stocked where they left from at seed 42 --scale 20, want 90%"]
+fn orders_ship_from_a_warehouse_that_stocks_their_items() {
+    assert_realistic(&FULFILMENT);
+}
+
+#[test]
+#[ignore = "issue 11: 95.0% of users keep a wishlist, 0.0% of its items bought at seed 42 --scale 20"]
+fn a_minority_keeps_a_wishlist_and_some_of_it_is_bought() {
+    assert_realistic(&WISHLISTS);
+}
+
+#[test]
+#[ignore = "issue 11: 2,694 orders confirmed twice, 78,699 paid orders not once, read rates 0.6 points apart at seed 42 --scale 20"]
+fn each_order_is_confirmed_once_and_channels_are_read_differently() {
+    assert_realistic(&NOTIFICATIONS);
+}
+
+#[test]
+fn orders_ship_from_their_own_country_where_the_shop_has_a_site() {
+    for data in default_sized(&["users", "orders", "shipping", "warehouses"]) {
+        let country_of = |file: &str, key: &str| -> HashMap<String, String> {
+            data.t(file)
+                .unwrap()
+                .maps()
+                .into_iter()
+                .map(|r| (r[key].clone(), r["country"].clone()))
+                .collect()
+        };
+        let (users, sites) = (
+            country_of("users", "user_id"),
+            country_of("warehouses", "warehouse_id"),
+        );
+        let buyer: HashMap<&str, &str> = orders(&data)
+            .unwrap()
+            .iter()
+            .map(|o| (o.id, o.user))
+            .collect();
+        let markets: std::collections::BTreeSet<&String> = sites.values().collect();
+        assert!(markets.len() >= 4, "sites in several markets: {markets:?}");
+        let international = ["DHL Express", "FedEx International", "UPS Worldwide"];
+        let european = ["DHL Parcel", "DPD", "GLS"];
+        let open_border = |from: &str, to: &str| matches!((from, to), ("DE", "FR") | ("FR", "DE"));
+        let (mut through_customs, mut within_europe) = (0, 0);
+        for shipment in data.t("shipping").unwrap().maps() {
+            let to = &users[buyer[shipment["order_id"].as_str()]];
+            let from = &sites[&shipment["warehouse_id"]];
+            let carrier = shipment["carrier"].as_str();
+            if markets.contains(to) {
+                assert_eq!(from, to, "{}: {shipment:?}", data.label);
+            } else if to == "FR" && markets.iter().any(|m| *m == "DE") {
+                // France without a site of its own is served from Germany, not overseas.
+                assert_eq!(from, "DE", "{}: {shipment:?}", data.label);
+            }
+            if from == to {
+                assert!(!international.contains(&carrier), "{shipment:?}");
+            } else if open_border(from, to) {
+                within_europe += 1;
+                assert!(european.contains(&carrier), "{shipment:?}");
+            } else {
+                through_customs += 1;
+                assert!(international.contains(&carrier), "{shipment:?}");
+            }
+        }
+        assert!(
+            within_europe + through_customs > 0,
+            "{}: some orders cross a border",
+            data.label
+        );
+    }
+}
