@@ -129,16 +129,26 @@ pub fn unit(rng: &mut RowRng) -> f64 {
 /// across platforms, and a draw that goes through it would not be either.
 pub fn ln(x: f64) -> f64 {
     if x <= 0.0 || !x.is_finite() {
-        return if x == 0.0 { f64::NEG_INFINITY } else { f64::NAN };
+        return if x == 0.0 {
+            f64::NEG_INFINITY
+        } else {
+            f64::NAN
+        };
     }
     // x = m * 2^e with m in [sqrt(1/2), sqrt(2)); ln m = 2 atanh((m - 1) / (m + 1)).
     let bits = x.to_bits();
     let (mut exponent, mut m) = if bits >> 52 == 0 {
         // Subnormal: scale into the normal range first.
         let y = x * (1u64 << 54) as f64;
-        (((y.to_bits() >> 52) as i64) - 1023 - 54, f64::from_bits((y.to_bits() & ((1 << 52) - 1)) | (1023 << 52)))
+        (
+            ((y.to_bits() >> 52) as i64) - 1023 - 54,
+            f64::from_bits((y.to_bits() & ((1 << 52) - 1)) | (1023 << 52)),
+        )
     } else {
-        (((bits >> 52) as i64) - 1023, f64::from_bits((bits & ((1 << 52) - 1)) | (1023 << 52)))
+        (
+            ((bits >> 52) as i64) - 1023,
+            f64::from_bits((bits & ((1 << 52) - 1)) | (1023 << 52)),
+        )
     };
     if m > std::f64::consts::SQRT_2 {
         m /= 2.0;
@@ -313,8 +323,21 @@ mod tests {
 
     #[test]
     fn logarithms_and_exponentials_are_accurate() {
-        for x in [1e-300, 1e-10, 0.001, 0.5, 1.0, std::f64::consts::E, 10.0, 12345.678, 1e300] {
-            assert!((ln(x) - x.ln()).abs() <= 1e-12 * x.ln().abs().max(1.0), "ln {x}");
+        for x in [
+            1e-300,
+            1e-10,
+            0.001,
+            0.5,
+            1.0,
+            std::f64::consts::E,
+            10.0,
+            12345.678,
+            1e300,
+        ] {
+            assert!(
+                (ln(x) - x.ln()).abs() <= 1e-12 * x.ln().abs().max(1.0),
+                "ln {x}"
+            );
         }
         for x in [-700.0, -20.0, -1.0, -1e-9, 0.0, 0.5, 1.0, 3.0, 50.0, 700.0] {
             assert!((exp(x) - x.exp()).abs() <= 1e-13 * x.exp(), "exp {x}");
@@ -329,7 +352,10 @@ mod tests {
             let n = 20_000;
             let total: u64 = (0..n).map(|i| poisson(&mut row_rng(4, i), mean)).sum();
             let measured = total as f64 / n as f64;
-            assert!((measured - mean).abs() < 0.05 * mean + 0.02, "{mean}: {measured}");
+            assert!(
+                (measured - mean).abs() < 0.05 * mean + 0.02,
+                "{mean}: {measured}"
+            );
         }
     }
 

@@ -17,12 +17,11 @@ const DAY: i64 = 86_400;
 
 /// Traffic by local hour of day: a night trough, a lunch bump, an evening peak.
 pub const HOUR_WEIGHT: [u64; 24] = [
-    20, 12, 8, 6, 6, 8, 15, 30, 50, 65, 75, 80, 85, 80, 75, 75, 80, 90, 105, 120, 125, 110, 80,
-    45,
+    20, 12, 8, 6, 6, 8, 15, 30, 50, 65, 75, 80, 85, 80, 75, 75, 80, 90, 105, 120, 125, 110, 80, 45,
 ];
 
-/// Monday first: Sunday and Monday evenings are online shopping's busiest.
-const WEEKDAY_WEIGHT: [f64; 7] = [1.04, 1.0, 0.98, 0.97, 0.95, 0.98, 1.08];
+/// Monday first: people shop online most at the weekend, Sunday above all.
+const WEEKDAY_WEIGHT: [f64; 7] = [1.0, 0.97, 0.96, 0.96, 0.95, 1.08, 1.12];
 
 /// A smooth bump of height 1 at `center`, falling to 0 at `width` days away (the
 /// biweight kernel: smooth at its edges, so nothing steps).
@@ -74,7 +73,9 @@ pub fn day_weight(day: Date) -> f64 {
     let (year, month, dom) = time_parts(day);
     // The holiday season rises from mid-October to a peak in early December and
     // fades through January; a small summer high, a February low.
-    let season = 1.0 + 0.55 * bump(days_between(day, 12, 5), 60.0) + 0.08 * bump(days_between(day, 7, 15), 55.0)
+    let season = 1.0
+        + 0.55 * bump(days_between(day, 12, 5), 60.0)
+        + 0.08 * bump(days_between(day, 7, 15), 55.0)
         - 0.10 * bump(days_between(day, 2, 12), 28.0)
         + 0.06 * bump(days_between(day, 8, 20), 20.0);
     season * WEEKDAY_WEIGHT[day.weekday() as usize] * event(day, year, month, dom)
@@ -103,7 +104,7 @@ fn event(day: Date, year: i64, month: u32, dom: u32) -> f64 {
         (12, 8..=20) => 1.25,
         (12, 21..=23) => 1.1,
         (12, 24) => 0.7,
-        (12, 25) => 0.35,
+        (12, 25) => 0.25,
         (12, 26) => 1.4,
         (12, 27..=31) => 1.15,
         (1, 1) => 0.75,
@@ -166,7 +167,11 @@ impl Calendar {
         let t = t.0.clamp(self.window.start.0, self.window.end.0 + 1);
         let since = t - self.window.start.0;
         let (hour, second) = ((since / HOUR) as usize, since % HOUR);
-        let earlier = if hour == 0 { 0 } else { zone.cumulative[hour - 1] };
+        let earlier = if hour == 0 {
+            0
+        } else {
+            zone.cumulative[hour - 1]
+        };
         let Some(&through) = zone.cumulative.get(hour) else {
             return earlier;
         };
@@ -181,8 +186,13 @@ impl Calendar {
         let Some(&through) = zone.cumulative.get(hour) else {
             return self.window.end;
         };
-        let earlier = if hour == 0 { 0 } else { zone.cumulative[hour - 1] };
-        let second = ((weight - earlier) as u128 * HOUR as u128 / (through - earlier).max(1) as u128) as i64;
+        let earlier = if hour == 0 {
+            0
+        } else {
+            zone.cumulative[hour - 1]
+        };
+        let second =
+            ((weight - earlier) as u128 * HOUR as u128 / (through - earlier).max(1) as u128) as i64;
         let t = Timestamp(self.window.start.0 + hour as i64 * HOUR + second.min(HOUR - 1));
         self.window.clamp(t)
     }
@@ -193,18 +203,54 @@ impl Calendar {
     }
 
     /// A moment in `[from, to]`, as likely as the traffic then.
-    pub fn sample_between(&self, rng: &mut RowRng, offset: i64, from: Timestamp, to: Timestamp) -> Timestamp {
+    pub fn sample_between(
+        &self,
+        rng: &mut RowRng,
+        offset: i64,
+        from: Timestamp,
+        to: Timestamp,
+    ) -> Timestamp {
         let (lo, hi) = (self.before(offset, from), self.before(offset, to));
         if hi <= lo {
             return from.max(self.window.start).min(to);
         }
-        self.at(offset, lo + rng::below(rng, hi - lo)).max(from).min(to)
+        self.at(offset, lo + rng::below(rng, hi - lo))
+            .max(from)
+            .min(to)
+    }
+
+    /// Like `slice`, with the slices crowded toward `from`: slice k starts at
+    /// (k/n)^1.5 of the traffic, so moments come thick at first and thin out.
+    pub fn slice_front_loaded(
+        &self,
+        offset: i64,
+        from: Timestamp,
+        to: Timestamp,
+        k: u64,
+        n: u64,
+        fraction: u32,
+    ) -> Timestamp {
+        let (lo, hi) = (self.before(offset, from), self.before(offset, to));
+        let span = hi.saturating_sub(lo) as f64;
+        let p = (k as f64 + fraction as f64 / (1u64 << 32) as f64) / n as f64;
+        let point = span * p * p.sqrt();
+        self.at(offset, lo + (point as u64).min(hi.saturating_sub(lo)))
+            .max(from)
+            .min(to)
     }
 
     /// Slice `k` of `n` equal slices of the traffic in `[from, to]`, at a point
     /// `fraction` (of 2^32) into it: the k-th of n moments spread by traffic, which
     /// come in order for increasing k.
-    pub fn slice(&self, offset: i64, from: Timestamp, to: Timestamp, k: u64, n: u64, fraction: u32) -> Timestamp {
+    pub fn slice(
+        &self,
+        offset: i64,
+        from: Timestamp,
+        to: Timestamp,
+        k: u64,
+        n: u64,
+        fraction: u32,
+    ) -> Timestamp {
         let (lo, hi) = (self.before(offset, from), self.before(offset, to));
         let span = hi.saturating_sub(lo) as u128;
         let point = ((k as u128) << 32 | fraction as u128) * span / ((n as u128) << 32);
@@ -235,8 +281,14 @@ mod tests {
         assert!(day_weight(day(2023, 12, 25)) < 0.6 * normal);
         // The last day of a month and the first of the next, on the same weekday
         // a week apart, differ by the season's slope only.
-        for (a, b) in [((2023, 10, 31), (2023, 11, 7)), ((2023, 2, 28), (2023, 3, 7))] {
-            let (a, b) = (day_weight(day(a.0, a.1, a.2)), day_weight(day(b.0, b.1, b.2)));
+        for (a, b) in [
+            ((2023, 10, 31), (2023, 11, 7)),
+            ((2023, 2, 28), (2023, 3, 7)),
+        ] {
+            let (a, b) = (
+                day_weight(day(a.0, a.1, a.2)),
+                day_weight(day(b.0, b.1, b.2)),
+            );
             assert!((b / a - 1.0).abs() < 0.15, "{a} {b}");
         }
     }

@@ -94,7 +94,11 @@ fn leaves() -> &'static [(usize, usize, usize)] {
         for round in 0..most {
             for slot in 0..d * subs {
                 let (department, subcategory) = (slot % d, slot / d);
-                if round < DEPARTMENTS[department].subcategories[subcategory].nouns.len() {
+                if round
+                    < DEPARTMENTS[department].subcategories[subcategory]
+                        .nouns
+                        .len()
+                {
                     leaves.push((department, subcategory, round));
                 }
             }
@@ -273,7 +277,9 @@ impl<'w> Categories<'w> {
         row.description.clear();
         match (shape.subcategory(), shape.noun()) {
             (_, Some(noun)) => {
-                let sub = shape.subcategory().expect("a kind of product has a subcategory");
+                let sub = shape
+                    .subcategory()
+                    .expect("a kind of product has a subcategory");
                 let _ = write!(
                     row.description,
                     "Every {} in {}, {}.",
@@ -342,7 +348,24 @@ mod tests {
     #[test]
     fn products_go_exactly_to_the_categories_without_children() {
         for count in [
-            0, 1, 5, 10, 11, 15, 20, 21, 40, 69, 70, 71, 100, 120, 129, 130, 190, 1_000,
+            0,
+            1,
+            5,
+            10,
+            11,
+            15,
+            20,
+            21,
+            40,
+            69,
+            70,
+            71,
+            100,
+            120,
+            129,
+            130,
+            190,
+            Tree::most(),
         ] {
             let tree = Tree::new(count);
             let mut has_child = vec![false; count as usize];
@@ -359,7 +382,7 @@ mod tests {
 
     #[test]
     fn parents_come_first_so_the_tree_has_no_cycle() {
-        for count in [0u64, 1, 5, 10, 11, 40, 70, 200, 1000] {
+        for count in [0u64, 1, 5, 10, 11, 40, 70, 200, Tree::most()] {
             let tree = Tree::new(count);
             for i in 0..count {
                 if let Some(p) = tree.shape(i).parent {
@@ -380,39 +403,30 @@ mod tests {
     }
 
     #[test]
-    fn leaves_of_one_subcategory_differ_until_the_modifiers_run_out() {
-        let world = crate::generate::world::small_world(3, &[(Entity::Categories, 3_000)]);
+    fn every_leaf_is_a_different_kind_of_goods_up_to_the_largest_tree() {
+        let most = Tree::most();
+        let world = crate::generate::world::small_world(3, &[(Entity::Categories, most)]);
         let categories = Categories::new(&world);
-        let tree = Tree::new(3_000);
-        let mut names = std::collections::BTreeMap::new();
+        let tree = Tree::new(most);
+        let mut names = std::collections::BTreeSet::new();
         let mut slugs = std::collections::BTreeSet::new();
         let mut index = 0;
-        categories.generate(0..3_000, &mut |row| {
+        categories.generate(0..most, &mut |row| {
             let shape = tree.shape(index);
             index += 1;
-            if let (Some(m), Some(parent)) = (shape.modifier, shape.parent) {
-                assert!(m < shape.department().modifiers.len());
-                names
-                    .entry(parent)
-                    .or_insert_with(Vec::new)
-                    .push(row.name.clone());
+            if shape.noun.is_some() {
+                assert!(names.insert(row.name.clone()), "{}", row.name);
             }
             assert!(slugs.insert(row.slug.clone()), "{}", row.slug);
         });
-        assert_eq!(slugs.len(), 3_000);
-        for (parent, leaves) in &names {
-            let modifiers = tree.shape(*parent).department().modifiers.len();
-            let first: std::collections::BTreeSet<_> = leaves.iter().take(modifiers).collect();
-            assert_eq!(first.len(), leaves.len().min(modifiers), "{leaves:?}");
-        }
-        // With the default 120 categories, one department's leaves use several modifiers.
+        assert_eq!(slugs.len() as u64, most);
+        // With the default 120 categories, one department already holds several kinds.
         let tree = Tree::new(120);
-        let used: std::collections::BTreeSet<_> = (10..120)
+        let kinds = (10..120)
             .map(|i| tree.shape(i))
-            .filter(|s| s.department == 5)
-            .filter_map(|s| s.modifier)
-            .collect();
-        assert!(used.len() >= 4, "{used:?}");
+            .filter(|s| s.department == 5 && s.noun.is_some())
+            .count();
+        assert!(kinds >= 4, "{kinds}");
     }
 
     #[test]

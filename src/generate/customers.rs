@@ -14,8 +14,8 @@ use super::streams::Stream;
 use super::world::World;
 use crate::model::{Date, Timestamp};
 use crate::rng::{self, RowRng};
-use rand::Rng;
 use crate::schema::Entity;
+use rand::Rng;
 
 const DAY: i64 = 86_400;
 const YEAR: f64 = 365.25 * 86_400.0;
@@ -26,8 +26,12 @@ pub const KIND_WEIGHTS: [u32; 3] = [620, 300, 80];
 /// Orders a year, on average, while active (after the first), by kind.
 const MEAN_RATE: [f64; 3] = [0.0, 1.2, 6.0];
 
-/// Years of activity after the first order, on average, by kind.
-const MEAN_LIFETIME_YEARS: [f64; 3] = [0.0, 3.0, 6.0];
+/// Years of activity after the first order, on average, by kind: most repeat
+/// customers drift away within a year or two, so retention decays month by month.
+const MEAN_LIFETIME_YEARS: [f64; 3] = [0.0, 0.8, 2.5];
+
+/// No customer orders faster than this many times their kind's mean pace.
+const MOST_PACE_MULTIPLE: f64 = 2.5;
 
 /// Accounts made at the first order (checkout), per mille.
 const AT_CHECKOUT_PER_MILLE: u32 = 550;
@@ -73,15 +77,18 @@ impl Profile {
     pub fn active_span(&self, world: &World) -> Option<(Timestamp, Timestamp)> {
         let first = self.first_order?;
         let from = first.max(world.window.start);
-        let to = world.window.end.min(self.lapse).min(self.closed.unwrap_or(world.window.end));
+        let to = world
+            .window
+            .end
+            .min(self.lapse)
+            .min(self.closed.unwrap_or(world.window.end));
         (from < to).then_some((from, to))
     }
 
     /// Whether the first order falls in the window (before any closing).
     pub fn first_in_window(&self, world: &World) -> bool {
-        self.first_order.is_some_and(|f| {
-            world.window.contains(f) && self.closed.is_none_or(|c| f < c)
-        })
+        self.first_order
+            .is_some_and(|f| world.window.contains(f) && self.closed.is_none_or(|c| f < c))
     }
 
     /// Orders expected in the window after the first, at rate 1x.
@@ -119,7 +126,8 @@ impl Growth {
         let draw = rng::below(rng, total);
         let day = self.cumulative.partition_point(|&c| c <= draw);
         let hour = rng::pick_weighted_u64(rng, &HOUR_WEIGHT) as i64;
-        let local = (self.opened.0 + day as i64) * DAY + hour * 3_600 + rng::below(rng, 3_600) as i64;
+        let local =
+            (self.opened.0 + day as i64) * DAY + hour * 3_600 + rng::below(rng, 3_600) as i64;
         Timestamp(local - offset * 3_600)
     }
 }
@@ -127,7 +135,8 @@ impl Growth {
 /// The profile of customer `user`, whose clock runs `offset` hours from UTC.
 pub fn profile(world: &World, user: u64, offset: i64) -> Profile {
     let mut rng = world.stream_rng(Stream::Customers, user);
-    let kind = [Kind::OneTime, Kind::Occasional, Kind::Regular][rng::pick_weighted(&mut rng, &KIND_WEIGHTS)];
+    let kind = [Kind::OneTime, Kind::Occasional, Kind::Regular]
+        [rng::pick_weighted(&mut rng, &KIND_WEIGHTS)];
     let k = kind as usize;
     let signup = world
         .growth()
@@ -140,10 +149,20 @@ pub fn profile(world: &World, user: u64, offset: i64) -> Profile {
         None
     } else {
         let days = rng::exponential(&mut rng, FIRST_ORDER_DAYS);
-        Some(signup.plus(3_600 + (days * DAY as f64) as i64))
+        let around = signup.plus(3_600 + (days * DAY as f64) as i64);
+        // Placed in the busy hours and days of that week, like every order.
+        let week = around.plus(7 * DAY).min(world.window.end);
+        Some(if world.window.contains(around) && around < week {
+            world
+                .calendar()
+                .sample_between(&mut rng, offset, around, week)
+        } else {
+            around
+        })
     };
     // A gamma(2) spread of rates: two exponential halves.
-    let rate = MEAN_RATE[k] * (rng::exponential(&mut rng, 0.5) + rng::exponential(&mut rng, 0.5));
+    let spread = rng::exponential(&mut rng, 0.5) + rng::exponential(&mut rng, 0.5);
+    let rate = MEAN_RATE[k] * spread.min(MOST_PACE_MULTIPLE);
     let years = rng::exponential(&mut rng, MEAN_LIFETIME_YEARS[k]);
     let lapse = first_order.unwrap_or(signup).plus((years * YEAR) as i64);
     let closed = rng::chance(&mut rng, CLOSED_PER_MILLE)
@@ -173,21 +192,26 @@ impl OrderBook {
         let users = world.count(Entity::Users);
         let orders = world.count(Entity::Orders);
         // First pass: what each customer would order at the shop's natural pace.
-        let expected: Vec<(bool, f64)> = crate::parallel::map_blocks(users, 4096, world.threads, |range| {
-            range
-                .map(|u| {
-                    let p = profile(world, u, offset_of(u));
-                    (p.first_in_window(world), p.expected_repeats(world))
-                })
-                .collect::<Vec<_>>()
-        })
-        .into_iter()
-        .flatten()
-        .collect();
+        let expected: Vec<(bool, f64)> =
+            crate::parallel::map_blocks(users, 4096, world.threads, |range| {
+                range
+                    .map(|u| {
+                        let p = profile(world, u, offset_of(u));
+                        (p.first_in_window(world), p.expected_repeats(world))
+                    })
+                    .collect::<Vec<_>>()
+            })
+            .into_iter()
+            .flatten()
+            .collect();
         let firsts = expected.iter().filter(|(first, _)| *first).count() as f64;
         let repeats: f64 = expected.iter().map(|(_, r)| r).sum();
         // The pace that fills `--count orders`: repeat orders absorb the difference.
-        let pace = if repeats > 0.0 { ((orders as f64 - firsts) / repeats).max(0.0) } else { 0.0 };
+        let pace = if repeats > 0.0 {
+            ((orders as f64 - firsts) / repeats).max(0.0)
+        } else {
+            0.0
+        };
         let drawn: Vec<u64> = crate::parallel::map_blocks(users, 4096, world.threads, |range| {
             range
                 .map(|u| {
@@ -242,7 +266,7 @@ pub fn exact_prefix(drawn: &[u64], total: u64) -> Vec<u64> {
     let mut cumulative = 0u128;
     for n in weights {
         cumulative += n as u128;
-        let scaled = if sum == 0 { 0 } else { cumulative * total as u128 / sum };
+        let scaled = (cumulative * total as u128).checked_div(sum).unwrap_or(0);
         prefix.push(scaled as u64);
     }
     prefix
@@ -261,8 +285,14 @@ pub fn order_moment(
 ) -> Timestamp {
     let first_in = profile.first_in_window(world);
     let fallback = || {
-        let from = profile.first_order.unwrap_or(profile.signup).max(world.window.start);
-        let to = profile.closed.unwrap_or(world.window.end).min(world.window.end);
+        let from = profile
+            .first_order
+            .unwrap_or(profile.signup)
+            .max(world.window.start);
+        let to = profile
+            .closed
+            .unwrap_or(world.window.end)
+            .min(world.window.end);
         (from, to.max(from))
     };
     if first_in {
@@ -272,7 +302,15 @@ pub fn order_moment(
         }
         let (_, to) = profile.active_span(world).unwrap_or_else(fallback);
         let from = first.plus(3_600);
-        return world.calendar().slice(offset, from, to.max(from), k - 1, n - 1, fraction);
+        // Soon after a first order is when a customer is likeliest to come back.
+        return world.calendar().slice_front_loaded(
+            offset,
+            from,
+            to.max(from),
+            k - 1,
+            n - 1,
+            fraction,
+        );
     }
     let (from, to) = profile.active_span(world).unwrap_or_else(fallback);
     world.calendar().slice(offset, from, to, k, n, fraction)
@@ -290,7 +328,11 @@ mod tests {
             assert_eq!(*prefix.last().unwrap(), total);
             for (u, &n) in drawn.iter().enumerate() {
                 if n == 0 {
-                    assert_eq!(prefix[u + 1], prefix[u], "customer {u} got an order from nothing");
+                    assert_eq!(
+                        prefix[u + 1],
+                        prefix[u],
+                        "customer {u} got an order from nothing"
+                    );
                 }
             }
         }
@@ -319,7 +361,8 @@ pub fn tastes(world: &World, user: u64) -> Tastes {
     let spend_level = rng::exp(0.45 * z);
     let departments = crate::words::catalog::DEPARTMENTS.len() as u64;
     let first = rng::below(&mut rng, departments) as usize;
-    let second = (first + 1 + rng::below(&mut rng, departments - 1) as usize) % departments as usize;
+    let second =
+        (first + 1 + rng::below(&mut rng, departments - 1) as usize) % departments as usize;
     Tastes {
         spend_level,
         favourites: [first, second],

@@ -67,7 +67,9 @@ impl Demand {
             let department = &mut departments[d];
             let total = department.cumulative.last().copied().unwrap_or(0);
             department.products.push(product);
-            department.cumulative.push(total + weight_of[product as usize].max(1));
+            department
+                .cumulative
+                .push(total + weight_of[product as usize].max(1));
         }
         let first_day = world.window.first_day();
         let by_day = (0..world.window.days())
@@ -76,7 +78,8 @@ impl Demand {
                 let mut weights = [0u64; DEPARTMENT_COUNT];
                 for (i, dept) in DEPARTMENTS.iter().enumerate() {
                     if !departments[i].products.is_empty() {
-                        weights[i] = dept.habits.share as u64 * seasonal_per_mille(&dept.habits, day);
+                        weights[i] =
+                            dept.habits.share as u64 * seasonal_per_mille(&dept.habits, day);
                     }
                 }
                 weights
@@ -114,7 +117,8 @@ impl Demand {
             for (&product, &cumulative) in department.products.iter().zip(&department.cumulative) {
                 let share = (cumulative - before) as f64 / total as f64;
                 before = cumulative;
-                weekly[product as usize] = (department_lines * share * mean_quantity * 1000.0).round() as u64;
+                weekly[product as usize] =
+                    (department_lines * share * mean_quantity * 1000.0).round() as u64;
             }
         }
         weekly

@@ -105,7 +105,10 @@ impl<'w> Inventory<'w> {
         let days_ago = rng::below(&mut rng, cycle_days) as i64;
         let day = (self.world.window.last_day().0 - days_ago).max(self.world.window.first_day().0);
         let hour = rng::between(&mut rng, 6, 18);
-        row.last_restocked_at = self.world.window.clamp(crate::model::Timestamp(day * 86_400 + hour * 3_600));
+        row.last_restocked_at = self
+            .world
+            .window
+            .clamp(crate::model::Timestamp(day * 86_400 + hour * 3_600));
     }
 }
 

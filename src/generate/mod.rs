@@ -7,8 +7,8 @@ pub mod customers;
 pub mod demand;
 pub mod places;
 pub mod plan;
-pub mod stock;
 pub mod registry;
+pub mod stock;
 pub mod streams;
 pub mod world;
 

@@ -14,10 +14,10 @@ use super::wishlists::Wishlists;
 use super::{CountRule, EntitySpec, Generator, RowSource, World, flat_record};
 use crate::model::{Id, Timestamp};
 use crate::rng::{self, RowRng};
-use std::fmt::Write;
 use crate::schema::{Entity, Field, FieldType as F, Table, TableSpec};
 use crate::words::text::{notification_kind, render};
 use serde::Serialize;
+use std::fmt::Write;
 use std::ops::Range;
 
 pub const FIELDS: &[Field] = &[
@@ -228,7 +228,11 @@ impl<'w> Notifications<'w> {
             }
             return;
         }
-        self.customer_messages(unit - orders, orders * CHILD_KEYS + (unit - orders) * CHILD_KEYS, out);
+        self.customer_messages(
+            unit - orders,
+            orders * CHILD_KEYS + (unit - orders) * CHILD_KEYS,
+            out,
+        );
     }
 
     fn customer_messages(&self, user: u64, first_key: u64, out: &mut Vec<Message>) {
@@ -257,20 +261,50 @@ impl<'w> Notifications<'w> {
                     continue;
                 }
                 let promotion = running[rng::below(&mut rng, running.len() as u64) as usize] as u64;
-                push(out, Message { kind: "promotion", at, key, order: None, product: None, promotion: Some(promotion) });
+                push(
+                    out,
+                    Message {
+                        kind: "promotion",
+                        at,
+                        key,
+                        order: None,
+                        product: None,
+                        promotion: Some(promotion),
+                    },
+                );
                 key += 1;
             }
         }
         self.wishlists.list(user, |_, saved| {
             if saved.notify && rng::chance(&mut rng, 500) {
                 let at = w.moment_after(&mut rng, saved.added_at);
-                push(out, Message { kind: "price_drop", at, key, order: None, product: Some(saved.product), promotion: None });
+                push(
+                    out,
+                    Message {
+                        kind: "price_drop",
+                        at,
+                        key,
+                        order: None,
+                        product: Some(saved.product),
+                        promotion: None,
+                    },
+                );
                 key += 1;
             }
         });
         if rng::chance(&mut rng, SECURITY_PER_MILLE) {
             let at = Timestamp(rng::between(&mut rng, from.0, to.0));
-            push(out, Message { kind: "account_security", at, key, order: None, product: None, promotion: None });
+            push(
+                out,
+                Message {
+                    kind: "account_security",
+                    at,
+                    key,
+                    order: None,
+                    product: None,
+                    promotion: None,
+                },
+            );
         }
     }
 
@@ -283,7 +317,9 @@ impl<'w> Notifications<'w> {
         let channels = channels(message.kind);
         let weights: Vec<u32> = channels.iter().map(|&(_, w)| w).collect();
         row.channel = channels[rng::pick_weighted(&mut rng, &weights)].0;
-        row.created_at = w.window.clamp(message.at.plus(rng::between(&mut rng, 5, 900)));
+        row.created_at = w
+            .window
+            .clamp(message.at.plus(rng::between(&mut rng, 5, 900)));
         let mut reference = String::new();
         row.order_id = message.order.map(|o| w.ids(Table::Orders).id(o));
         if let Some(order_id) = row.order_id {
@@ -295,12 +331,24 @@ impl<'w> Notifications<'w> {
             self.campaign_text(&mut rng, promotion, row);
         } else {
             let noun = match message.product {
-                Some(p) if w.count(Entity::Products) > 0 => self.products.core(p).noun.name.to_lowercase(),
+                Some(p) if w.count(Entity::Products) > 0 => {
+                    self.products.core(p).noun.name.to_lowercase()
+                }
                 _ => "item".to_string(),
             };
             let kind = notification_kind(row.kind);
-            render(rng::pick(&mut rng, kind.titles), &noun, &reference, &mut row.title);
-            render(rng::pick(&mut rng, kind.messages), &noun, &reference, &mut row.message);
+            render(
+                rng::pick(&mut rng, kind.titles),
+                &noun,
+                &reference,
+                &mut row.title,
+            );
+            render(
+                rng::pick(&mut rng, kind.messages),
+                &noun,
+                &reference,
+                &mut row.message,
+            );
         }
         let read = READ_PER_MILLE
             .iter()
@@ -321,9 +369,21 @@ impl<'w> Notifications<'w> {
         row.title.push_str(&code.name);
         let until = self.promotions.terms(promotion).end;
         let _ = match rng::below(rng, 3) {
-            0 => write!(row.message, "Use code {} at checkout, until {until}.", code.code),
-            1 => write!(row.message, "Enter {} at checkout before {until} ends.", code.code),
-            _ => write!(row.message, "Your code {} is good until {until}.", code.code),
+            0 => write!(
+                row.message,
+                "Use code {} at checkout, until {until}.",
+                code.code
+            ),
+            1 => write!(
+                row.message,
+                "Enter {} at checkout before {until} ends.",
+                code.code
+            ),
+            _ => write!(
+                row.message,
+                "Your code {} is good until {until}.",
+                code.code
+            ),
         };
     }
 }
@@ -361,12 +421,12 @@ mod tests {
 
     #[test]
     fn order_kinds_name_an_order_and_come_after_its_event() {
-        let world = small_world(7, &[(Entity::Notifications, 3_000)]);
+        let world = small_world(7, &[(Entity::Users, 1_000), (Entity::Orders, 1_500)]);
         let notifications = Notifications::new(&world);
         let orders = Orders::new(&world);
-        let mut events = Vec::new();
+        let mut confirmed = std::collections::BTreeSet::new();
         let mut seen = std::collections::BTreeSet::new();
-        notifications.generate(0..3_000, &mut |n| {
+        notifications.generate(0..Generator::units(&notifications), &mut |n| {
             assert!(KINDS.contains(&n.kind), "{}", n.kind);
             assert_eq!(names_an_order(n.kind), n.order_id.is_some(), "{}", n.kind);
             seen.insert(n.kind);
@@ -376,14 +436,25 @@ mod tests {
                     .expect("the order exists");
                 let facts = orders.facts(index);
                 assert_eq!(n.user_id, world.ids(Table::Users).id(facts.user));
-                order_events(&facts, &mut events);
-                let (_, at) = events
-                    .iter()
-                    .filter(|(kind, _)| *kind == n.kind)
-                    .min_by_key(|(_, at)| *at)
-                    .expect("the order had the event announced");
+                let event = match n.kind {
+                    "order_confirmed" => {
+                        assert!(confirmed.insert(order_id), "one confirmation per order");
+                        Some(facts.created_at)
+                    }
+                    "order_shipped" => facts.shipped_at(),
+                    "order_delivered" | "review_reminder" => facts.delivered_at(),
+                    "refund_issued" => facts
+                        .items()
+                        .iter()
+                        .filter_map(|item| item.returned)
+                        .filter(|r| r.status == ReturnStatus::Refunded)
+                        .filter_map(|r| r.resolved_at)
+                        .min(),
+                    other => panic!("{other} names an order"),
+                };
+                let at = event.expect("the order had the event announced");
                 assert!(
-                    n.created_at >= *at,
+                    n.created_at >= at,
                     "{} at {} before {at}",
                     n.kind,
                     n.created_at

@@ -18,7 +18,11 @@ pub const FIELDS: &[Field] = &[
         F::Money,
         "Charged amount; for a refund, the positive amount returned.",
     ),
-    Field::new("currency", F::Text, "ISO 4217 code of every amount in the row: the shop's currency."),
+    Field::new(
+        "currency",
+        F::Text,
+        "ISO 4217 code of every amount in the row: the shop's currency.",
+    ),
     Field::new("status", F::Text, "Outcome of the attempt, or a refund.").one_of(PAYMENT_STATUSES),
     Field::new(
         "created_at",

@@ -32,7 +32,11 @@ pub const FIELDS: &[Field] = &[
     )
     .nullable(),
     Field::new("return_count", F::Integer, "Return rows for the product."),
-    Field::new("currency", F::Text, "ISO 4217 code of every amount in the row: the shop's currency."),
+    Field::new(
+        "currency",
+        F::Text,
+        "ISO 4217 code of every amount in the row: the shop's currency.",
+    ),
 ];
 
 pub const TABLE: TableSpec = TableSpec {

@@ -28,14 +28,22 @@ pub const FIELDS: &[Field] = &[
         "The most specific category.",
     ),
     Field::foreign("vendor_id", Table::Vendors, "Supplier."),
-    Field::new("brand", F::Text, "One of the vendor's brands; for a book, its publisher."),
+    Field::new(
+        "brand",
+        F::Text,
+        "One of the vendor's brands; for a book, its publisher.",
+    ),
     Field::new(
         "price",
         F::Money,
         "List price; > 0. Order items are sold at this price.",
     )
     .bounded(Bound::Positive),
-    Field::new("currency", F::Text, "ISO 4217 code of price: the shop's currency."),
+    Field::new(
+        "currency",
+        F::Text,
+        "ISO 4217 code of price: the shop's currency.",
+    ),
     Field::new("weight_grams", F::Integer, "Shipping weight."),
     Field::new(
         "is_active",
@@ -152,8 +160,9 @@ impl<'w> Products<'w> {
         };
         let price = shelf_price(&mut rng, noun.price_cents);
         let window = self.world.window;
-        let discontinued = rng::chance(&mut rng, DISCONTINUED_PER_MILLE)
-            .then(|| Date(window.first_day().0 + rng::below(&mut rng, window.days() as u64) as i64));
+        let discontinued = rng::chance(&mut rng, DISCONTINUED_PER_MILLE).then(|| {
+            Date(window.first_day().0 + rng::below(&mut rng, window.days() as u64) as i64)
+        });
         let core = ProductCore {
             category,
             shape,
@@ -210,11 +219,20 @@ impl<'w> Products<'w> {
     /// product, no word twice; two different selling points.
     fn goods(&self, rng: &mut RowRng, core: &ProductCore, row: &mut Product) {
         let department = core.shape.department();
-        let descriptors: Vec<&'static str> =
-            department.adjectives.iter().chain(department.modifiers).copied().collect();
+        let descriptors: Vec<&'static str> = department
+            .adjectives
+            .iter()
+            .chain(department.modifiers)
+            .copied()
+            .collect();
         let a = rng::below(rng, descriptors.len() as u64) as usize;
         let descriptor = first_fitting(&descriptors, a, &[core.noun.name, &row.brand]);
         let _ = write!(row.name, "{} {descriptor} {}", row.brand, core.noun.name);
+        // Most goods come in variants, which a shop lists as products of their own.
+        let variants = variants(department.goods);
+        if !variants.is_empty() && rng::chance(rng, 900) {
+            let _ = write!(row.name, ", {}", rng::pick(rng, variants));
+        }
         let (first, second) = two_features(rng, department.features);
         let _ = write!(
             row.description,
@@ -231,15 +249,20 @@ impl<'w> Products<'w> {
         let pattern = rng::pick(rng, titles.patterns);
         let a = rng::pick(rng, titles.adjectives);
         let n = rng::below(rng, titles.nouns.len() as u64) as usize;
-        let m = (n + 1 + rng::below(rng, titles.nouns.len() as u64 - 1) as usize) % titles.nouns.len();
+        let m =
+            (n + 1 + rng::below(rng, titles.nouns.len() as u64 - 1) as usize) % titles.nouns.len();
         let person = rng::pick(rng, books::first_names());
         let number = rng::pick(rng, books::NUMBERS);
-        let title = pattern
+        let mut title = pattern
             .replace("{A}", a)
             .replace("{N}", titles.nouns[n])
             .replace("{M}", titles.nouns[m])
             .replace("{P}", person)
             .replace("{K}", number);
+        if !titles.subtitles.is_empty() && rng::chance(rng, 700) {
+            title.push_str(": ");
+            title.push_str(rng::pick(rng, titles.subtitles));
+        }
         let country = &crate::words::geo::COUNTRIES[rng::below(rng, 2) as usize];
         let author = format!(
             "{} {}",
@@ -254,6 +277,62 @@ impl<'w> Products<'w> {
             core.noun.name.to_lowercase()
         );
         row.brand.push_str(" Press");
+    }
+}
+
+/// What distinguishes two products of one line: a model, a colour, a pack size.
+fn variants(goods: crate::words::catalog::Goods) -> &'static [&'static str] {
+    use crate::words::catalog::Goods;
+    match goods {
+        Goods::Devices => &[
+            "Pro", "Mini", "Max", "Lite", "Plus", "2nd Gen", "3rd Gen", "SE", "XL", "Sport",
+            "Black", "White", "Silver", "Graphite",
+        ],
+        Goods::Apparel | Goods::Housewares => &[
+            "Black", "Navy", "Grey", "White", "Olive", "Burgundy", "Sand", "Charcoal", "Sage",
+            "Rust", "Cream", "Teal", "Blush", "Indigo",
+        ],
+        Goods::Equipment => &[
+            "Blue",
+            "Red",
+            "Green",
+            "Black",
+            "Orange",
+            "Purple",
+            "Junior",
+            "Pro",
+            "Deluxe",
+            "Compact",
+            "Family Edition",
+            "Travel Edition",
+        ],
+        Goods::Consumables => &[
+            "Pack of 2",
+            "Pack of 3",
+            "Pack of 6",
+            "Pack of 12",
+            "Family Size",
+            "Travel Size",
+            "Value Pack",
+            "Refill",
+            "Large",
+            "Small",
+            "Twin Pack",
+            "Bulk Pack",
+        ],
+        Goods::Mixed => &[
+            "Small",
+            "Medium",
+            "Large",
+            "Extra Large",
+            "Pack of 2",
+            "Pack of 3",
+            "Value Pack",
+            "Grey",
+            "Blue",
+            "Natural",
+        ],
+        Goods::Books => &[],
     }
 }
 
@@ -329,30 +408,36 @@ mod tests {
         generator.generate(0..products, &mut |p| {
             let core = generator.core(index);
             index += 1;
-            let words: Vec<String> = p
-                .name
-                .split([' ', '-'])
-                .map(|w| w.trim_matches(|c: char| !c.is_ascii_alphanumeric()))
-                .filter(|w| !w.is_empty())
-                .map(|w| w.to_ascii_lowercase())
-                .collect();
-            for (i, w) in words.iter().enumerate() {
-                assert!(!words[..i].contains(w), "{:?} repeats {w:?}", p.name);
-            }
-            // Brand, descriptor and noun share no word, not even a plural of one.
-            let descriptor = p
-                .name
-                .strip_prefix(p.brand)
-                .and_then(|rest| rest.strip_suffix(core.noun.name))
-                .map(str::trim)
-                .unwrap_or_else(|| panic!("{}", p.name));
-            assert!(!descriptor.is_empty(), "{}", p.name);
-            for (a, b) in [
-                (p.brand, descriptor),
-                (p.brand, core.noun.name),
-                (descriptor, core.noun.name),
-            ] {
-                assert!(!shares_word(a, b), "{}", p.name);
+            let goods = crate::words::catalog::DEPARTMENTS[core.shape.department].goods;
+            if goods == crate::words::catalog::Goods::Books {
+                // A book is named by its title; its author stands where a brand would.
+                assert!(!p.name.is_empty() && !p.description.is_empty());
+            } else {
+                // "Brand Descriptor Noun", then maybe ", Variant".
+                let base = p.name.split(", ").next().expect("a name");
+                let words: Vec<String> = base
+                    .split([' ', '-'])
+                    .map(|w| w.trim_matches(|c: char| !c.is_ascii_alphanumeric()))
+                    .filter(|w| !w.is_empty())
+                    .map(|w| w.to_ascii_lowercase())
+                    .collect();
+                for (i, w) in words.iter().enumerate() {
+                    assert!(!words[..i].contains(w), "{:?} repeats {w:?}", p.name);
+                }
+                // Brand, descriptor and noun share no word, not even a plural of one.
+                let descriptor = base
+                    .strip_prefix(p.brand.as_str())
+                    .and_then(|rest| rest.strip_suffix(core.noun.name))
+                    .map(str::trim)
+                    .unwrap_or_else(|| panic!("{}", p.name));
+                assert!(!descriptor.is_empty(), "{}", p.name);
+                for (a, b) in [
+                    (p.brand.as_str(), descriptor),
+                    (p.brand.as_str(), core.noun.name),
+                    (descriptor, core.noun.name),
+                ] {
+                    assert!(!shares_word(a, b), "{}", p.name);
+                }
             }
             let (lo, hi) = core.noun.price_cents;
             assert!(

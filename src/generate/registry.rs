@@ -271,6 +271,12 @@ impl Counts {
                 counts.set(entity, scaled as u64);
             }
         }
+        // Warehouses grow more slowly than products, so a small shop could ask for
+        // more stock rows than it has (product, warehouse) pairs: it stocks them all.
+        let pairs = counts
+            .get(Entity::Products)
+            .saturating_mul(counts.get(Entity::Warehouses));
+        counts.set(Entity::Inventory, counts.get(Entity::Inventory).min(pairs));
         Ok(counts)
     }
 
@@ -401,7 +407,12 @@ mod tests {
                 .iter()
                 .all(|&e| counts.get(e) == e.index() as u64 + 1)
         );
-        assert_eq!(Counts::default().get(Entity::Users), 1_000);
+        assert_eq!(Counts::default().get(Entity::Users), 6_000);
+        let small = Counts::scaled(0.2).unwrap();
+        assert!(
+            small.get(Entity::Inventory)
+                <= small.get(Entity::Products) * small.get(Entity::Warehouses)
+        );
         assert_eq!(Counts::scaled(0.0).unwrap().get(Entity::Orders), 0);
         assert_eq!(Counts::scaled(1e300), Err(Entity::Users));
     }

@@ -34,7 +34,11 @@ pub const FIELDS: &[Field] = &[
         "Refund asked for or granted; 0 < refund_amount <= the item's total.",
     )
     .bounded(Bound::Positive),
-    Field::new("currency", F::Text, "ISO 4217 code of every amount in the row: the shop's currency."),
+    Field::new(
+        "currency",
+        F::Text,
+        "ISO 4217 code of every amount in the row: the shop's currency.",
+    ),
 ];
 
 pub const TABLE: TableSpec = TableSpec {

@@ -128,7 +128,11 @@ impl Generator for Shipping<'_> {
             row.warehouse_id = w.ids(Table::Warehouses).id(shipment.warehouse);
             row.carrier = shipment.carrier.name;
             row.tracking_number.clear();
-            places::fill(&mut rng, shipment.carrier.tracking, &mut row.tracking_number);
+            places::fill(
+                &mut rng,
+                shipment.carrier.tracking,
+                &mut row.tracking_number,
+            );
             row.shipping_method = facts.method;
             row.shipped_at = shipment.at;
             row.estimated_delivery = shipment.promised;

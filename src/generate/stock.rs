@@ -43,7 +43,11 @@ fn rounds(products: u64, warehouses: u64, rows: u64) -> Vec<u64> {
         return Vec::new();
     }
     let rows = rows.min(products * warehouses);
-    let total = |g: f64| (0..warehouses).map(|j| products as f64 * pow(g, j)).sum::<f64>();
+    let total = |g: f64| {
+        (0..warehouses)
+            .map(|j| products as f64 * pow(g, j))
+            .sum::<f64>()
+    };
     let (mut lo, mut hi) = (0.0f64, 1.0f64);
     for _ in 0..60 {
         let mid = (lo + hi) / 2.0;
@@ -143,7 +147,8 @@ impl Stock {
     fn warehouse(&self, product: u64, round: u64) -> u64 {
         let market = self.market_of[round as usize];
         let sites = &self.sites[market];
-        let at = (self.place_in_market[round as usize] + self.offset(product, market)) % sites.len() as u64;
+        let at = (self.place_in_market[round as usize] + self.offset(product, market))
+            % sites.len() as u64;
         sites[at as usize]
     }
 
@@ -152,7 +157,8 @@ impl Stock {
         let market = self.market_of[warehouse as usize];
         let sites = &self.sites[market];
         let n = sites.len() as u64;
-        sites[((self.place_in_market[warehouse as usize] + n - self.offset(product, market)) % n) as usize]
+        sites[((self.place_in_market[warehouse as usize] + n - self.offset(product, market)) % n)
+            as usize]
     }
 
     /// Whether `warehouse` stocks `product`.
@@ -174,10 +180,20 @@ impl Stock {
         self.weekly_milli[product as usize] / self.spread(product).max(1) / 1000
     }
 
-    /// Units on hand of `product` at `warehouse`: its weeks of cover.
+    /// Units on hand of `product` at `warehouse`: its weeks of cover. A slow seller's
+    /// fraction of a unit rounds up or down by chance, so such goods are out of stock
+    /// about as often as their sales say they would be.
     pub fn on_hand(&self, product: u64, warehouse: u64) -> u64 {
         let weeks = self.cover_weeks(product, warehouse);
-        (self.weekly_milli[product as usize] / self.spread(product).max(1) * weeks / 1000).max(1)
+        let milli = self.weekly_milli[product as usize] / self.spread(product).max(1) * weeks;
+        let chance = mix64(self.salt ^ product.rotate_left(7) ^ warehouse.rotate_left(40)) % 1000;
+        let units = milli / 1000 + u64::from(milli % 1000 > chance);
+        // Its first site keeps at least one, so every product can be bought somewhere.
+        if self.round_at(product, warehouse) == 0 {
+            units.max(1)
+        } else {
+            units
+        }
     }
 
     /// Weeks of sales on hand: a few to thirty, most near two months.
@@ -229,9 +245,18 @@ mod tests {
 
     #[test]
     fn rounds_add_up_and_fall() {
-        for (products, warehouses, rows) in [(2_000, 5, 6_000), (10, 3, 30), (7, 4, 5), (100, 1, 100), (50, 6, 0)] {
+        for (products, warehouses, rows) in [
+            (2_000, 5, 6_000),
+            (10, 3, 30),
+            (7, 4, 5),
+            (100, 1, 100),
+            (50, 6, 0),
+        ] {
             let per_round = rounds(products, warehouses, rows);
-            assert_eq!(per_round.iter().sum::<u64>(), rows.min(products * warehouses));
+            assert_eq!(
+                per_round.iter().sum::<u64>(),
+                rows.min(products * warehouses)
+            );
             assert!(per_round.windows(2).all(|w| w[0] >= w[1]), "{per_round:?}");
             assert!(per_round.iter().all(|&n| n <= products));
         }

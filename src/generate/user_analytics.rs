@@ -38,7 +38,11 @@ pub const FIELDS: &[Field] = &[
     )
     .nullable(),
     Field::new("total_reviews", F::Integer, "Reviews written."),
-    Field::new("currency", F::Text, "ISO 4217 code of every amount in the row: the shop's currency."),
+    Field::new(
+        "currency",
+        F::Text,
+        "ISO 4217 code of every amount in the row: the shop's currency.",
+    ),
 ];
 
 pub const TABLE: TableSpec = TableSpec {

@@ -5,8 +5,8 @@
 use super::{CountRule, EntitySpec, Generator, RowSource, Stream, World, flat_record, places};
 use crate::model::Id;
 use crate::rng;
-use crate::schema::{Entity, Field, FieldType as F, Table, TableSpec};
 use crate::rng::Permutation;
+use crate::schema::{Entity, Field, FieldType as F, Table, TableSpec};
 use crate::words::brands::{self, COMPANY_KINDS};
 use crate::words::catalog::DEPARTMENTS;
 use crate::words::geo::ascii_fold;
@@ -84,7 +84,7 @@ pub struct Range3 {
 
 /// Departments per vendor: most specialise.
 const DEPARTMENT_COUNT_WEIGHTS: [u32; 3] = [60, 30, 10];
-const BRAND_COUNT_WEIGHTS: [u32; 3] = [50, 35, 15];
+const BRAND_COUNT_WEIGHTS: [u32; 3] = [30, 40, 30];
 
 /// Vendors by the departments they supply, and the numbers of every coined name.
 pub struct Suppliers {

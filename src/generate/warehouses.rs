@@ -208,7 +208,13 @@ impl<'w> Warehouses<'w> {
         // The index tells apart two sites in the same city.
         let _ = write!(row.name, "{} {kind} {}", city.name, index + 1);
         // Room for what it holds and as much again, give or take: no site is full.
-        let held = self.world.stock().held.get(index as usize).copied().unwrap_or(0);
+        let held = self
+            .world
+            .stock()
+            .held
+            .get(index as usize)
+            .copied()
+            .unwrap_or(0);
         let headroom = 130 + rng::below(&mut rng, 60);
         row.capacity_units = (held * headroom / 100).div_ceil(1_000).max(2) * 1_000;
         row.is_active = !rng::chance(&mut rng, 50);

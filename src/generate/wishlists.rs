@@ -151,7 +151,9 @@ impl<'w> Wishlists<'w> {
             let mut saved = None;
             if orders > 0 && rng::chance(&mut rng, BOUGHT_LATER_PER_MILLE) {
                 // Saved some days before the order that bought it.
-                let facts = self.orders.facts(book.first_of(user) + rng::below(&mut rng, orders));
+                let facts = self
+                    .orders
+                    .facts(book.first_of(user) + rng::below(&mut rng, orders));
                 let items = facts.items();
                 let product = items[rng::below(&mut rng, items.len() as u64) as usize].product;
                 let before = rng::between(&mut rng, 3_600, 45 * 86_400);

@@ -45,7 +45,10 @@ pub struct World {
 
 impl World {
     pub fn new(seed: u64, window: Window, opened: Date, counts: Counts) -> Self {
-        let offsets: Vec<i64> = crate::words::geo::COUNTRIES.iter().map(|c| c.utc_offset).collect();
+        let offsets: Vec<i64> = crate::words::geo::COUNTRIES
+            .iter()
+            .map(|c| c.utc_offset)
+            .collect();
         World {
             seed,
             window,
@@ -127,12 +130,14 @@ impl World {
 
     /// The vendors of each department and their names, built on first use.
     pub fn suppliers(&self) -> &super::vendors::Suppliers {
-        self.suppliers.get_or_init(|| super::vendors::Suppliers::build(self))
+        self.suppliers
+            .get_or_init(|| super::vendors::Suppliers::build(self))
     }
 
     /// Every customer's wishlist length, built on first use.
     pub fn wish_book(&self) -> &super::wishlists::WishBook {
-        self.wish_book.get_or_init(|| super::wishlists::WishBook::build(self))
+        self.wish_book
+            .get_or_init(|| super::wishlists::WishBook::build(self))
     }
 
     /// What every warehouse stocks, built on first use.
@@ -142,7 +147,8 @@ impl World {
 
     /// What sells, by department and season, built on first use.
     pub fn demand(&self) -> &super::demand::Demand {
-        self.demand.get_or_init(|| super::demand::Demand::build(self))
+        self.demand
+            .get_or_init(|| super::demand::Demand::build(self))
     }
 
     /// The promotions running on each day of the window, built on first use.

@@ -6,12 +6,12 @@
 /// First parts of coined names.
 pub static STEMS: &[&str] = &[
     "Nex", "Volt", "Aure", "Lum", "Cor", "Kin", "Sol", "Quil", "Van", "Orb", "Hal", "Bright",
-    "North", "Blue", "Iron", "Silver", "Pine", "Oak", "Cedar", "Maple", "Amber", "Arden",
-    "Bel", "Brook", "Cal", "Clear", "Crest", "Dal", "Dell", "Elm", "Fair", "Fern", "Glen",
-    "Gold", "Green", "Harper", "Hazel", "Heath", "Holt", "Juniper", "Kestrel", "Lark",
-    "Linden", "Marl", "Meadow", "Mer", "Moss", "Nova", "Olive", "Otter", "Pax", "Quartz",
-    "Raven", "Reed", "Ridge", "Rowan", "Sage", "Shore", "Sky", "Slate", "Sparrow", "Stone",
-    "Terra", "Thorn", "Tide", "Vale", "Verd", "Willow", "Wren", "Zen",
+    "North", "Blue", "Iron", "Silver", "Pine", "Oak", "Cedar", "Maple", "Amber", "Arden", "Bel",
+    "Brook", "Cal", "Clear", "Crest", "Dal", "Dell", "Elm", "Fair", "Fern", "Glen", "Gold",
+    "Green", "Harper", "Hazel", "Heath", "Holt", "Juniper", "Kestrel", "Lark", "Linden", "Marl",
+    "Meadow", "Mer", "Moss", "Nova", "Olive", "Otter", "Pax", "Quartz", "Raven", "Reed", "Ridge",
+    "Rowan", "Sage", "Shore", "Sky", "Slate", "Sparrow", "Stone", "Terra", "Thorn", "Tide", "Vale",
+    "Verd", "Willow", "Wren", "Zen",
 ];
 
 /// Endings of coined names.
@@ -24,8 +24,20 @@ pub static ENDINGS: &[&str] = &[
 
 /// What vendors call themselves after their name.
 pub static COMPANY_KINDS: &[&str] = &[
-    "Trading", "Supply", "Goods", "Distributors", "Wholesale", "Imports", "Brands", "Partners",
-    "Manufacturing", "Products", "Outfitters", "Sourcing", "Merchants", "Industries",
+    "Trading",
+    "Supply",
+    "Goods",
+    "Distributors",
+    "Wholesale",
+    "Imports",
+    "Brands",
+    "Partners",
+    "Manufacturing",
+    "Products",
+    "Outfitters",
+    "Sourcing",
+    "Merchants",
+    "Industries",
 ];
 
 /// How many distinct coined words there are.
@@ -58,7 +70,10 @@ mod tests {
             coined(n, &mut word);
             assert!(seen.insert(word.clone()), "{word} twice");
             let lower = word.to_lowercase();
-            for bad in ["shit", "fuck", "cunt", "dick", "cock", "porn", "rape", "nazi", "slut", "whore", "anus", "nigg", "fag", "tits", "sex"] {
+            for bad in [
+                "shit", "fuck", "cunt", "dick", "cock", "porn", "rape", "nazi", "slut", "whore",
+                "anus", "nigg", "fag", "tits", "sex",
+            ] {
                 assert!(!lower.contains(bad), "{word}");
             }
         }

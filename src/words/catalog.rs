@@ -969,7 +969,7 @@ pub static DEPARTMENTS: &[Department] = &[
         reviews: ReviewKind::Equipment,
         habits: Habits {
             share: 7,
-            holiday_lift: 230,
+            holiday_lift: 350,
             summer_lift: 0,
             january_lift: 0,
             quantity: [85, 10, 3, 1, 1, 0],

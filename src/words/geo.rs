@@ -492,7 +492,12 @@ mod tests {
                 // states charge no sales tax at all.
                 assert!(town.sales_tax_bp <= 2_000, "{}", town.name);
             }
-            assert_eq!(c.mobiles.is_empty(), matches!(c.code, "US" | "CA"), "{}", c.code);
+            assert_eq!(
+                c.mobiles.is_empty(),
+                matches!(c.code, "US" | "CA"),
+                "{}",
+                c.code
+            );
         }
     }
 

@@ -180,7 +180,11 @@ pub fn detail_pools(kind: ReviewKind, band: Band, noun: &str) -> Vec<&'static [&
 /// Every defect pool for this product: the kind's own, then the matching features' own.
 pub fn defect_pools(kind: ReviewKind, noun: &str) -> Vec<&'static [&'static str]> {
     let mut pools = vec![kind.pools().defects];
-    pools.extend(features_for(kind, noun).map(|f| f.defects).filter(|d| !d.is_empty()));
+    pools.extend(
+        features_for(kind, noun)
+            .map(|f| f.defects)
+            .filter(|d| !d.is_empty()),
+    );
     pools
 }
 
@@ -195,9 +199,11 @@ fn noun_words(noun: &str) -> Vec<String> {
 fn contains_words(words: &[String], keyword: &str) -> bool {
     let wanted = noun_words(keyword);
     !wanted.is_empty()
-        && words
-            .windows(wanted.len())
-            .any(|w| w.iter().zip(&wanted).all(|(have, want)| have.starts_with(want.as_str())))
+        && words.windows(wanted.len()).any(|w| {
+            w.iter()
+                .zip(&wanted)
+                .all(|(have, want)| have.starts_with(want.as_str()))
+        })
 }
 
 /// Indexed by `ReviewKind as usize`.
@@ -205,33 +211,89 @@ pub static POOLS: [Pools; 8] = [
     // Devices: Powered electronics: headphones, computers, TVs, cameras, chargers.
     Pools {
         titles: [DEVICES_TITLES_NEG, DEVICES_TITLES_MIX, DEVICES_TITLES_POS],
-        openers: [DEVICES_OPENERS_NEG, DEVICES_OPENERS_MIX, DEVICES_OPENERS_POS],
-        details: [DEVICES_DETAILS_NEG, DEVICES_DETAILS_MIX, DEVICES_DETAILS_POS],
-        closers: [DEVICES_CLOSERS_NEG, DEVICES_CLOSERS_MIX, DEVICES_CLOSERS_POS],
+        openers: [
+            DEVICES_OPENERS_NEG,
+            DEVICES_OPENERS_MIX,
+            DEVICES_OPENERS_POS,
+        ],
+        details: [
+            DEVICES_DETAILS_NEG,
+            DEVICES_DETAILS_MIX,
+            DEVICES_DETAILS_POS,
+        ],
+        closers: [
+            DEVICES_CLOSERS_NEG,
+            DEVICES_CLOSERS_MIX,
+            DEVICES_CLOSERS_POS,
+        ],
         defects: DEVICES_DEFECTS,
     },
     // Equipment: Sports, camping, cycling and fishing gear, toys, puzzles and board games.
     Pools {
-        titles: [EQUIPMENT_TITLES_NEG, EQUIPMENT_TITLES_MIX, EQUIPMENT_TITLES_POS],
-        openers: [EQUIPMENT_OPENERS_NEG, EQUIPMENT_OPENERS_MIX, EQUIPMENT_OPENERS_POS],
-        details: [EQUIPMENT_DETAILS_NEG, EQUIPMENT_DETAILS_MIX, EQUIPMENT_DETAILS_POS],
-        closers: [EQUIPMENT_CLOSERS_NEG, EQUIPMENT_CLOSERS_MIX, EQUIPMENT_CLOSERS_POS],
+        titles: [
+            EQUIPMENT_TITLES_NEG,
+            EQUIPMENT_TITLES_MIX,
+            EQUIPMENT_TITLES_POS,
+        ],
+        openers: [
+            EQUIPMENT_OPENERS_NEG,
+            EQUIPMENT_OPENERS_MIX,
+            EQUIPMENT_OPENERS_POS,
+        ],
+        details: [
+            EQUIPMENT_DETAILS_NEG,
+            EQUIPMENT_DETAILS_MIX,
+            EQUIPMENT_DETAILS_POS,
+        ],
+        closers: [
+            EQUIPMENT_CLOSERS_NEG,
+            EQUIPMENT_CLOSERS_MIX,
+            EQUIPMENT_CLOSERS_POS,
+        ],
         defects: EQUIPMENT_DEFECTS,
     },
     // Housewares: Cookware, small appliances, utensils, bedding, bath and home decor.
     Pools {
-        titles: [HOUSEWARES_TITLES_NEG, HOUSEWARES_TITLES_MIX, HOUSEWARES_TITLES_POS],
-        openers: [HOUSEWARES_OPENERS_NEG, HOUSEWARES_OPENERS_MIX, HOUSEWARES_OPENERS_POS],
-        details: [HOUSEWARES_DETAILS_NEG, HOUSEWARES_DETAILS_MIX, HOUSEWARES_DETAILS_POS],
-        closers: [HOUSEWARES_CLOSERS_NEG, HOUSEWARES_CLOSERS_MIX, HOUSEWARES_CLOSERS_POS],
+        titles: [
+            HOUSEWARES_TITLES_NEG,
+            HOUSEWARES_TITLES_MIX,
+            HOUSEWARES_TITLES_POS,
+        ],
+        openers: [
+            HOUSEWARES_OPENERS_NEG,
+            HOUSEWARES_OPENERS_MIX,
+            HOUSEWARES_OPENERS_POS,
+        ],
+        details: [
+            HOUSEWARES_DETAILS_NEG,
+            HOUSEWARES_DETAILS_MIX,
+            HOUSEWARES_DETAILS_POS,
+        ],
+        closers: [
+            HOUSEWARES_CLOSERS_NEG,
+            HOUSEWARES_CLOSERS_MIX,
+            HOUSEWARES_CLOSERS_POS,
+        ],
         defects: HOUSEWARES_DEFECTS,
     },
     // Apparel: Clothes and shoes.
     Pools {
         titles: [APPAREL_TITLES_NEG, APPAREL_TITLES_MIX, APPAREL_TITLES_POS],
-        openers: [APPAREL_OPENERS_NEG, APPAREL_OPENERS_MIX, APPAREL_OPENERS_POS],
-        details: [APPAREL_DETAILS_NEG, APPAREL_DETAILS_MIX, APPAREL_DETAILS_POS],
-        closers: [APPAREL_CLOSERS_NEG, APPAREL_CLOSERS_MIX, APPAREL_CLOSERS_POS],
+        openers: [
+            APPAREL_OPENERS_NEG,
+            APPAREL_OPENERS_MIX,
+            APPAREL_OPENERS_POS,
+        ],
+        details: [
+            APPAREL_DETAILS_NEG,
+            APPAREL_DETAILS_MIX,
+            APPAREL_DETAILS_POS,
+        ],
+        closers: [
+            APPAREL_CLOSERS_NEG,
+            APPAREL_CLOSERS_MIX,
+            APPAREL_CLOSERS_POS,
+        ],
         defects: APPAREL_DEFECTS,
     },
     // Books: Fiction, nonfiction, children's books, cookbooks, guides and comics.
@@ -252,10 +314,26 @@ pub static POOLS: [Pools; 8] = [
     },
     // PersonalCare: Skin and hair care, makeup, fragrance, bath and body, shaving.
     Pools {
-        titles: [PERSONAL_CARE_TITLES_NEG, PERSONAL_CARE_TITLES_MIX, PERSONAL_CARE_TITLES_POS],
-        openers: [PERSONAL_CARE_OPENERS_NEG, PERSONAL_CARE_OPENERS_MIX, PERSONAL_CARE_OPENERS_POS],
-        details: [PERSONAL_CARE_DETAILS_NEG, PERSONAL_CARE_DETAILS_MIX, PERSONAL_CARE_DETAILS_POS],
-        closers: [PERSONAL_CARE_CLOSERS_NEG, PERSONAL_CARE_CLOSERS_MIX, PERSONAL_CARE_CLOSERS_POS],
+        titles: [
+            PERSONAL_CARE_TITLES_NEG,
+            PERSONAL_CARE_TITLES_MIX,
+            PERSONAL_CARE_TITLES_POS,
+        ],
+        openers: [
+            PERSONAL_CARE_OPENERS_NEG,
+            PERSONAL_CARE_OPENERS_MIX,
+            PERSONAL_CARE_OPENERS_POS,
+        ],
+        details: [
+            PERSONAL_CARE_DETAILS_NEG,
+            PERSONAL_CARE_DETAILS_MIX,
+            PERSONAL_CARE_DETAILS_POS,
+        ],
+        closers: [
+            PERSONAL_CARE_CLOSERS_NEG,
+            PERSONAL_CARE_CLOSERS_MIX,
+            PERSONAL_CARE_CLOSERS_POS,
+        ],
         defects: PERSONAL_CARE_DEFECTS,
     },
     // Pets: Pet supplies of every sort, for any pet.
@@ -294,7 +372,11 @@ pub static FEATURES: [FeaturePool; 10] = [
             ],
             except: &["stand", "mount"],
         },
-        details: [BATTERY_DETAILS_NEG, BATTERY_DETAILS_MIX, BATTERY_DETAILS_POS],
+        details: [
+            BATTERY_DETAILS_NEG,
+            BATTERY_DETAILS_MIX,
+            BATTERY_DETAILS_POS,
+        ],
         defects: BATTERY_DEFECTS,
     },
     FeaturePool {
@@ -320,7 +402,14 @@ pub static FEATURES: [FeaturePool; 10] = [
         feature: Feature::Screen,
         kinds: &[ReviewKind::Devices],
         applies: Applies::Nouns {
-            any: &["tv", "monitor", "laptop", "tablet", "chromebook", "mirrorless camera"],
+            any: &[
+                "tv",
+                "monitor",
+                "laptop",
+                "tablet",
+                "chromebook",
+                "mirrorless camera",
+            ],
             except: &["stand", "mount", "protector"],
         },
         details: [SCREEN_DETAILS_NEG, SCREEN_DETAILS_MIX, SCREEN_DETAILS_POS],
@@ -347,7 +436,11 @@ pub static FEATURES: [FeaturePool; 10] = [
             ],
             except: &[],
         },
-        details: [ASSEMBLY_DETAILS_NEG, ASSEMBLY_DETAILS_MIX, ASSEMBLY_DETAILS_POS],
+        details: [
+            ASSEMBLY_DETAILS_NEG,
+            ASSEMBLY_DETAILS_MIX,
+            ASSEMBLY_DETAILS_POS,
+        ],
         defects: ASSEMBLY_DEFECTS,
     },
     FeaturePool {
@@ -407,7 +500,11 @@ pub static FEATURES: [FeaturePool; 10] = [
         feature: Feature::Translation,
         kinds: &[ReviewKind::Books],
         applies: Applies::OnRequest,
-        details: [TRANSLATION_DETAILS_NEG, TRANSLATION_DETAILS_MIX, TRANSLATION_DETAILS_POS],
+        details: [
+            TRANSLATION_DETAILS_NEG,
+            TRANSLATION_DETAILS_MIX,
+            TRANSLATION_DETAILS_POS,
+        ],
         defects: &[],
     },
     FeaturePool {
@@ -492,8 +589,7 @@ pub static DELIVERY_ON_TIME: &[&str] = &[
 ];
 
 /// A parcel that came after the promised day, by band: bitter, grumbling, forgiving.
-pub static DELIVERY_LATE: [&[&str]; 3] =
-    [DELIVERY_LATE_NEG, DELIVERY_LATE_MIX, DELIVERY_LATE_POS];
+pub static DELIVERY_LATE: [&[&str]; 3] = [DELIVERY_LATE_NEG, DELIVERY_LATE_MIX, DELIVERY_LATE_POS];
 
 /// A reviewer who sent the item back, by band. Positive ones return it for reasons
 /// that are not the product's fault.

@@ -210,6 +210,8 @@ pub enum When {
     KeptSeveral,
     /// Not shipped yet, with a line of more than one unit to lower.
     UnshippedSeveral,
+    /// Not shipped yet, with more than one line: one can be taken off.
+    UnshippedLines,
     /// Charged after a declined attempt: two attempts, so a charge can look doubled.
     PaidAfterDecline,
     /// Charged, from the payment on.
@@ -267,6 +269,39 @@ pub fn replies(category: &str) -> &'static [&'static str] {
         ],
     }
 }
+
+/// How customers open and close a message, and what they add: put around the
+/// issue's own sentences, so two customers with one issue rarely write alike.
+pub const GREETINGS: &[&str] = &[
+    "",
+    "Hi,",
+    "Hello,",
+    "Hi there,",
+    "Good morning,",
+    "Hello team,",
+    "Dear support,",
+];
+pub const ASIDES: &[&str] = &[
+    "",
+    "Happy to give more details if that helps.",
+    "Please let me know if you need anything from me.",
+    "The email on the order is the one I'm writing from.",
+    "I'd appreciate a quick answer.",
+    "I've ordered from you before without any trouble.",
+    "This is my first order with you.",
+    "I can send photos if needed.",
+];
+pub const SIGN_OFFS: &[&str] = &[
+    "",
+    "Thanks.",
+    "Thank you.",
+    "Thanks in advance.",
+    "Many thanks.",
+    "Best regards.",
+    "Thanks for your help.",
+    "Looking forward to your reply.",
+    "Kind regards.",
+];
 
 /// Replies to a request to cancel: it was, or why it could not be.
 pub const CANCELLED_AS_ASKED: &[&str] = &[
@@ -1203,7 +1238,7 @@ pub static TICKET_TOPICS: &[TicketTopic] = &[
                 ],
             },
             TicketIssue {
-                when: When::Unshipped,
+                when: When::UnshippedLines,
                 urgency: Urgency::Normal,
                 asks_to_cancel: false,
                 goods: ANY,

@@ -5,12 +5,12 @@
 
 use super::facts::{ItemFacts, MAX_ITEMS};
 use super::tuning::*;
+use crate::generate::World;
 use crate::generate::customers::Tastes;
 use crate::generate::demand::quantity;
 use crate::generate::products::Products;
 use crate::generate::promotions::campaigns::{Campaign, Offer};
 use crate::generate::promotions::{Discount, Promotions, Target};
-use crate::generate::World;
 use crate::model::{Money, Timestamp};
 use crate::rng::{self, RowRng};
 use crate::schema::Entity;
@@ -141,11 +141,15 @@ pub fn apply_promotion(
             pull += campaign.pull;
         }
     }
-    let per_mille = (PROMOTION_BASE_PER_MILLE + PROMOTION_PULL_PER_MILLE * pull).min(PROMOTION_MAX_PER_MILLE);
+    let per_mille =
+        (PROMOTION_BASE_PER_MILLE + PROMOTION_PULL_PER_MILLE * pull).min(PROMOTION_MAX_PER_MILLE);
     if !rng::chance(rng, per_mille) {
         return;
     }
-    let weights: Vec<u32> = running.iter().map(|&q| codes.terms(q as u64).campaign.pull).collect();
+    let weights: Vec<u32> = running
+        .iter()
+        .map(|&q| codes.terms(q as u64).campaign.pull)
+        .collect();
     for _ in 0..PROMOTION_TRIES {
         let q = running[rng::pick_weighted(rng, &weights)] as u64;
         let terms = codes.terms(q);
@@ -153,7 +157,10 @@ pub fn apply_promotion(
             continue;
         }
         if let Target::Product(p) = terms.target
-            && products.core(p).discontinued.is_some_and(|d| d <= at.date())
+            && products
+                .core(p)
+                .discontinued
+                .is_some_and(|d| d <= at.date())
         {
             continue;
         }

@@ -122,7 +122,9 @@ impl OrderFacts {
                 shipment: Some(s), ..
             } => match s.delivered {
                 None => OrderStatus::Shipped,
-                Some(_) if self.items().iter().any(|i| i.returned.is_some()) => OrderStatus::Returned,
+                Some(_) if self.items().iter().any(|i| i.returned.is_some()) => {
+                    OrderStatus::Returned
+                }
                 Some(_) => OrderStatus::Delivered,
             },
         }
@@ -147,7 +149,8 @@ impl OrderFacts {
 
     /// Delivered after the promised day.
     pub fn late(&self) -> bool {
-        self.shipment().is_some_and(|s| s.delivered.is_some() && s.late)
+        self.shipment()
+            .is_some_and(|s| s.delivered.is_some() && s.late)
     }
 
     pub fn paid_at(&self) -> Option<Timestamp> {
@@ -208,11 +211,27 @@ impl<'w> FactsSource<'w> {
         let mut rng = w.rng(Entity::Orders, index);
         let customer = self.customer(index);
         let created_at = self.moment(&mut rng, &customer);
-        let mut basket = basket::fill(w, &self.products, &mut rng, customer.user, &customer.tastes, created_at);
+        let mut basket = basket::fill(
+            w,
+            &self.products,
+            &mut rng,
+            customer.user,
+            &customer.tastes,
+            created_at,
+        );
         let first_ever = customer.nth == 0 && customer.profile.first_in_window(w);
-        basket::apply_promotion(w, &self.promotions, &self.products, &mut rng, created_at, first_ever, &mut basket);
+        basket::apply_promotion(
+            w,
+            &self.promotions,
+            &self.products,
+            &mut rng,
+            created_at,
+            first_ever,
+            &mut basket,
+        );
         let method = ShippingMethod::ALL[rng::pick_weighted(&mut rng, &SHIPPING_METHOD_WEIGHTS)];
-        let (subtotal, discount, tax, shipping_cost, total) = price(&basket, method, customer.tax_bp);
+        let (subtotal, discount, tax, shipping_cost, total) =
+            price(&basket, method, customer.tax_bp);
         let usual = payment::usual_method(customer.country.code, customer.tastes.payment_pick);
         let paying = payment::pay(w, &mut rng, created_at, customer.country.code, usual);
         let mut facts = OrderFacts {
@@ -266,7 +285,13 @@ impl<'w> FactsSource<'w> {
 
     /// Payment, dispatch, delivery and returns, each only if it happened before the
     /// window closed.
-    fn life(&self, rng: &mut RowRng, outcome: &Outcome, customer: &Customer, facts: &mut OrderFacts) -> Life {
+    fn life(
+        &self,
+        rng: &mut RowRng,
+        outcome: &Outcome,
+        customer: &Customer,
+        facts: &mut OrderFacts,
+    ) -> Life {
         let w = self.world;
         let end = w.window.end;
         let paid = match *outcome {
@@ -293,9 +318,17 @@ impl<'w> FactsSource<'w> {
         let products: Vec<u64> = facts.items().iter().map(|i| i.product).collect();
         let warehouse = crate::generate::stock::fulfil(w, customer.country, &products);
         let route = warehouses::route(warehouse, customer.country);
-        let shipped = logistics::dispatch(rng, paid, facts.method, warehouses::country_of(warehouse).utc_offset);
+        let shipped = logistics::dispatch(
+            rng,
+            paid,
+            facts.method,
+            warehouses::country_of(warehouse).utc_offset,
+        );
         if shipped > end {
-            return Life::Paid { at: paid, shipment: None };
+            return Life::Paid {
+                at: paid,
+                shipment: None,
+            };
         }
         let carriers = logistics::carriers(route, customer.country.code);
         let shares: Vec<u32> = carriers.iter().map(|c| c.share).collect();
@@ -303,7 +336,8 @@ impl<'w> FactsSource<'w> {
         let offset = customer.country.utc_offset;
         let shipped_day = Date((shipped.0 + offset * 3_600).div_euclid(DAY));
         let promised = Date(shipped_day.0 + logistics::promised_days(facts.method, route));
-        let arrival = logistics::deliver(rng, shipped, promised, carrier, route, facts.method, offset);
+        let arrival =
+            logistics::deliver(rng, shipped, promised, carrier, route, facts.method, offset);
         let delivered = (arrival.at <= end).then_some(arrival.at);
         if let Some(at) = delivered {
             self.draw_returns(rng, &mut facts.items[..facts.item_count], at, arrival.late);
@@ -324,7 +358,13 @@ impl<'w> FactsSource<'w> {
 
     /// Items go back as often as their department's goods do (more after a late
     /// parcel or a holiday gift), each with its own reason, refund and decision.
-    fn draw_returns(&self, rng: &mut RowRng, items: &mut [ItemFacts], delivered: Timestamp, late: bool) {
+    fn draw_returns(
+        &self,
+        rng: &mut RowRng,
+        items: &mut [ItemFacts],
+        delivered: Timestamp,
+        late: bool,
+    ) {
         let w = self.world;
         let holiday = logistics::in_peak(delivered.date());
         for item in items.iter_mut() {
@@ -379,7 +419,11 @@ impl<'w> FactsSource<'w> {
 /// Subtotal, discount, tax (on what is paid for the goods, at the rate where it
 /// ships), shipping (free from a subtotal on, waived by a free-shipping code) and the
 /// total.
-fn price(basket: &Basket, method: ShippingMethod, tax_bp: i64) -> (Money, Money, Money, Money, Money) {
+fn price(
+    basket: &Basket,
+    method: ShippingMethod,
+    tax_bp: i64,
+) -> (Money, Money, Money, Money, Money) {
     let subtotal: Money = basket.items().iter().map(|it| it.total).sum();
     let discount = basket.discount;
     let shipping_cost = if basket.free_shipping {

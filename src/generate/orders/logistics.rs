@@ -22,7 +22,12 @@ pub struct Carrier {
     pub late_per_mille: u32,
 }
 
-const fn carrier(name: &'static str, tracking: &'static str, share: u32, late_per_mille: u32) -> Carrier {
+const fn carrier(
+    name: &'static str,
+    tracking: &'static str,
+    share: u32,
+    late_per_mille: u32,
+) -> Carrier {
     Carrier {
         name,
         tracking,
@@ -132,7 +137,12 @@ fn fastest_days(method: ShippingMethod, route: Route) -> i64 {
 
 /// When the warehouse (at UTC `offset`) hands the parcel over: a handling time after
 /// payment, moved into its working hours (08:00 to 20:00), never on a Sunday.
-pub fn dispatch(rng: &mut RowRng, paid: Timestamp, method: ShippingMethod, offset: i64) -> Timestamp {
+pub fn dispatch(
+    rng: &mut RowRng,
+    paid: Timestamp,
+    method: ShippingMethod,
+    offset: i64,
+) -> Timestamp {
     let (lo, hi) = handling_hours(method);
     let stretch = if in_peak(paid.date()) { 3 } else { 2 };
     let hours = rng::between(rng, lo, hi) * stretch / 2;
@@ -169,9 +179,9 @@ pub fn deliver(
     offset: i64,
 ) -> Arrival {
     let shipped_day = Date((shipped.0 + offset * HOUR).div_euclid(DAY));
-    let mut late_per_mille = carrier.late_per_mille * 3 / 4;
+    let mut late_per_mille = carrier.late_per_mille * 3 / 5;
     if in_peak(shipped_day) {
-        late_per_mille *= 2;
+        late_per_mille = late_per_mille * 5 / 2;
     }
     if route != Route::Domestic {
         late_per_mille = late_per_mille * 3 / 2;
@@ -205,7 +215,10 @@ mod tests {
     #[test]
     fn carriers_have_uneven_shares_and_dispatch_keeps_working_hours() {
         for country in ["US", "GB", "CA", "DE", "FR", "AU"] {
-            let shares: Vec<u32> = carriers(Route::Domestic, country).iter().map(|c| c.share).collect();
+            let shares: Vec<u32> = carriers(Route::Domestic, country)
+                .iter()
+                .map(|c| c.share)
+                .collect();
             assert!(shares.windows(2).any(|w| w[0] != w[1]), "{country}");
         }
         for i in 0..2_000 {

@@ -67,7 +67,11 @@ pub const FIELDS: &[Field] = &[
         F::Money,
         "subtotal + tax + shipping_cost - discount.",
     ),
-    Field::new("currency", F::Text, "ISO 4217 code of every amount in the row: the shop's currency."),
+    Field::new(
+        "currency",
+        F::Text,
+        "ISO 4217 code of every amount in the row: the shop's currency.",
+    ),
 ];
 
 pub const ITEM_FIELDS: &[Field] = &[

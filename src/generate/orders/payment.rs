@@ -26,7 +26,7 @@ pub const PAYMENT_METHODS: [&str; 10] = [
 fn country_weights(country: &str) -> [u32; 10] {
     match country {
         "US" => [44, 17, 16, 10, 5, 3, 3, 0, 0, 2],
-        "GB" => [20, 36, 21, 12, 4, 2, 5, 0, 0, 0],
+        "GB" => [16, 40, 21, 12, 4, 2, 5, 0, 0, 0],
         "CA" => [47, 4, 15, 10, 5, 2, 0, 0, 17, 0],
         "DE" => [14, 4, 30, 8, 4, 2, 21, 17, 0, 0],
         "FR" => [52, 3, 19, 11, 5, 3, 6, 1, 0, 0],
@@ -86,7 +86,13 @@ pub fn usual_method(country: &str, pick: u64) -> usize {
     0
 }
 
-pub fn pay(world: &World, rng: &mut RowRng, created_at: Timestamp, country: &str, usual: usize) -> Paying {
+pub fn pay(
+    world: &World,
+    rng: &mut RowRng,
+    created_at: Timestamp,
+    country: &str,
+    usual: usize,
+) -> Paying {
     let method = if rng::chance(rng, OTHER_METHOD_PER_MILLE) {
         rng::pick_weighted(rng, &country_weights(country))
     } else {
@@ -124,10 +130,16 @@ pub fn pay(world: &World, rng: &mut RowRng, created_at: Timestamp, country: &str
 fn capture(rng: &mut RowRng, method: usize, authorised: Timestamp) -> Timestamp {
     if method == SEPA {
         authorised.plus(rng::between(rng, 86_400, 3 * 86_400))
+    } else if rng::chance(rng, HELD_FOR_REVIEW_PER_MILLE) {
+        // A fraud check holds the charge for a few hours to a few days.
+        authorised.plus(rng::between(rng, 6 * 3_600, 4 * 86_400))
     } else {
         authorised.plus(rng::between(rng, 2, 45))
     }
 }
+
+/// Card and wallet payments held for a fraud check before capture, per mille.
+const HELD_FOR_REVIEW_PER_MILLE: u32 = 60;
 
 #[cfg(test)]
 mod tests {

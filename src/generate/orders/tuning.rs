@@ -12,7 +12,7 @@ pub const ITEM_COUNT_WEIGHTS: [u32; 8] = [55, 25, 10, 5, 2, 1, 1, 1];
 pub const DISTINCT_PRODUCT_TRIES: usize = 4;
 
 /// Orders with a code on a day with no campaign's pull, per mille.
-pub const PROMOTION_BASE_PER_MILLE: u32 = 60;
+pub const PROMOTION_BASE_PER_MILLE: u32 = 50;
 
 /// More orders with a code for each unit of pull of the campaigns running.
 pub const PROMOTION_PULL_PER_MILLE: u32 = 22;

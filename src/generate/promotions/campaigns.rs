@@ -63,7 +63,7 @@ pub static CAMPAIGNS: &[Campaign] = &[
         name: "Black Friday",
         code: "BLACKFRIDAY",
         weight: 8,
-        pull: 6,
+        pull: 9,
         offer: Offer::Discounts,
         percents: &[20, 25, 30, 40, 50],
         amounts: &[10, 20, 25, 50],
@@ -78,7 +78,7 @@ pub static CAMPAIGNS: &[Campaign] = &[
         name: "Cyber Monday",
         code: "CYBERMONDAY",
         weight: 6,
-        pull: 5,
+        pull: 7,
         offer: Offer::Discounts,
         percents: &[20, 25, 30, 40],
         amounts: &[10, 15, 20, 30],
@@ -276,8 +276,16 @@ mod tests {
     #[test]
     fn seasons_fall_in_their_months_and_discounts_stay_below_half() {
         for campaign in CAMPAIGNS {
-            assert!(campaign.code.chars().all(|c| c.is_ascii_uppercase()), "{}", campaign.code);
-            assert!(campaign.percents.iter().all(|&p| (1..=50).contains(&p)), "{}", campaign.name);
+            assert!(
+                campaign.code.chars().all(|c| c.is_ascii_uppercase()),
+                "{}",
+                campaign.code
+            );
+            assert!(
+                campaign.percents.iter().all(|&p| (1..=50).contains(&p)),
+                "{}",
+                campaign.name
+            );
             if let Some(season) = campaign.season {
                 for year in [2023, 2024, 2030] {
                     let (start, end) = season(year);

@@ -231,7 +231,9 @@ impl<'w> Promotions<'w> {
                 25..70 => self.category_target(&mut rng, campaign),
                 _ => Target::Order,
             },
-            (Offer::Discounts, _) if rng::chance(&mut rng, 300) => self.category_target(&mut rng, campaign),
+            (Offer::Discounts, _) if rng::chance(&mut rng, 300) => {
+                self.category_target(&mut rng, campaign)
+            }
             _ => Target::Order,
         };
         // A fixed amount applies to orders of two and a half times it or more, so
@@ -259,7 +261,9 @@ impl<'w> Promotions<'w> {
         }
         let (shortest, longest) = campaign.days;
         let days = rng::between(rng, shortest, longest);
-        let mut start = window.first_day().0 - days + 1 + rng::below(rng, (window.days() + days - 1) as u64) as i64;
+        let mut start = window.first_day().0 - days
+            + 1
+            + rng::below(rng, (window.days() + days - 1) as u64) as i64;
         if campaign.offer == Offer::FreeShipping {
             // A weekend: from the Friday on or before the day drawn.
             start -= (Date(start).weekday() as i64 - 4).rem_euclid(7);
@@ -312,7 +316,9 @@ impl<'w> Promotions<'w> {
         row.code.push_str(terms.campaign.code);
         match terms.discount {
             Discount::Percentage(p) => row.code.push_str(itoa::Buffer::new().format(p)),
-            Discount::Fixed(m) => row.code.push_str(itoa::Buffer::new().format(m.cents() / 100)),
+            Discount::Fixed(m) => row
+                .code
+                .push_str(itoa::Buffer::new().format(m.cents() / 100)),
             Discount::FreeShipping => {}
         }
         row.code.push('-');
@@ -410,50 +416,6 @@ impl Generator for Promotions<'_> {
     }
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn base36_is_padded_and_upper_case() {
-        let mut s = String::new();
-        push_base36(&mut s, 35, 4);
-        assert_eq!(s, "000Z");
-        s.clear();
-        push_base36(&mut s, 36 * 36 * 36 * 36, 4);
-        assert_eq!(s, "10000");
-    }
-
-    #[test]
-    fn campaigns_run_in_their_season_and_discounts_stay_below_half() {
-        let world = crate::generate::world::small_world(5, &[(Entity::Promotions, 400)]);
-        let promotions = Promotions::new(&world);
-        for q in 0..400 {
-            let terms = promotions.terms(q);
-            assert!(terms.start <= world.window.last_day() && terms.end >= world.window.first_day());
-            if let Some(season) = terms.campaign.season {
-                let (_, month, _) = crate::model::time_parts(terms.start);
-                let (_, expected, _) = crate::model::time_parts(season(2023).0);
-                assert_eq!(month, expected, "{}", terms.campaign.name);
-            }
-            match terms.discount {
-                Discount::Percentage(p) => assert!(p <= 50),
-                Discount::Fixed(m) => assert!(terms.minimum.cents() >= m.cents() * 2),
-                Discount::FreeShipping => assert_eq!(terms.target, Target::Order),
-            }
-        }
-    }
-
-    #[test]
-    fn discounts_never_exceed_the_eligible_amount() {
-        assert_eq!(
-            Discount::Fixed(Money(2_000)).amount_on(Money(1_500)),
-            Money(1_500)
-        );
-        assert_eq!(Discount::Percentage(15).amount_on(Money(1_999)), Money(300));
-    }
-}
-
 /// Every promotion's terms, and which run on each day of the window: an order finds
 /// the codes it could use without going through all of them.
 pub struct RunningCodes {
@@ -465,7 +427,9 @@ pub struct RunningCodes {
 impl RunningCodes {
     pub fn build(world: &World) -> RunningCodes {
         let promotions = Promotions::new(world);
-        let terms: Vec<Terms> = (0..world.count(Entity::Promotions)).map(|q| promotions.terms(q)).collect();
+        let terms: Vec<Terms> = (0..world.count(Entity::Promotions))
+            .map(|q| promotions.terms(q))
+            .collect();
         let first_day = world.window.first_day();
         let mut by_day = vec![Vec::new(); world.window.days() as usize];
         for (q, t) in terms.iter().enumerate() {
@@ -493,5 +457,51 @@ impl RunningCodes {
 
     pub fn terms(&self, promotion: u64) -> &Terms {
         &self.terms[promotion as usize]
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn base36_is_padded_and_upper_case() {
+        let mut s = String::new();
+        push_base36(&mut s, 35, 4);
+        assert_eq!(s, "000Z");
+        s.clear();
+        push_base36(&mut s, 36 * 36 * 36 * 36, 4);
+        assert_eq!(s, "10000");
+    }
+
+    #[test]
+    fn campaigns_run_in_their_season_and_discounts_stay_below_half() {
+        let world = crate::generate::world::small_world(5, &[(Entity::Promotions, 400)]);
+        let promotions = Promotions::new(&world);
+        for q in 0..400 {
+            let terms = promotions.terms(q);
+            assert!(
+                terms.start <= world.window.last_day() && terms.end >= world.window.first_day()
+            );
+            if let Some(season) = terms.campaign.season {
+                let (_, month, _) = crate::model::time_parts(terms.start);
+                let (_, expected, _) = crate::model::time_parts(season(2023).0);
+                assert_eq!(month, expected, "{}", terms.campaign.name);
+            }
+            match terms.discount {
+                Discount::Percentage(p) => assert!(p <= 50),
+                Discount::Fixed(m) => assert!(terms.minimum.cents() >= m.cents() * 2),
+                Discount::FreeShipping => assert_eq!(terms.target, Target::Order),
+            }
+        }
+    }
+
+    #[test]
+    fn discounts_never_exceed_the_eligible_amount() {
+        assert_eq!(
+            Discount::Fixed(Money(2_000)).amount_on(Money(1_500)),
+            Money(1_500)
+        );
+        assert_eq!(Discount::Percentage(15).amount_on(Money(1_999)), Money(300));
     }
 }

@@ -13,9 +13,9 @@ use crate::model::{Id, Timestamp};
 use crate::rng::{self, mix64};
 use crate::schema::{Bound, Entity, Field, FieldType as F, Table, TableSpec};
 use crate::words::catalog::DEPARTMENTS;
-use text::Experience;
 use serde::Serialize;
 use std::ops::Range;
+use text::Experience;
 
 pub const FIELDS: &[Field] = &[
     Field::primary("review_id", "Primary key."),
@@ -36,7 +36,11 @@ pub const FIELDS: &[Field] = &[
         "1 to 5 stars; most are 4 or 5, fewer after a late parcel, a fault or a return.",
     )
     .bounded(Bound::Between(1, 5)),
-    Field::new("title", F::Text, "Headline that fits the goods and the rating."),
+    Field::new(
+        "title",
+        F::Text,
+        "Headline that fits the goods and the rating.",
+    ),
     Field::new(
         "body",
         F::Text,

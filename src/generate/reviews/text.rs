@@ -6,7 +6,8 @@
 
 use crate::rng::{self, RowRng};
 use crate::words::reviews::{
-    Band, DELIVERY_LATE, DELIVERY_ON_TIME, PRODUCT, RETURNED, ReviewKind, defect_pools, detail_pools,
+    Band, DELIVERY_LATE, DELIVERY_ON_TIME, PRODUCT, RETURNED, ReviewKind, defect_pools,
+    detail_pools,
 };
 
 /// What the reviewer lived through, as the review tells it.
@@ -36,7 +37,12 @@ pub fn write(
     let mut named = 0;
     title.clear();
     body.clear();
-    push(title, rng::pick(rng, pools.titles[band as usize]), &noun, &mut named);
+    push(
+        title,
+        rng::pick(rng, pools.titles[band as usize]),
+        &noun,
+        &mut named,
+    );
     let mut sentence = |body: &mut String, rng: &mut RowRng, pool: &[&'static str]| {
         // Past the name's quota, a sentence without it.
         let mut text = rng::pick(rng, pool);

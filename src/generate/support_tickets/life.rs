@@ -82,9 +82,17 @@ impl Life {
             When::Processing => (self.paid?, until(self.shipped)),
             When::Undelivered if placed => (self.created, until(self.delivered)),
             When::InTransit => (self.shipped?, until(self.delivered)),
-            When::Overdue => (self.promised?.plus(1).max(self.shipped?), until(self.delivered)),
-            When::KeptSeveral if self.returned.is_none() && self.lines > 1 => (self.delivered?, self.end),
-            When::UnshippedSeveral if placed && self.most_units > 1 => (self.created, until(self.shipped)),
+            When::Overdue => (
+                self.promised?.plus(1).max(self.shipped?),
+                until(self.delivered),
+            ),
+            When::KeptSeveral if self.returned.is_none() && self.lines > 1 => {
+                (self.delivered?, self.end)
+            }
+            When::UnshippedSeveral if placed && self.most_units > 1 => {
+                (self.created, until(self.shipped))
+            }
+            When::UnshippedLines if placed && self.lines > 1 => (self.created, until(self.shipped)),
             When::PaidAfterDecline if self.paid_after_decline => (self.paid?, self.end),
             When::Paid => (self.paid?, self.end),
             When::PaidShipping if self.shipping_fee => (self.paid?, self.end),

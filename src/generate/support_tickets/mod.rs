@@ -12,8 +12,8 @@ use crate::rng;
 use crate::schema::{Entity, Field, FieldType as F, Table, TableSpec};
 use crate::words::catalog::Goods;
 use crate::words::text::{
-    CANCELLED_AS_ASKED, COULD_NOT_CANCEL, TICKET_TOPICS, TicketIssue, TicketTopic, Urgency, render,
-    replies,
+    ASIDES, CANCELLED_AS_ASKED, COULD_NOT_CANCEL, GREETINGS, SIGN_OFFS, TICKET_TOPICS, TicketIssue,
+    TicketTopic, Urgency, render, replies,
 };
 use life::{Life, named_product};
 use serde::Serialize;
@@ -182,13 +182,31 @@ impl<'w> SupportTickets<'w> {
         let subject = rng::pick(&mut rng, about.issue.subjects);
         render(subject, &noun, order_text, &mut row.subject);
         row.message.clear();
+        let greeting = rng::pick(&mut rng, GREETINGS);
+        if !greeting.is_empty() {
+            row.message.push_str(greeting);
+            row.message.push(' ');
+        }
         let message = rng::pick(&mut rng, about.issue.messages);
         render(message, &noun, order_text, &mut row.message);
+        for extra in [rng::pick(&mut rng, ASIDES), rng::pick(&mut rng, SIGN_OFFS)] {
+            if !extra.is_empty() {
+                row.message.push(' ');
+                row.message.push_str(extra);
+            }
+        }
         self.triage(&mut rng, about.issue.urgency, row);
         row.resolution = row.resolved_at.map(|_| {
             if about.issue.asks_to_cancel {
                 let cancelled = about.cancelled_at.is_some_and(|c| c >= row.created_at);
-                rng::pick(&mut rng, if cancelled { CANCELLED_AS_ASKED } else { COULD_NOT_CANCEL })
+                rng::pick(
+                    &mut rng,
+                    if cancelled {
+                        CANCELLED_AS_ASKED
+                    } else {
+                        COULD_NOT_CANCEL
+                    },
+                )
             } else {
                 rng::pick(&mut rng, replies(about.topic.category))
             }
@@ -274,7 +292,11 @@ impl<'w> SupportTickets<'w> {
         row.priority = PRIORITIES[rng::pick_weighted(rng, priorities)];
         row.channel = CHANNELS[rng::pick_weighted(rng, &[40, 30, 15, 15])];
         let live = matches!(row.channel, "chat" | "phone");
-        let (lo, hi) = if live { (hours.0.max(1) / 2 + 1, hours.1 / 2) } else { hours };
+        let (lo, hi) = if live {
+            (hours.0.max(1) / 2 + 1, hours.1 / 2)
+        } else {
+            hours
+        };
         let wants_resolution = rng::chance(rng, 800);
         let resolved = if wants_resolution {
             self.world
@@ -347,6 +369,31 @@ mod tests {
         tail.ends_with(last)
     }
 
+    /// Whether `text` is a greeting, then `template`, then an aside and a sign-off,
+    /// each of those three optional.
+    fn fits_message(template: &str, text: &str) -> bool {
+        let mut bodies = vec![text];
+        for greeting in GREETINGS.iter().filter(|g| !g.is_empty()) {
+            if let Some(rest) = text
+                .strip_prefix(greeting)
+                .and_then(|t| t.strip_prefix(' '))
+            {
+                bodies.push(rest);
+            }
+        }
+        bodies.iter().any(|body| {
+            let mut cores = vec![*body];
+            for aside in SIGN_OFFS.iter().chain(ASIDES).filter(|e| !e.is_empty()) {
+                for core in cores.clone() {
+                    if let Some(rest) = core.strip_suffix(aside).and_then(|t| t.strip_suffix(' ')) {
+                        cores.push(rest);
+                    }
+                }
+            }
+            cores.iter().any(|core| fits(template, core))
+        })
+    }
+
     #[test]
     fn fits_treats_placeholders_as_wildcards() {
         assert!(fits("Cancel order {order}", "Cancel order #1A2B3C4D"));
@@ -376,7 +423,7 @@ mod tests {
             for (n, (category, issue)) in issues.iter().enumerate() {
                 if *category == t.category
                     && issue.subjects.iter().any(|s| fits(s, &t.subject))
-                    && issue.messages.iter().any(|m| fits(m, &t.message))
+                    && issue.messages.iter().any(|m| fits_message(m, &t.message))
                 {
                     used[n] = true;
                     found = true;
@@ -504,7 +551,7 @@ mod tests {
                 .expect("a known category");
             let fitting = topic.issues.iter().any(|issue| {
                 issue.subjects.iter().any(|s| fits(s, &t.subject))
-                    && issue.messages.iter().any(|m| fits(m, &t.message))
+                    && issue.messages.iter().any(|m| fits_message(m, &t.message))
                     && issue.goods.contains(&goods)
                     && life
                         .span(issue.when)
@@ -513,7 +560,11 @@ mod tests {
             assert!(
                 fitting,
                 "{:?} {goods:?} {:?}: {:?} / {:?} at {:?}",
-                facts.status(), life, t.subject, t.message, t.created_at
+                facts.status(),
+                life,
+                t.subject,
+                t.message,
+                t.created_at
             );
         });
         assert!(about_order > 2_500, "{about_order}");

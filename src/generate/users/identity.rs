@@ -107,21 +107,22 @@ pub struct BareEmails {
 impl BareEmails {
     pub fn build(world: &World, country_of: impl Fn(u64) -> &'static Country + Sync) -> BareEmails {
         let users = world.count(Entity::Users);
-        let mut wanted: Vec<(u64, u64)> = crate::parallel::map_blocks(users, 4096, world.threads, |range| {
-            range
-                .filter_map(|u| {
-                    let identity = identity(world, u, country_of(u));
-                    identity.wants_bare_email.then(|| {
-                        let mut email = String::new();
-                        identity.bare_email(&mut email);
-                        (hash(&email), u)
+        let mut wanted: Vec<(u64, u64)> =
+            crate::parallel::map_blocks(users, 4096, world.threads, |range| {
+                range
+                    .filter_map(|u| {
+                        let identity = identity(world, u, country_of(u));
+                        identity.wants_bare_email.then(|| {
+                            let mut email = String::new();
+                            identity.bare_email(&mut email);
+                            (hash(&email), u)
+                        })
                     })
-                })
-                .collect::<Vec<_>>()
-        })
-        .into_iter()
-        .flatten()
-        .collect();
+                    .collect::<Vec<_>>()
+            })
+            .into_iter()
+            .flatten()
+            .collect();
         wanted.sort_unstable();
         let mut owners = vec![0u64; users.div_ceil(64) as usize];
         let mut last = None;

@@ -156,12 +156,7 @@ impl<'w> Users<'w> {
     }
 
     /// Country and city, then the street and postal code, in stream order.
-    fn locate(
-        &self,
-        user: u64,
-        street: &mut String,
-        postal: &mut String,
-    ) -> (RowRng, Locale) {
+    fn locate(&self, user: u64, street: &mut String, postal: &mut String) -> (RowRng, Locale) {
         let mut rng = self.world.rng(Entity::Users, user);
         let locale = Self::draw_locale(&mut rng);
         places::street_and_postal(
@@ -212,7 +207,11 @@ impl<'w> Users<'w> {
         row.updated_at = if rng::chance(&mut rng, 350) {
             created_at
         } else {
-            Timestamp(rng::between(&mut rng, created_at.0, last_change.0.max(created_at.0)))
+            Timestamp(rng::between(
+                &mut rng,
+                created_at.0,
+                last_change.0.max(created_at.0),
+            ))
         };
         row.is_active = profile.closed.is_none();
         row.closed_at = profile.closed;
@@ -229,7 +228,8 @@ impl Users<'_> {
         if orders == 0 {
             return 0;
         }
-        let spend = orders as f64 * TYPICAL_ORDER_VALUE * customers::tastes(self.world, user).spend_level;
+        let spend =
+            orders as f64 * TYPICAL_ORDER_VALUE * customers::tastes(self.world, user).spend_level;
         let kept = 1.0 - rng::below(rng, 600) as f64 / 1000.0;
         (spend * kept).round() as u32
     }

@@ -302,31 +302,26 @@ fn calendar_checks_fail_on_uniform_data() {
 }
 
 #[test]
-#[ignore = "issue 10: January 1.8% of orders at seed 42 --scale 20, want at least 4.5%"]
 fn january_is_a_normal_month_not_an_empty_one() {
     assert_realistic(&JANUARY);
 }
 
 #[test]
-#[ignore = "issue 10: November + December 32.3% of orders at seed 42 --scale 20, want 17-32%"]
 fn november_and_december_are_heavy_but_not_the_whole_year() {
     assert_realistic(&HOLIDAYS);
 }
 
 #[test]
-#[ignore = "issue 10: 6 weeks jump over 30% (1.84x to 2023-01-21, 1.43x to 2023-11-07) at seed 42 --scale 20"]
 fn demand_ramps_without_steps_from_week_to_week() {
     assert_realistic(&WEEKS);
 }
 
 #[test]
-#[ignore = "issue 10: Christmas Day 1.33x a normal day at seed 42 --scale 20, want below 0.8x"]
 fn black_friday_and_cyber_monday_spike_and_christmas_day_is_quiet() {
     assert_realistic(&EVENTS);
 }
 
 #[test]
-#[ignore = "issue 10: 16.5% of orders 00-06 local time, evening 15.5% vs afternoon 38.3% at seed 42 --scale 20"]
 fn customers_shop_in_the_evening_and_sleep_at_night_in_local_time() {
     assert_realistic(&HOURS);
 }

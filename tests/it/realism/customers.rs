@@ -341,49 +341,41 @@ fn customer_checks_fail_on_uniform_data() {
 }
 
 #[test]
-#[ignore = "issue 10: accounts created before the window 0.0% at seed 42 --scale 20, want 30-90%"]
 fn an_established_shop_has_customers_from_before_the_window() {
     assert_realistic(&ESTABLISHED);
 }
 
 #[test]
-#[ignore = "issue 10: buyers with 2+ orders 65.8% at seed 42 --scale 20, want 18-45%"]
 fn a_fifth_to_under_half_of_buyers_order_again_in_the_year() {
     assert_realistic(&REPEAT);
 }
 
 #[test]
-#[ignore = "issue 10: orders per buyer 6.62 mean, heaviest 360 at seed 42 --scale 20, want 1.2-2.6 and at most 48"]
 fn buyers_place_one_to_three_orders_and_none_places_hundreds() {
     assert_realistic(&PER_BUYER);
 }
 
 #[test]
-#[ignore = "issue 10: median 3.5 days between orders, 24.6% within 24 h at seed 42 --scale 20, want 14-150 and under 5%"]
 fn customers_come_back_after_weeks_not_hours() {
     assert_realistic(&GAPS);
 }
 
 #[test]
-#[ignore = "issue 10: top 10% of buyers bring 68.7% of revenue at seed 42 --scale 20, want 28-60%"]
 fn the_top_tenth_of_buyers_brings_a_third_to_a_half_of_revenue() {
     assert_realistic(&CONCENTRATION);
 }
 
 #[test]
-#[ignore = "issue 10: retention 43.1% in month 1, 33.0% in month 6 (0.77x) at seed 42 --scale 20, want at most 0.75x"]
 fn new_customers_retention_decays_month_by_month() {
     assert_realistic(&RETENTION);
 }
 
 #[test]
-#[ignore = "issue 10: loyalty points vs spend rank correlation 0.007 at seed 42 --scale 20, want at least 0.4"]
 fn loyalty_points_follow_spend() {
     assert_realistic(&POINTS);
 }
 
 #[test]
-#[ignore = "issue 10: users.csv has no field closed_at at seed 42 --scale 20"]
 fn closed_accounts_stop_ordering() {
     assert_realistic(&CLOSED);
 }

@@ -476,61 +476,52 @@ fn cause_and_effect_checks_fail_on_uniform_data() {
 }
 
 #[test]
-#[ignore = "issue 11: 1.1% late, 0.99x in the holiday peak at seed 42 --scale 20, want 3-15% and 1.3x"]
 fn some_deliveries_are_late_and_more_so_in_the_holiday_peak() {
     assert_realistic(&LATENESS);
 }
 
 #[test]
-#[ignore = "issue 11: rating on time minus late 0.04 (3.95 vs 3.91) at seed 42 --scale 20, want 0.7"]
 fn late_deliveries_get_worse_ratings() {
     assert_realistic(&RATINGS);
 }
 
 #[test]
-#[ignore = "issue 11: 0.2% of 554 arrived_too_late returns after a late delivery at seed 42 --scale 20, want 90%"]
 fn arrived_too_late_returns_follow_late_deliveries() {
     assert_realistic(&TOO_LATE);
 }
 
 #[test]
-#[ignore = "issue 11: 42.0% of deliveries 21:00-07:00 local, 14.4% on Sundays at seed 42 --scale 20"]
 fn carriers_deliver_in_working_hours_and_rarely_on_sundays() {
     assert_realistic(&CLOCK);
 }
 
 #[test]
-#[ignore = "issue 11: express and overnight handling 1.00x standard's 36.9 h median at seed 42 --scale 20"]
 fn express_and_overnight_orders_leave_the_warehouse_sooner() {
     assert_realistic(&DISPATCH);
 }
 
 #[test]
-#[ignore = "issue 11: median selling product has 10,915 weeks of sales in stock at seed 42 --scale 20, want 2-30"]
 fn stock_covers_weeks_of_sales_not_years() {
     assert_realistic(&STOCK);
 }
 
 #[test]
-#[ignore = "issue 11: 3.0% of shipped items stocked where they left from at seed 42 --scale 20, want 90%"]
 fn orders_ship_from_a_warehouse_that_stocks_their_items() {
     assert_realistic(&FULFILMENT);
 }
 
 #[test]
-#[ignore = "issue 11: 95.0% of users keep a wishlist, 0.0% of its items bought at seed 42 --scale 20"]
 fn a_minority_keeps_a_wishlist_and_some_of_it_is_bought() {
     assert_realistic(&WISHLISTS);
 }
 
 #[test]
-#[ignore = "issue 11: 2,694 orders confirmed twice, 78,699 paid orders not once, read rates 0.6 points apart at seed 42 --scale 20"]
 fn each_order_is_confirmed_once_and_channels_are_read_differently() {
     assert_realistic(&NOTIFICATIONS);
 }
 
 #[test]
-fn orders_ship_from_their_own_country_where_the_shop_has_a_site() {
+fn most_orders_ship_from_their_own_country_where_the_shop_has_a_site() {
     for data in default_sized(&["users", "orders", "shipping", "warehouses"]) {
         let country_of = |file: &str, key: &str| -> HashMap<String, String> {
             data.t(file)
@@ -555,15 +546,21 @@ fn orders_ship_from_their_own_country_where_the_shop_has_a_site() {
         let european = ["DHL Parcel", "DPD", "GLS"];
         let open_border = |from: &str, to: &str| matches!((from, to), ("DE", "FR") | ("FR", "DE"));
         let (mut through_customs, mut within_europe) = (0, 0);
+        // A site stocks what its market buys most; a rare item ships from where it is
+        // stocked, so most orders, not all, ship from home.
+        let (mut to_a_market, mut from_home) = (0, 0);
+        let (mut to_france, mut france_from_germany) = (0, 0);
         for shipment in data.t("shipping").unwrap().maps() {
             let to = &users[buyer[shipment["order_id"].as_str()]];
             let from = &sites[&shipment["warehouse_id"]];
             let carrier = shipment["carrier"].as_str();
             if markets.contains(to) {
-                assert_eq!(from, to, "{}: {shipment:?}", data.label);
+                to_a_market += 1;
+                from_home += usize::from(from == to);
             } else if to == "FR" && markets.iter().any(|m| *m == "DE") {
                 // France without a site of its own is served from Germany, not overseas.
-                assert_eq!(from, "DE", "{}: {shipment:?}", data.label);
+                to_france += 1;
+                france_from_germany += usize::from(from == "DE");
             }
             if from == to {
                 assert!(!international.contains(&carrier), "{shipment:?}");
@@ -578,6 +575,16 @@ fn orders_ship_from_their_own_country_where_the_shop_has_a_site() {
         assert!(
             within_europe + through_customs > 0,
             "{}: some orders cross a border",
+            data.label
+        );
+        assert!(
+            from_home * 100 >= to_a_market * 75,
+            "{}: {from_home} of {to_a_market} orders to a market with a site ship from it",
+            data.label
+        );
+        assert!(
+            france_from_germany * 100 >= to_france * 50,
+            "{}: {france_from_germany} of {to_france} French orders ship from Germany",
             data.label
         );
     }

@@ -16,10 +16,8 @@
 //! Each check runs on seeds 1 and 2, at the default size and at `--scale 20`
 //! (`REALISM_SEEDS=7,8` picks others). The generator writes only the entities a check
 //! needs, each at most once per dataset and test run (`--entities` files equal the full
-//! run's). Checks the current generator does not pass yet are `#[ignore]`d with the
-//! value measured at seed 42 `--scale 20`; `cargo test --test it realism -- --ignored`
-//! runs them, and `cargo test --test it realism::report -- --ignored --nocapture`
-//! prints every measure of every dataset.
+//! run's). `cargo test --test it realism::report -- --ignored --nocapture` prints
+//! every measure of every dataset.
 
 mod calendar;
 mod check;
