@@ -1,0 +1,211 @@
+//! `ecomgen validate`: re-reads a dataset in any format and checks every invariant of
+//! the data model (DATA_MODEL.md), so users can trust data they edited, exported or
+//! made with another version, and so tests can prove that each format keeps the
+//! contract. It is an independent oracle: it reads the schema and the rules, never
+//! the generators, so a generator bug cannot hide behind the same bug here.
+//!
+//! Every check reads values as text and parses them where it needs them; a value that
+//! does not parse is reported once by the format checks and then skipped by the others,
+//! so one bad value does not bury the report under its consequences.
+
+mod index;
+mod read;
+mod report;
+mod rules;
+mod table;
+mod value;
+
+pub use report::{Report, Violation};
+
+use crate::cli::ValidateArgs;
+use crate::error::{Error, Result};
+use crate::manifest::Manifest;
+use crate::model::{Date, Window};
+use crate::rules::Rule;
+use crate::schema::Entity;
+use crate::words::plural;
+use report::Findings;
+use std::io::Write;
+use std::path::Path;
+
+/// Reads the dataset in `dir` (one format; entities whose files are absent are
+/// skipped, and so are the checks that need them) and checks it against the data model,
+/// with `window` as the range every `*_at` timestamp must fall in.
+///
+/// Errors are for what stops validation altogether (no dataset, mixed formats, I/O);
+/// anything wrong inside the files, including a file that does not parse, is a
+/// violation.
+pub fn validate_dir(dir: &Path, window: Window) -> Result<Report> {
+    read::check_is_dir(dir)?;
+    let listing = read::listing(dir)?;
+    let format = match &listing {
+        Some(listing) => listing.format,
+        None => read::detect_format(dir)?,
+    };
+    let mut found = Findings::default();
+    let data = read::load(dir, format, &mut found)?;
+    let mut absent = Vec::new();
+    match &listing {
+        Some(listing) => {
+            for (file, table) in &listing.files {
+                if !dir.join(file).is_file() {
+                    found.of_file(
+                        table,
+                        Rule::ManifestFile,
+                        format!(
+                            "{file} is listed in manifest.json but missing: its rows and the \
+                             keys into them are not checked"
+                        ),
+                    );
+                }
+            }
+        }
+        None => absent.extend(
+            Entity::ALL
+                .into_iter()
+                .filter(|e| data.table(e.table().table).is_none())
+                .map(Entity::name),
+        ),
+    }
+    for rows in data.tables() {
+        rules::values::check(rows, window, &mut found);
+    }
+    rules::check(&data, window, &mut found)?;
+    Ok(Report {
+        format,
+        files: data.files,
+        rows: data.rows,
+        absent,
+        violations: found.into_violations(),
+    })
+}
+
+/// `ecomgen validate`: prints what is wrong (up to `--max-shown`) and fails, or says
+/// that everything holds.
+pub fn run_cli(args: &ValidateArgs) -> Result<()> {
+    read::check_is_dir(&args.dir)?;
+    let window = resolve_window(args)?;
+    let report = validate_dir(&args.dir, window)?;
+    let count = report.violations.len();
+    if count == 0 {
+        let mut out = std::io::stdout().lock();
+        let unchecked = match report.absent.as_slice() {
+            [] => String::new(),
+            absent => format!(
+                " (no file for {}: their rows and the keys into them are not checked)",
+                absent.join(", ")
+            ),
+        };
+        return writeln!(
+            out,
+            "ok: {}, {}, every invariant holds{unchecked}",
+            plural(report.files as u64, "file"),
+            plural(report.rows, "row")
+        )
+        .and_then(|()| out.flush())
+        .map_err(|e| Error::io("standard output", e));
+    }
+    let mut err = std::io::stderr().lock();
+    // A closed stderr must not hide the verdict: the exit code still says it.
+    for violation in report.violations.iter().take(args.max_shown) {
+        let _ = writeln!(err, "ecomgen: {violation}");
+    }
+    if count > args.max_shown {
+        let _ = writeln!(
+            err,
+            "ecomgen: ... and {} more (raise --max-shown to see them)",
+            count - args.max_shown
+        );
+    }
+    Err(Error::Invalid(count as u64))
+}
+
+/// Flags win; then the manifest a run writes next to its files; then the generator's
+/// default year. The manifest is read only when a flag is missing, so a broken one
+/// does not matter when both are given.
+fn resolve_window(args: &ValidateArgs) -> Result<Window> {
+    let (mut start, mut end) = (args.start_date, args.end_date);
+    if start.is_none() || end.is_none() {
+        let (manifest_start, manifest_end) = manifest_dates(&args.dir)?;
+        start = start.or(manifest_start);
+        end = end.or(manifest_end);
+    }
+    let start = start.unwrap_or(Window::default().first_day());
+    let end = end.unwrap_or(Window::default().last_day());
+    if start > end {
+        return Err(Error::Usage(format!(
+            "the window starts on {start}, after its end {end}"
+        )));
+    }
+    Ok(Window::new(start, end))
+}
+
+/// The window `DIR/manifest.json` records, if there is a manifest.
+fn manifest_dates(dir: &Path) -> Result<(Option<Date>, Option<Date>)> {
+    let path = dir.join("manifest.json");
+    let manifest = Manifest::read(&path)
+        .map_err(|e| Error::Runtime(format!("{e}; give --start-date and --end-date")))?;
+    let Some(manifest) = manifest else {
+        return Ok((None, None));
+    };
+    let date = |key: &str, text: &str| {
+        Date::parse(text).ok_or_else(|| {
+            Error::Runtime(format!(
+                "{}: settings.{key} is {text:?}, not a date YYYY-MM-DD",
+                path.display()
+            ))
+        })
+    };
+    let settings = &manifest.settings;
+    Ok((
+        Some(date("start_date", &settings.start_date)?),
+        Some(date("end_date", &settings.end_date)?),
+    ))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::time::days_from_civil;
+
+    #[test]
+    fn the_window_comes_from_flags_then_the_manifest_then_2023() {
+        let temp = tempfile::tempdir().expect("a temporary directory");
+        let args = |start: Option<&str>, end: Option<&str>| ValidateArgs {
+            dir: temp.path().to_path_buf(),
+            start_date: start.map(|s| s.parse().expect("a date")),
+            end_date: end.map(|s| s.parse().expect("a date")),
+            max_shown: 50,
+        };
+        let window = |s: (i64, u32, u32), e: (i64, u32, u32)| {
+            Window::new(
+                Date(days_from_civil(s.0, s.1, s.2)),
+                Date(days_from_civil(e.0, e.1, e.2)),
+            )
+        };
+        assert_eq!(
+            resolve_window(&args(None, None)).expect("default"),
+            Window::default()
+        );
+        let manifest = r#"{"tool": "ecomgen", "version": "0.1.0", "seed": 1, "files": [],
+            "settings": {"format": "csv", "counts": {}, "reviews": null, "entities": [],
+            "start_date": "2024-02-20", "end_date": "2024-03-10", "parts": 1, "part": 1}}"#;
+        std::fs::write(temp.path().join("manifest.json"), manifest).expect("written");
+        assert_eq!(
+            resolve_window(&args(None, None)).expect("from the manifest"),
+            window((2024, 2, 20), (2024, 3, 10))
+        );
+        assert_eq!(
+            resolve_window(&args(Some("2024-01-01"), None)).expect("mixed"),
+            window((2024, 1, 1), (2024, 3, 10))
+        );
+        assert!(resolve_window(&args(Some("2024-04-01"), None)).is_err());
+        std::fs::write(temp.path().join("manifest.json"), "{").expect("written");
+        let broken = resolve_window(&args(None, None)).expect_err("a broken manifest");
+        assert!(broken.to_string().contains("give --start-date"), "{broken}");
+        assert!(resolve_window(&args(Some("2024-01-01"), Some("2024-01-02"))).is_ok());
+    }
+}
+
+#[cfg(test)]
+mod tampering;
