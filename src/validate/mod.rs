@@ -206,6 +206,3 @@ mod tests {
         assert!(resolve_window(&args(Some("2024-01-01"), Some("2024-01-02"))).is_ok());
     }
 }
-
-#[cfg(test)]
-mod tampering;

@@ -10,4 +10,5 @@ mod invariants;
 mod parts;
 mod props;
 mod realism;
+mod tamper;
 mod ux;
