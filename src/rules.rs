@@ -64,7 +64,7 @@ rules! {
     FormatJsonType => ("format: json type", None, "JSON values have their field's type: strings for text, money, ids and timestamps; numbers for integers; booleans.", Sql::None),
     FormatRequired => ("format: required", None, "A field that is not nullable has a value.", Sql::None),
     FormatUuid => ("format: uuid", None, "Ids are lowercase hyphenated UUIDs.", Sql::None),
-    FormatText => ("format: text", None, "Text is not empty where the field is required.", Sql::None),
+    FormatText => ("format: text", None, "Required text is not blank: a value of only spaces is no value.", Sql::None),
     FormatInteger => ("format: integer", None, "Integers are whole numbers, 0 or more.", Sql::None),
     FormatBoolean => ("format: boolean", None, "Booleans are true or false.", Sql::None),
     FormatMoney => ("format: money", None, "Money is a decimal string with exactly two places, 0 or more.", Sql::None),

@@ -31,6 +31,19 @@ pub fn check(rows: &Rows, window: Window, found: &mut Findings) {
                 }
                 continue;
             };
+            if field.ty == FieldType::Text && !field.nullable && v.trim().is_empty() {
+                found.at(
+                    rows,
+                    row,
+                    Rule::FormatText,
+                    format!(
+                        "{} is {}: only spaces, where it is required",
+                        field.name,
+                        shown(v)
+                    ),
+                );
+                continue;
+            }
             if !well_formed(field.ty, v) {
                 found.at(
                     rows,
