@@ -263,6 +263,8 @@ cases! {
     FormatTimestamp in Csv => a_thirteenth_month,
     FormatDate in Csv => the_thirtieth_of_february,
     FormatEnum in Csv => an_unknown_priority,
+    FormatRange in Csv => negative_loyalty_points,
+    FormatRange in Csv => a_fourth_category_level,
     ManifestFile in Csv => a_listed_file_removed,
     PrimaryKey in Csv => a_repeated_wishlist_id,
     ForeignKey in Csv => a_wishlist_of_an_unknown_product,
@@ -298,6 +300,7 @@ cases! {
     ReturnsUser in Csv => a_return_by_another_user,
     ReturnsRequestedAt in Csv => a_return_requested_before_delivery,
     ReturnsRefundAmount in Csv => a_refund_above_the_item_total,
+    ReturnsRefundAmount in Csv => a_return_refunding_nothing,
     ReviewsPurchase in Csv => a_review_by_someone_else,
     ReviewsDelivery in Csv => a_review_before_delivery,
     ReviewsRating in Csv => a_rating_of_six,
@@ -503,6 +506,14 @@ fn the_thirtieth_of_february(dir: &Path) {
 
 fn an_unknown_priority(dir: &Path) {
     edit(dir, "support_tickets", |t| t.set(0, "priority", "extreme"));
+}
+
+fn negative_loyalty_points(dir: &Path) {
+    edit(dir, "users", |users| users.set(0, "loyalty_points", "-5"));
+}
+
+fn a_fourth_category_level(dir: &Path) {
+    edit(dir, "categories", |c| c.set(0, "level", 4));
 }
 
 fn a_listed_file_removed(dir: &Path) {
@@ -868,6 +879,13 @@ fn a_refund_above_the_item_total(dir: &Path) {
             "total",
         );
         r.set(row, "refund_amount", money(to_cents(total) + 1));
+    });
+}
+
+fn a_return_refunding_nothing(dir: &Path) {
+    edit(dir, "returns", |r| {
+        let row = an_unrefunded_return(r);
+        r.set(row, "refund_amount", "0.00");
     });
 }
 

@@ -1,9 +1,9 @@
-//! Invariants 3 and 4: the category tree, product prices, and inventory (sku
-//! uniqueness is checked with the keys).
+//! Invariants 3 and 4 across rows: the category tree and one inventory row per
+//! product and warehouse (skus are checked with the keys, prices and stock with the
+//! values' ranges).
 
 use super::super::report::Findings;
-use super::super::table::{Cents, Id, Rows, Whole};
-use super::super::value::money_text;
+use super::super::table::{Id, Rows};
 use super::Joined;
 use crate::error::Result;
 use crate::rules::Rule;
@@ -74,32 +74,12 @@ fn report_cycle<'t>(
     );
 }
 
-pub fn check_products_and_inventory(joined: &Joined, found: &mut Findings) -> Result<()> {
-    if let Some(t) = joined.table(Table::Products) {
-        let price = t.column::<Cents>("price")?;
-        for row in 0..t.len() {
-            if let Some(p) = price.at(row)
-                && p <= 0
-            {
-                found.at(
-                    t,
-                    row,
-                    Rule::ProductsPrice,
-                    format!("price is {}; it must be above 0", money_text(p)),
-                );
-            }
-        }
-    }
-    if let Some(t) = joined.table(Table::Inventory) {
-        check_inventory(t, found)?;
-    }
-    Ok(())
-}
-
-fn check_inventory(t: &Rows, found: &mut Findings) -> Result<()> {
+pub fn check_inventory(joined: &Joined, found: &mut Findings) -> Result<()> {
+    let Some(t) = joined.table(Table::Inventory) else {
+        return Ok(());
+    };
     let product = t.column::<Id>("product_id")?;
     let warehouse = t.column::<Id>("warehouse_id")?;
-    let quantity = t.column::<Whole>("quantity_on_hand")?;
     let mut seen: HashMap<(&str, &str), usize> = HashMap::new();
     for row in 0..t.len() {
         if let (Some(p), Some(w)) = (product.at(row), warehouse.at(row)) {
@@ -113,16 +93,6 @@ fn check_inventory(t: &Rows, found: &mut Findings) -> Result<()> {
             } else {
                 seen.insert((p, w), row);
             }
-        }
-        if let Some(q) = quantity.at(row)
-            && q < 0
-        {
-            found.at(
-                t,
-                row,
-                Rule::InventoryQuantity,
-                format!("quantity_on_hand is {q}; it cannot be negative"),
-            );
         }
     }
     Ok(())

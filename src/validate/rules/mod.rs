@@ -37,7 +37,7 @@ pub fn check(data: &Dataset, window: Window, found: &mut Findings) -> Result<()>
     keys::check(&joined, found)?;
     users::check(&joined, found)?;
     catalog::check_categories(&joined, found)?;
-    catalog::check_products_and_inventory(&joined, found)?;
+    catalog::check_inventory(&joined, found)?;
     orders::check(&joined, found)?;
     payments::check(&joined, found)?;
     shipping::check(&joined, found)?;

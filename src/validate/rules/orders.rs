@@ -36,16 +36,6 @@ fn check_items(joined: &Joined, items: &Rows, found: &mut Findings) -> Result<()
         .transpose()?;
     for row in 0..items.len() {
         let q = quantity.at(row);
-        if let Some(q) = q
-            && q < 1
-        {
-            found.at(
-                items,
-                row,
-                Rule::OrdersQuantity,
-                format!("quantity is {q}; it must be at least 1"),
-            );
-        }
         let unit = price.at(row);
         if let (Some(list_price), Some(unit)) = (list_price, unit)
             && let Some(p) = joined.find(Table::Products, product.at(row))

@@ -93,16 +93,6 @@ fn check_return<'t>(
     row: usize,
     found: &mut Findings,
 ) {
-    if let Some(a) = r.refund.at(row)
-        && a <= 0
-    {
-        found.at(
-            r.rows,
-            row,
-            Rule::ReturnsRefundAmount,
-            format!("refund_amount is {}; it must be above 0", money_text(a)),
-        );
-    }
     if let Some(item_id) = r.item.at(row) {
         if let Some(&first) = seen.get(item_id) {
             found.at(

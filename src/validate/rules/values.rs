@@ -1,14 +1,17 @@
 //! Checks of single values, each on its own: the type's text form, required values,
-//! enumerations, and the window every activity timestamp lies in (invariant 14).
+//! enumerations, the range of numbers, and the window every activity timestamp lies
+//! in (invariant 14).
 //! A value that fails here is skipped by every later check, so one bad value is
 //! reported once rather than again by each rule that uses it.
 
 use super::super::report::Findings;
 use super::super::table::Rows;
-use super::super::value::{format_expected, format_rule, shown, well_formed, window_text};
+use super::super::value::{
+    format_expected, format_rule, parse_int, parse_money, shown, well_formed, window_text,
+};
 use crate::model::{Timestamp, Window};
 use crate::rules::Rule;
-use crate::schema::FieldType;
+use crate::schema::{Bound, FieldType, Table};
 
 pub fn check(rows: &Rows, window: Window, found: &mut Findings) {
     // Activity timestamps are the `*_at` ones; the promotions' dates overlap the window
@@ -75,6 +78,7 @@ pub fn check(rows: &Rows, window: Window, found: &mut Findings) {
             }
         }
         check_enumerations(rows, row, found);
+        check_ranges(rows, row, found);
     }
 }
 
@@ -99,5 +103,50 @@ fn check_enumerations(rows: &Rows, row: usize, found: &mut Findings) {
                 ),
             );
         }
+    }
+}
+
+/// Numbers against the range the schema gives their field (as the SQL schema's
+/// CHECK constraints do).
+fn check_ranges(rows: &Rows, row: usize, found: &mut Findings) {
+    for (c, field) in rows.fields().iter().enumerate() {
+        let (Some(bound), Some(v)) = (field.range(), rows.get(row, c)) else {
+            continue;
+        };
+        // Money bounds are in whole units, like the SQL CHECKs; compare in cents.
+        let (value, unit) = match field.ty {
+            FieldType::Money => (parse_money(v), 100),
+            _ => (parse_int(v), 1),
+        };
+        let Some(value) = value else { continue };
+        let (inside, range) = match bound {
+            Bound::NonNegative => (value >= 0, "0 or more".to_string()),
+            Bound::Positive => (value > 0, "above 0".to_string()),
+            Bound::AtLeast(n) => (value >= n.saturating_mul(unit), format!("at least {n}")),
+            Bound::Between(lo, hi) => (
+                (lo.saturating_mul(unit)..=hi.saturating_mul(unit)).contains(&value),
+                format!("{lo} to {hi}"),
+            ),
+        };
+        if !inside {
+            found.at(
+                rows,
+                row,
+                range_rule(rows.spec.table, field.name),
+                format!("{} is {v}; it must be {range}", field.name),
+            );
+        }
+    }
+}
+
+/// The rule that states a number's range, where the data model names one.
+fn range_rule(table: Table, field: &str) -> Rule {
+    match (table, field) {
+        (Table::Products, "price") => Rule::ProductsPrice,
+        (Table::Inventory, "quantity_on_hand") => Rule::InventoryQuantity,
+        (Table::OrderItems, "quantity") => Rule::OrdersQuantity,
+        (Table::Returns, "refund_amount") => Rule::ReturnsRefundAmount,
+        (Table::Reviews, "rating") => Rule::ReviewsRating,
+        _ => Rule::FormatRange,
     }
 }
