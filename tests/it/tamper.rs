@@ -299,6 +299,7 @@ cases! {
     ReturnsOnePerItem in Csv => an_item_returned_twice,
     ReturnsUser in Csv => a_return_by_another_user,
     ReturnsRequestedAt in Csv => a_return_requested_before_delivery,
+    ReturnsRequestedAt in Csv => a_return_resolved_before_requested,
     ReturnsRefundAmount in Csv => a_refund_above_the_item_total,
     ReturnsRefundAmount in Csv => a_return_refunding_nothing,
     ReviewsPurchase in Csv => a_review_by_someone_else,
@@ -867,6 +868,14 @@ fn a_return_requested_before_delivery(dir: &Path) {
             "delivered_at",
         );
         r.set(row, "requested_at", shift(delivered, -1));
+    });
+}
+
+fn a_return_resolved_before_requested(dir: &Path) {
+    edit(dir, "returns", |r| {
+        let row = r.find("a rejected return", |x| &x["status"] == "rejected");
+        let requested = r.get(row, "requested_at").to_string();
+        r.set(row, "resolved_at", shift(&requested, -1));
     });
 }
 

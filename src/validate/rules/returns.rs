@@ -21,6 +21,7 @@ pub fn check(joined: &Joined, found: &mut Findings) -> Result<()> {
         user: r.column("user_id")?,
         product: r.column("product_id")?,
         requested: r.column("requested_at")?,
+        resolved: r.column("resolved_at")?,
         refund: r.column("refund_amount")?,
     };
     let order_status = joined
@@ -68,6 +69,7 @@ struct ReturnColumns<'t> {
     user: Column<'t, Id>,
     product: Column<'t, Id>,
     requested: Column<'t, Moment>,
+    resolved: Column<'t, Moment>,
     refund: Column<'t, Cents>,
 }
 
@@ -93,6 +95,16 @@ fn check_return<'t>(
     row: usize,
     found: &mut Findings,
 ) {
+    if let (Some(requested), Some(resolved)) = (r.requested.at(row), r.resolved.at(row))
+        && resolved < requested
+    {
+        found.at(
+            r.rows,
+            row,
+            Rule::ReturnsRequestedAt,
+            format!("resolved_at {resolved} is before requested_at {requested}"),
+        );
+    }
     if let Some(item_id) = r.item.at(row) {
         if let Some(&first) = seen.get(item_id) {
             found.at(
