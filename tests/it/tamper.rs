@@ -381,6 +381,26 @@ fn records_count_from_one_in_locations_and_messages() {
         "{err}"
     );
     assert!(line.ends_with(" repeats record 1"), "{err}");
+    // Records a message names count from 1 too.
+    let (_temp, dir) = copy_of(Base::Csv);
+    a_user_without_analytics(&dir);
+    let (_, _, err) = reported(&dir);
+    assert!(err.contains(" (users record 1) has no row"), "{err}");
+    let (_temp, dir) = copy_of(Base::Csv);
+    a_promotion_naming_an_order(&dir);
+    edit(&dir, "notifications", |n| {
+        let row = n.find("an order notification", |x| &x["kind"] == "review_reminder");
+        n.set(row, "order_id", "");
+    });
+    let (_, _, err) = reported(&dir);
+    assert!(
+        err.contains("] a promotion notification names order "),
+        "{err}"
+    );
+    assert!(
+        err.contains("] a review_reminder notification names no order"),
+        "{err}"
+    );
 }
 
 #[test]

@@ -31,7 +31,7 @@ pub fn read(source: impl Read, loader: &mut Loader, found: &mut Findings) -> Res
         match reader.read_record(&mut record) {
             Ok(true) => {}
             Ok(false) => return Ok(()),
-            Err(e) => return Err(format!("row {row} is not readable CSV: {e}")),
+            Err(e) => return Err(format!("record {} is not readable CSV: {e}", row + 1)),
         }
         if record.len() != names.len() {
             found.of_record(

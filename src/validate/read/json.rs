@@ -56,7 +56,11 @@ pub fn read_lines(
 fn read_object(value: Value, loader: &mut Loader, found: &mut Findings) -> Result<(), String> {
     let row = loader.len();
     let Value::Object(map) = value else {
-        return Err(format!("row {row} is {}, not an object", json_kind(&value)));
+        return Err(format!(
+            "record {} is {}, not an object",
+            row + 1,
+            json_kind(&value)
+        ));
     };
     let names: Vec<&str> = map.keys().map(String::as_str).collect();
     let name = loader.name();
@@ -77,8 +81,9 @@ fn read_object(value: Value, loader: &mut Loader, found: &mut Findings) -> Resul
             for item in children {
                 let Value::Object(item) = item else {
                     return Err(format!(
-                        "an {} of row {row} is {}, not an object",
+                        "an {} of record {} is {}, not an object",
                         nesting.tag,
+                        row + 1,
                         json_kind(item)
                     ));
                 };

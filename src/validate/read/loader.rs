@@ -142,13 +142,13 @@ impl Loader {
         let names: Vec<&str> = pairs.iter().map(|p| p.0).collect();
         if let Some(problem) = shape_problem(&child.expected, &names) {
             // The parent's own row is already in: children are added after it.
-            let parent_row = self.rows.len().saturating_sub(1);
+            let parent_record = self.rows.len();
             found.at(
                 &child.rows,
                 row,
                 Rule::FormatFields,
                 format!(
-                    "the {} (of {} row {parent_row}) {problem}",
+                    "the {} (of {} record {parent_record}) {problem}",
                     child.nesting.tag,
                     self.rows.name()
                 ),

@@ -55,7 +55,7 @@ pub fn check_users(joined: &Joined, found: &mut Findings) -> Result<()> {
                 a,
                 row,
                 Rule::UserAnalyticsOneRow,
-                format!("user {u} already has row {first_row}"),
+                format!("user {u} already has record {}", first_row + 1),
             );
         } else {
             seen.insert(u, row);
@@ -183,7 +183,11 @@ fn every_key_has_a_row(
             found.of_file(
                 analytics.name(),
                 rule,
-                format!("{what} {id} ({} row {row}) has no row", owners.name()),
+                format!(
+                    "{what} {id} ({} record {}) has no row",
+                    owners.name(),
+                    row + 1
+                ),
             );
         }
     }
@@ -240,7 +244,7 @@ pub fn check_products(joined: &Joined, found: &mut Findings) -> Result<()> {
                 a,
                 row,
                 Rule::ProductAnalyticsOneRow,
-                format!("product {p} already has row {first_row}"),
+                format!("product {p} already has record {}", first_row + 1),
             );
         } else {
             seen.insert(p, row);

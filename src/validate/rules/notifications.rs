@@ -124,13 +124,16 @@ fn check_order(
             n.rows,
             row,
             Rule::NotificationsOrder,
-            format!("an {kind} notification names no order"),
+            format!("{} {kind} notification names no order", article(kind)),
         ),
         (false, Some(id)) => found.at(
             n.rows,
             row,
             Rule::NotificationsOrder,
-            format!("a {kind} notification names order {id}; only order notifications do"),
+            format!(
+                "{} {kind} notification names order {id}; only order notifications do",
+                article(kind)
+            ),
         ),
         _ => {}
     }
@@ -197,5 +200,13 @@ fn order_event(joined: &Joined, events: &EventColumns, kind: &str, order: usize)
             _ => Event::Unknown,
         },
         _ => Event::Unknown,
+    }
+}
+
+/// "an order_shipped", "a review_reminder".
+fn article(word: &str) -> &'static str {
+    match word.bytes().next() {
+        Some(b'a' | b'e' | b'i' | b'o' | b'u') => "an",
+        _ => "a",
     }
 }
