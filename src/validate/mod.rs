@@ -8,6 +8,7 @@
 //! does not parse is reported once by the format checks and then skipped by the others,
 //! so one bad value does not bury the report under its consequences.
 
+mod coverage;
 mod index;
 mod read;
 mod report;
@@ -15,6 +16,7 @@ mod rules;
 mod table;
 mod value;
 
+pub use coverage::{Gaps, UncheckedKey};
 pub use report::{Report, Violation};
 
 use crate::cli::ValidateArgs;
@@ -22,7 +24,6 @@ use crate::error::{Error, Result};
 use crate::manifest::Manifest;
 use crate::model::{Date, Window};
 use crate::rules::Rule;
-use crate::schema::Entity;
 use crate::words::plural;
 use report::Findings;
 use std::io::Write;
@@ -44,28 +45,17 @@ pub fn validate_dir(dir: &Path, window: Window) -> Result<Report> {
     };
     let mut found = Findings::default();
     let data = read::load(dir, format, &mut found)?;
-    let mut absent = Vec::new();
-    match &listing {
-        Some(listing) => {
-            for (file, table) in &listing.files {
-                if !dir.join(file).is_file() {
-                    found.of_file(
-                        table,
-                        Rule::ManifestFile,
-                        format!(
-                            "{file} is listed in manifest.json but missing: its rows and the \
-                             keys into them are not checked"
-                        ),
-                    );
-                }
-            }
+    for (file, table) in listing.iter().flat_map(|l| &l.files) {
+        if !dir.join(file).is_file() {
+            found.of_file(
+                table,
+                Rule::ManifestFile,
+                format!(
+                    "{file} is listed in manifest.json but missing: its rows and the keys \
+                     into them are not checked"
+                ),
+            );
         }
-        None => absent.extend(
-            Entity::ALL
-                .into_iter()
-                .filter(|e| data.table(e.table().table).is_none())
-                .map(Entity::name),
-        ),
     }
     for rows in data.tables() {
         rules::values::check(rows, window, &mut found);
@@ -75,7 +65,7 @@ pub fn validate_dir(dir: &Path, window: Window) -> Result<Report> {
         format,
         files: data.files,
         rows: data.rows,
-        absent,
+        gaps: coverage::gaps(&data),
         violations: found.into_violations(),
     })
 }
@@ -89,21 +79,9 @@ pub fn run_cli(args: &ValidateArgs) -> Result<()> {
     let count = report.violations.len();
     if count == 0 {
         let mut out = std::io::stdout().lock();
-        let unchecked = match report.absent.as_slice() {
-            [] => String::new(),
-            absent => format!(
-                " (no file for {}: their rows and the keys into them are not checked)",
-                absent.join(", ")
-            ),
-        };
-        return writeln!(
-            out,
-            "ok: {}, {}, every invariant holds{unchecked}",
-            plural(report.files as u64, "file"),
-            plural(report.rows, "row")
-        )
-        .and_then(|()| out.flush())
-        .map_err(|e| Error::io("standard output", e));
+        return write_verdict(&mut out, &report)
+            .and_then(|()| out.flush())
+            .map_err(|e| Error::io("standard output", e));
     }
     let mut err = std::io::stderr().lock();
     // A closed stderr must not hide the verdict: the exit code still says it.
@@ -118,6 +96,52 @@ pub fn run_cli(args: &ValidateArgs) -> Result<()> {
         );
     }
     Err(Error::Invalid(count as u64))
+}
+
+/// The verdict on a dataset without violations: everything holds, or everything that
+/// the tables read could show, and what they could not.
+fn write_verdict(out: &mut impl Write, report: &Report) -> std::io::Result<()> {
+    let files = plural(report.files as u64, "file");
+    let rows = plural(report.rows, "row");
+    let gaps = &report.gaps;
+    if gaps.is_empty() {
+        return writeln!(out, "ok: {files}, {rows}, every invariant holds");
+    }
+    write!(out, "ok: {files}, {rows}, no violation in what they hold")?;
+    if !gaps.absent.is_empty() {
+        write!(
+            out,
+            " (no file for {}: their rows and the keys into them are not checked)",
+            gaps.absent.join(", ")
+        )?;
+    }
+    writeln!(out)?;
+    if !gaps.keys.is_empty() {
+        let keys: Vec<String> = gaps
+            .keys
+            .iter()
+            .map(|k| format!("{}.{} -> {}", k.table, k.field, k.target))
+            .collect();
+        writeln!(
+            out,
+            "not checked: keys into tables without a file, so a key that names no row goes \
+             unseen: {}",
+            keys.join(", ")
+        )?;
+    }
+    if !gaps.rules.is_empty() {
+        let rules: Vec<String> = gaps
+            .rules
+            .iter()
+            .map(|(rule, tables)| format!("{rule} ({})", tables.join(", ")))
+            .collect();
+        writeln!(
+            out,
+            "not checked, or only in part, for want of the tables named: {}",
+            rules.join(", ")
+        )?;
+    }
+    Ok(())
 }
 
 /// Flags win; then the manifest a run writes next to its files; then the generator's

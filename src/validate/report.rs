@@ -1,6 +1,7 @@
 //! What a validation found: each broken rule with where it was broken, collected in
 //! the order the checks run so a report reads file by file, rule by rule.
 
+use super::coverage::Gaps;
 use super::table::Rows;
 use crate::output::Format;
 use crate::rules::Rule;
@@ -52,9 +53,8 @@ pub struct Report {
     pub files: usize,
     /// Rows read, order items included.
     pub rows: u64,
-    /// Entities with no file, whose rows and the keys into them went unchecked (only
-    /// where no manifest lists the run's files: then a missing file is a violation).
-    pub absent: Vec<&'static str>,
+    /// What the tables that were not read kept from being checked.
+    pub gaps: Gaps,
     pub violations: Vec<Violation>,
 }
 

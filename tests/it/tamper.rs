@@ -447,6 +447,50 @@ fn a_subset_is_checked_without_its_missing_parents() {
     assert!(out.starts_with("ok: 2 files, "), "{out}");
 }
 
+// What validate could not check.
+
+/// Validates `dir` expecting no violation; returns what it printed.
+fn validated_ok(dir: &Path) -> String {
+    let output = ecomgen(&["validate", dir.to_str().unwrap()]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    String::from_utf8_lossy(&output.stdout).into_owned()
+}
+
+#[test]
+fn a_subset_says_which_keys_and_rules_it_could_not_check() {
+    let temp = tempdir();
+    let dir = temp.path().join("orders");
+    generate(
+        &dir,
+        &[SMALL, &["--seed", "7", "--entities", "orders"]].concat(),
+    );
+    let out = validated_ok(&dir);
+    assert!(!out.contains("every invariant holds"), "{out}");
+    for unchecked in [
+        "orders.user_id -> users",
+        "orders.promotion_id -> promotions",
+        "order_items.product_id -> products",
+        "5 orders: created_at (users)",
+        "5 orders: unit_price (products)",
+    ] {
+        assert!(out.contains(unchecked), "{unchecked}: {out}");
+    }
+    assert!(!out.contains("order_items.order_id"), "{out}");
+    // A user_id that names no user cannot be found without users.csv: it says so.
+    edit(&dir, "orders", |orders| {
+        orders.set(0, "user_id", fresh_id(1))
+    });
+    let out = validated_ok(&dir);
+    assert!(out.contains("a key that names no row goes unseen"), "{out}");
+}
+
+#[test]
+fn a_whole_dataset_holds_every_invariant_and_names_no_gap() {
+    let out = validated_ok(Base::Csv.dir());
+    assert!(out.contains("every invariant holds"), "{out}");
+    assert!(!out.contains("not checked"), "{out}");
+}
+
 // Files and values.
 
 fn truncated_json(dir: &Path) {
