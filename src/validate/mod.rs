@@ -45,16 +45,27 @@ pub fn validate_dir(dir: &Path, window: Window) -> Result<Report> {
     };
     let mut found = Findings::default();
     let data = read::load(dir, format, &mut found)?;
-    for (file, table) in listing.iter().flat_map(|l| &l.files) {
-        if !dir.join(file).is_file() {
+    let mut edited = Vec::new();
+    for listed in listing.iter().flat_map(|l| &l.files) {
+        if !dir.join(&listed.name).is_file() {
             found.of_file(
-                table,
+                listed.table,
                 Rule::ManifestFile,
                 format!(
-                    "{file} is listed in manifest.json but missing: its rows and the keys \
-                     into them are not checked"
+                    "{} is listed in manifest.json but missing: its rows and the keys into \
+                     them are not checked",
+                    listed.name
                 ),
             );
+        }
+        let read = data
+            .fingerprints
+            .iter()
+            .find(|(name, _)| *name == listed.name);
+        if let Some((_, now)) = read
+            && *now != listed.written
+        {
+            edited.push(edit_note(&listed.name, &listed.written, now));
         }
     }
     for rows in data.tables() {
@@ -66,8 +77,22 @@ pub fn validate_dir(dir: &Path, window: Window) -> Result<Report> {
         files: data.files,
         rows: data.rows,
         gaps: coverage::gaps(&data),
+        edited,
         violations: found.into_violations(),
     })
+}
+
+/// Why a file no longer is the one its manifest describes.
+fn edit_note(name: &str, written: &read::Fingerprint, now: &read::Fingerprint) -> String {
+    let how = if written.bytes != now.bytes {
+        format!(
+            "{} bytes, where manifest.json lists {}",
+            now.bytes, written.bytes
+        )
+    } else {
+        "its sha256 is not the one manifest.json lists".to_string()
+    };
+    format!("{name} was edited since it was generated ({how}); it was checked as it is now")
 }
 
 /// `ecomgen validate`: prints what is wrong (up to `--max-shown`) and fails, or says
@@ -77,11 +102,22 @@ pub fn run_cli(args: &ValidateArgs) -> Result<()> {
     let window = resolve_window(args)?;
     let report = validate_dir(&args.dir, window)?;
     let count = report.violations.len();
+    let mut out = std::io::stdout().lock();
+    let said = if count == 0 {
+        write_verdict(&mut out, &report)
+    } else {
+        Ok(())
+    };
+    // Editing is allowed, but whoever trusts the manifest's checksums must know.
+    said.and_then(|()| {
+        for note in &report.edited {
+            writeln!(out, "note: {note}")?;
+        }
+        out.flush()
+    })
+    .map_err(|e| Error::io("standard output", e))?;
     if count == 0 {
-        let mut out = std::io::stdout().lock();
-        return write_verdict(&mut out, &report)
-            .and_then(|()| out.flush())
-            .map_err(|e| Error::io("standard output", e));
+        return Ok(());
     }
     let mut err = std::io::stderr().lock();
     // A closed stderr must not hide the verdict: the exit code still says it.

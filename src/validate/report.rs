@@ -55,6 +55,8 @@ pub struct Report {
     pub rows: u64,
     /// What the tables that were not read kept from being checked.
     pub gaps: Gaps,
+    /// Files that differ from what their manifest recorded, each with how.
+    pub edited: Vec<String>,
     pub violations: Vec<Violation>,
 }
 

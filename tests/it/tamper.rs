@@ -491,6 +491,30 @@ fn a_whole_dataset_holds_every_invariant_and_names_no_gap() {
     assert!(!out.contains("not checked"), "{out}");
 }
 
+#[test]
+fn files_edited_since_they_were_generated_are_named() {
+    let (_temp, dir) = copy_of(Base::Csv);
+    assert!(!validated_ok(&dir).contains("edited"));
+    edit(&dir, "users", |users| users.set(0, "first_name", "Zed"));
+    let out = validated_ok(&dir);
+    let note = out
+        .lines()
+        .find(|l| l.contains("users.csv"))
+        .unwrap_or_default();
+    assert!(
+        note.starts_with("note: users.csv was edited since"),
+        "{out}"
+    );
+    assert_eq!(out.matches(" was edited since").count(), 1, "{out}");
+    // The same bytes again are the generated file, whatever its modification time.
+    std::fs::write(
+        dir.join("users.csv"),
+        &read_dir(Base::Csv.dir())["users.csv"],
+    )
+    .unwrap();
+    assert!(!validated_ok(&dir).contains("edited"));
+}
+
 // Files and values.
 
 fn truncated_json(dir: &Path) {

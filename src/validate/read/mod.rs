@@ -4,6 +4,7 @@
 //! parse is a violation, not an error: the rest of the dataset is still checked.
 
 mod csv;
+mod fingerprint;
 mod json;
 mod loader;
 mod xml;
@@ -15,6 +16,7 @@ use crate::manifest::Manifest;
 use crate::output::Format;
 use crate::rules::Rule;
 use crate::schema::{Entity, Table, TableSpec};
+use fingerprint::Hashing;
 use loader::Loader;
 use std::fs::File;
 use std::path::Path;
@@ -30,6 +32,8 @@ pub struct Dataset {
     pub files: usize,
     /// Rows read, child tables included.
     pub rows: u64,
+    /// The size and sha256 of each file read, by name.
+    pub fingerprints: Vec<(String, Fingerprint)>,
 }
 
 impl Dataset {
@@ -38,6 +42,7 @@ impl Dataset {
             tables: Table::ALL.iter().map(|_| None).collect(),
             files: 0,
             rows: 0,
+            fingerprints: Vec::new(),
         }
     }
 
@@ -86,11 +91,21 @@ pub fn check_is_dir(dir: &Path) -> Result<()> {
     }
 }
 
+pub use fingerprint::Fingerprint;
+
 /// What `DIR/manifest.json` says the last run wrote there.
 pub struct Listing {
     pub format: Format,
-    /// File names with the table each holds (`manifest` for a file of no table).
-    pub files: Vec<(String, &'static str)>,
+    pub files: Vec<ListedFile>,
+}
+
+/// A file a manifest lists.
+pub struct ListedFile {
+    pub name: String,
+    /// The table it holds (`manifest` for a file of no table).
+    pub table: &'static str,
+    /// Its size and sha256 when it was written.
+    pub written: Fingerprint,
 }
 
 /// The listing of `dir`'s manifest; `None` without a manifest, or with one that cannot
@@ -116,7 +131,14 @@ pub fn listing(dir: &Path) -> Result<Option<Listing>> {
             let table = file_stems(format)
                 .find(|t| listed.file == format!("{}.{}", t.name, format.extension()))
                 .map_or("manifest", |t| t.name);
-            (listed.file, table)
+            ListedFile {
+                name: listed.file,
+                table,
+                written: Fingerprint {
+                    bytes: listed.bytes,
+                    sha256: listed.sha256,
+                },
+            }
         })
         .collect();
     Ok(Some(Listing { format, files }))
@@ -249,18 +271,20 @@ fn read_file(
         return Ok(None);
     }
     data.files += 1;
-    let file = File::open(&path).map_err(|e| Error::io(&path, e))?;
+    let mut file = Hashing::new(File::open(&path).map_err(|e| Error::io(&path, e))?);
     let outcome = match format {
-        Format::Csv => csv::read(file, &mut loader, found),
-        Format::Json => json::read_array(file, &mut loader, found),
-        Format::Jsonl => json::read_lines(file, &mut loader, found),
-        Format::Xml => xml::read(file, &mut loader, found),
+        Format::Csv => csv::read(&mut file, &mut loader, found),
+        Format::Json => json::read_array(&mut file, &mut loader, found),
+        Format::Jsonl => json::read_lines(&mut file, &mut loader, found),
+        Format::Xml => xml::read(&mut file, &mut loader, found),
         // Never detected: SQL scripts, Parquet and SQLite files are checked by the
         // engines that read them.
         Format::Sql | Format::Parquet | Format::Sqlite => {
             Err("this format is not read back; load it into a database".to_string())
         }
     };
+    let print = file.finish().map_err(|e| Error::io(&path, e))?;
+    data.fingerprints.push((name.clone(), print));
     match outcome {
         Ok(()) => Ok(Some(loader.finish())),
         Err(problem) => {
