@@ -24,6 +24,7 @@ use crate::error::{Error, Result};
 use crate::manifest::Manifest;
 use crate::model::{Date, Window};
 use crate::rules::Rule;
+use crate::schema::Table;
 use crate::words::plural;
 use report::Findings;
 use std::io::Write;
@@ -76,6 +77,8 @@ pub fn validate_dir(dir: &Path, window: Window) -> Result<Report> {
         format,
         files: data.files,
         rows: data.rows,
+        nested: data.nested,
+        orders: data.table(Table::Orders).map(|t| t.len() as u64),
         gaps: coverage::gaps(&data),
         edited,
         violations: found.into_violations(),
@@ -138,7 +141,7 @@ pub fn run_cli(args: &ValidateArgs) -> Result<()> {
 /// the tables read could show, and what they could not.
 fn write_verdict(out: &mut impl Write, report: &Report) -> std::io::Result<()> {
     let files = plural(report.files as u64, "file");
-    let rows = plural(report.rows, "row");
+    let rows = rows_read(report);
     let gaps = &report.gaps;
     if gaps.is_empty() {
         return writeln!(out, "ok: {files}, {rows}, every invariant holds");
@@ -178,6 +181,46 @@ fn write_verdict(out: &mut impl Write, report: &Report) -> std::io::Result<()> {
         )?;
     }
     Ok(())
+}
+
+/// What was read, in the words of generate's "wrote ... (N rows)" lines, whose sum
+/// the row count is.
+fn rows_read(report: &Report) -> String {
+    let rows = format!("{} in all", thousands_plural(report.rows, "row"));
+    let items = Table::OrderItems.name().replace('_', " ");
+    match report.orders {
+        None => rows,
+        Some(orders) => {
+            let orders = thousands_plural(orders, "order");
+            match report.nested {
+                0 => format!("{orders} with {rows} ({items} included)"),
+                n => format!(
+                    "{orders} with {rows} and {} {items} nested in the orders",
+                    thousands(n)
+                ),
+            }
+        }
+    }
+}
+
+/// 12345 as "12,345".
+fn thousands(n: u64) -> String {
+    let digits = n.to_string();
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}
+
+fn thousands_plural(n: u64, noun: &str) -> String {
+    match n {
+        1 => format!("1 {noun}"),
+        n => format!("{} {noun}s", thousands(n)),
+    }
 }
 
 /// Flags win; then the manifest a run writes next to its files; then the generator's

@@ -51,8 +51,13 @@ pub struct Report {
     pub format: Format,
     /// Dataset files read.
     pub files: usize,
-    /// Rows read, order items included.
+    /// Records read, counted as generate counts the rows it writes: a file's records
+    /// (order items included where they are a file of their own).
     pub rows: u64,
+    /// Order items nested in the orders' records (JSON, JSON Lines, XML).
+    pub nested: u64,
+    /// Orders read, when there is an orders file.
+    pub orders: Option<u64>,
     /// What the tables that were not read kept from being checked.
     pub gaps: Gaps,
     /// Files that differ from what their manifest recorded, each with how.

@@ -515,6 +515,54 @@ fn files_edited_since_they_were_generated_are_named() {
     assert!(!validated_ok(&dir).contains("edited"));
 }
 
+/// 12345 as "12,345".
+fn thousands(n: u64) -> String {
+    let digits = n.to_string();
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}
+
+#[test]
+fn the_summary_counts_rows_as_generate_does() {
+    let items = csv_rows(&Base::Csv.dir().join("order_items.csv")).len();
+    let nested = format!(
+        "and {} order items nested in the orders",
+        thousands(items as u64)
+    );
+    for (format, files, items) in [
+        ("csv", 18, "(order items included)"),
+        ("xml", 17, nested.as_str()),
+    ] {
+        let temp = tempdir();
+        let dir = temp.path().join(format);
+        let args = [&["generate", "--seed", "7", "--format", format][..], SMALL].concat();
+        let output = ecomgen(&[&args[..], &["--out", dir.to_str().unwrap()]].concat());
+        let wrote: u64 = stderr(&output)
+            .lines()
+            .filter_map(|l| {
+                l.split_once(" (")?
+                    .1
+                    .split_once(" rows")?
+                    .0
+                    .parse::<u64>()
+                    .ok()
+            })
+            .sum();
+        let out = validated_ok(&dir);
+        let expected = format!(
+            "ok: {files} files, 400 orders with {} rows in all {items}, every invariant holds",
+            thousands(wrote)
+        );
+        assert_eq!(out.lines().next(), Some(expected.as_str()), "{format}");
+    }
+}
+
 // Files and values.
 
 fn truncated_json(dir: &Path) {

@@ -30,8 +30,12 @@ pub struct Dataset {
     tables: Vec<Option<Rows>>,
     /// Dataset files read.
     pub files: usize,
-    /// Rows read, child tables included.
+    /// Records read, as the files hold them (a file's records, as generate counts
+    /// them): child tables included when they are files of their own.
     pub rows: u64,
+    /// Rows of child tables nested in their parents' records (order items in JSON and
+    /// XML orders).
+    pub nested: u64,
     /// The size and sha256 of each file read, by name.
     pub fingerprints: Vec<(String, Fingerprint)>,
 }
@@ -42,6 +46,7 @@ impl Dataset {
             tables: Table::ALL.iter().map(|_| None).collect(),
             files: 0,
             rows: 0,
+            nested: 0,
             fingerprints: Vec::new(),
         }
     }
@@ -52,6 +57,15 @@ impl Dataset {
 
     fn put(&mut self, rows: Rows) {
         self.rows += rows.len() as u64;
+        self.keep(rows);
+    }
+
+    fn put_nested(&mut self, rows: Rows) {
+        self.nested += rows.len() as u64;
+        self.keep(rows);
+    }
+
+    fn keep(&mut self, rows: Rows) {
         let at = rows.spec.table.index();
         self.tables[at] = Some(rows);
     }
@@ -208,7 +222,7 @@ pub fn load(dir: &Path, format: Format, found: &mut Findings) -> Result<Dataset>
         )? {
             data.put(rows);
             if let Some(child) = child {
-                data.put(child);
+                data.put_nested(child);
             }
         }
     }
