@@ -21,8 +21,7 @@ pub use report::{Report, Violation};
 
 use crate::cli::ValidateArgs;
 use crate::error::{Error, Result};
-use crate::manifest::Manifest;
-use crate::model::{Date, Window};
+use crate::model::Window;
 use crate::rules::Rule;
 use crate::schema::Table;
 use crate::words::plural;
@@ -38,43 +37,16 @@ use std::path::Path;
 /// anything wrong inside the files, including a file that does not parse, is a
 /// violation.
 pub fn validate_dir(dir: &Path, window: Window) -> Result<Report> {
-    read::check_is_dir(dir)?;
-    let listing = read::listing(dir)?;
-    let format = match &listing {
-        Some(listing) => listing.format,
-        None => read::detect_format(dir)?,
-    };
+    let layout = read::discover(dir)?;
     let mut found = Findings::default();
-    let data = read::load(dir, format, &mut found)?;
-    let mut edited = Vec::new();
-    for listed in listing.iter().flat_map(|l| &l.files) {
-        if !dir.join(&listed.name).is_file() {
-            found.of_file(
-                listed.table,
-                Rule::ManifestFile,
-                format!(
-                    "{} is listed in manifest.json but missing: its rows and the keys into \
-                     them are not checked",
-                    listed.name
-                ),
-            );
-        }
-        let read = data
-            .fingerprints
-            .iter()
-            .find(|(name, _)| *name == listed.name);
-        if let Some((_, now)) = read
-            && *now != listed.written
-        {
-            edited.push(edit_note(&listed.name, &listed.written, now));
-        }
-    }
+    let data = read::load(dir, &layout, &mut found)?;
+    let edited = compare_with_manifests(dir, &layout, &data, &mut found);
     for rows in data.tables() {
         rules::values::check(rows, window, &mut found);
     }
     rules::check(&data, window, &mut found)?;
     Ok(Report {
-        format,
+        format: layout.format,
         files: data.files,
         rows: data.rows,
         nested: data.nested,
@@ -85,16 +57,56 @@ pub fn validate_dir(dir: &Path, window: Window) -> Result<Report> {
     })
 }
 
-/// Why a file no longer is the one its manifest describes.
-fn edit_note(name: &str, written: &read::Fingerprint, now: &read::Fingerprint) -> String {
-    let how = if written.bytes != now.bytes {
-        format!(
-            "{} bytes, where manifest.json lists {}",
-            now.bytes, written.bytes
-        )
-    } else {
-        "its sha256 is not the one manifest.json lists".to_string()
-    };
+/// Reports the listed files that are missing, and returns a note for each file that
+/// is not what its manifest recorded.
+fn compare_with_manifests(
+    dir: &Path,
+    layout: &read::Layout,
+    data: &read::Dataset,
+    found: &mut Findings,
+) -> Vec<String> {
+    let mut edited = Vec::new();
+    for listed in &layout.listed {
+        if !dir.join(&listed.name).is_file() {
+            found.of_file(
+                listed.table,
+                Rule::ManifestFile,
+                format!(
+                    "{} is listed in {} but missing: its rows and the keys into them are not \
+                     checked",
+                    listed.name, layout.manifests
+                ),
+            );
+        }
+        let read = data.fingerprint(&listed.name);
+        if let Some(now) = read
+            && *now != listed.written
+        {
+            let how = if now.bytes != listed.written.bytes {
+                format!(
+                    "{} bytes, where {} lists {}",
+                    now.bytes, layout.manifests, listed.written.bytes
+                )
+            } else {
+                format!("its sha256 is not the one {} lists", layout.manifests)
+            };
+            edited.push(edit_note(&listed.name, &how));
+        }
+    }
+    // A whole file made of parts has no checksum of its own: its size is all there
+    // is to compare.
+    for (name, bytes) in &layout.concatenated {
+        if let Some(now) = data.fingerprint(name)
+            && now.bytes != *bytes
+        {
+            let how = format!("{} bytes, where its parts had {bytes}", now.bytes);
+            edited.push(edit_note(name, &how));
+        }
+    }
+    edited
+}
+
+fn edit_note(name: &str, how: &str) -> String {
     format!("{name} was edited since it was generated ({how}); it was checked as it is now")
 }
 
@@ -223,15 +235,17 @@ fn thousands_plural(n: u64, noun: &str) -> String {
     }
 }
 
-/// Flags win; then the manifest a run writes next to its files; then the generator's
-/// default year. The manifest is read only when a flag is missing, so a broken one
-/// does not matter when both are given.
+/// Flags win; then the manifests a run writes next to its files (`manifest.json`, or
+/// the part manifests of a partitioned run); then the generator's default year. The
+/// manifests are read only when a flag is missing, so a broken one does not matter
+/// when both are given.
 fn resolve_window(args: &ValidateArgs) -> Result<Window> {
     let (mut start, mut end) = (args.start_date, args.end_date);
-    if start.is_none() || end.is_none() {
-        let (manifest_start, manifest_end) = manifest_dates(&args.dir)?;
-        start = start.or(manifest_start);
-        end = end.or(manifest_end);
+    if (start.is_none() || end.is_none())
+        && let Some((recorded_start, recorded_end)) = read::recorded_window(&args.dir)?
+    {
+        start = start.or(Some(recorded_start));
+        end = end.or(Some(recorded_end));
     }
     let start = start.unwrap_or(Window::default().first_day());
     let end = end.unwrap_or(Window::default().last_day());
@@ -243,32 +257,10 @@ fn resolve_window(args: &ValidateArgs) -> Result<Window> {
     Ok(Window::new(start, end))
 }
 
-/// The window `DIR/manifest.json` records, if there is a manifest.
-fn manifest_dates(dir: &Path) -> Result<(Option<Date>, Option<Date>)> {
-    let path = dir.join("manifest.json");
-    let manifest = Manifest::read(&path)
-        .map_err(|e| Error::Runtime(format!("{e}; give --start-date and --end-date")))?;
-    let Some(manifest) = manifest else {
-        return Ok((None, None));
-    };
-    let date = |key: &str, text: &str| {
-        Date::parse(text).ok_or_else(|| {
-            Error::Runtime(format!(
-                "{}: settings.{key} is {text:?}, not a date YYYY-MM-DD",
-                path.display()
-            ))
-        })
-    };
-    let settings = &manifest.settings;
-    Ok((
-        Some(date("start_date", &settings.start_date)?),
-        Some(date("end_date", &settings.end_date)?),
-    ))
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::Date;
     use crate::model::time::days_from_civil;
 
     #[test]

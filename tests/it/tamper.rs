@@ -563,6 +563,96 @@ fn the_summary_counts_rows_as_generate_does() {
     }
 }
 
+// Parts of a partitioned run.
+
+/// Every part of a run in a window that is not the default one, into one directory.
+fn parts_of_a_run(dir: &Path, format: &str) {
+    for part in ["1", "2"] {
+        let args = [
+            "--seed",
+            "7",
+            "--format",
+            format,
+            "--parts",
+            "2",
+            "--part",
+            part,
+            "--start-date",
+            "2024-02-01",
+            "--end-date",
+            "2024-03-31",
+        ];
+        generate(dir, &[SMALL, &args].concat());
+    }
+}
+
+#[test]
+fn the_parts_of_a_run_are_checked_in_the_window_their_manifests_give() {
+    for format in ["csv", "json", "xml"] {
+        let temp = tempdir();
+        let dir = temp.path().join(format);
+        parts_of_a_run(&dir, format);
+        let out = validated_ok(&dir);
+        assert!(out.contains("every invariant holds"), "{format}: {out}");
+        // An edited part is named, like an edited file.
+        let part = format!("users.part-0002-of-0002.{format}");
+        rewrite(&dir, &part, |text| text.replacen("@", "@x", 1));
+        let out = validated_ok(&dir);
+        assert!(
+            out.contains(&format!("note: {part} was edited since")),
+            "{out}"
+        );
+    }
+}
+
+#[test]
+fn parts_concatenated_back_are_checked_in_their_window() {
+    let temp = tempdir();
+    let dir = temp.path().join("data");
+    parts_of_a_run(&dir, "csv");
+    let names: Vec<String> = read_dir(&dir).into_keys().collect();
+    for name in &names {
+        let Some((stem, rest)) = name.split_once(".part-") else {
+            continue;
+        };
+        if rest.ends_with(".csv") {
+            let mut whole = std::fs::read(dir.join(format!("{stem}.csv"))).unwrap_or_default();
+            whole.extend(std::fs::read(dir.join(name)).unwrap());
+            std::fs::write(dir.join(format!("{stem}.csv")), whole).unwrap();
+            std::fs::remove_file(dir.join(name)).unwrap();
+        }
+    }
+    let out = validated_ok(&dir);
+    assert!(out.contains("every invariant holds"), "{out}");
+    // Without the part manifests, the window must be given again.
+    for name in names.iter().filter(|n| n.starts_with("manifest.part-")) {
+        std::fs::remove_file(dir.join(name)).unwrap();
+    }
+    let output = ecomgen(&["validate", dir.to_str().unwrap()]);
+    assert_eq!(output.status.code(), Some(1), "{}", stderr(&output));
+    assert!(stderr(&output).contains("[14 window]"));
+}
+
+#[test]
+fn a_missing_part_is_named() {
+    let temp = tempdir();
+    let dir = temp.path().join("data");
+    parts_of_a_run(&dir, "jsonl");
+    for name in read_dir(&dir).into_keys() {
+        if name.contains(".part-0001-of-0002.") {
+            std::fs::remove_file(dir.join(name)).unwrap();
+        }
+    }
+    let output = ecomgen(&["validate", dir.to_str().unwrap()]);
+    let err = stderr(&output);
+    assert_eq!(output.status.code(), Some(2), "{err}");
+    assert!(
+        err.contains("holds parts of a partitioned run") && err.contains("part 1 of 2"),
+        "{err}"
+    );
+    assert_eq!(err.lines().count(), 1, "{err}");
+}
+
 // Files and values.
 
 fn truncated_json(dir: &Path) {

@@ -1,28 +1,26 @@
-//! Finding a dataset's files and reading them into tables. The manifest a run writes
-//! says which files belong to it (so files another run left beside them do not
-//! matter); without one, the files themselves tell the format. A file that does not
+//! Reading a dataset's files into tables, one reader per format. A file that does not
 //! parse is a violation, not an error: the rest of the dataset is still checked.
 
 mod csv;
 mod fingerprint;
 mod json;
+mod layout;
 mod loader;
 mod xml;
+
+pub use fingerprint::Fingerprint;
+pub use layout::{Layout, check_is_dir, discover, recorded_window};
 
 use super::report::Findings;
 use super::table::Rows;
 use crate::error::{Error, Result};
-use crate::manifest::Manifest;
 use crate::output::Format;
 use crate::rules::Rule;
 use crate::schema::{Entity, Table, TableSpec};
-use fingerprint::Hashing;
+use fingerprint::Concatenation;
 use loader::Loader;
 use std::fs::File;
 use std::path::Path;
-
-/// The formats validate reads.
-pub const FORMATS: [Format; 4] = [Format::Csv, Format::Json, Format::Jsonl, Format::Xml];
 
 /// The tables read from a dataset's files.
 pub struct Dataset {
@@ -53,6 +51,14 @@ impl Dataset {
 
     pub fn table(&self, table: Table) -> Option<&Rows> {
         self.tables[table.index()].as_ref()
+    }
+
+    /// The size and sha256 of a file that was read.
+    pub fn fingerprint(&self, name: &str) -> Option<&Fingerprint> {
+        self.fingerprints
+            .iter()
+            .find(|(file, _)| file == name)
+            .map(|(_, print)| print)
     }
 
     fn put(&mut self, rows: Rows) {
@@ -87,125 +93,10 @@ pub fn report_order() -> impl Iterator<Item = Table> {
     own.chain(children)
 }
 
-/// File stems of a format: one per entity, plus child tables for flat formats.
-fn file_stems(format: Format) -> impl Iterator<Item = &'static TableSpec> {
-    Entity::ALL
-        .into_iter()
-        .flat_map(move |e| format.files_of(e.spec().tables).iter().copied())
-}
-
-pub fn check_is_dir(dir: &Path) -> Result<()> {
-    if dir.is_dir() {
-        Ok(())
-    } else {
-        Err(Error::Usage(format!(
-            "{} is not a directory holding a dataset",
-            dir.display()
-        )))
-    }
-}
-
-pub use fingerprint::Fingerprint;
-
-/// What `DIR/manifest.json` says the last run wrote there.
-pub struct Listing {
-    pub format: Format,
-    pub files: Vec<ListedFile>,
-}
-
-/// A file a manifest lists.
-pub struct ListedFile {
-    pub name: String,
-    /// The table it holds (`manifest` for a file of no table).
-    pub table: &'static str,
-    /// Its size and sha256 when it was written.
-    pub written: Fingerprint,
-}
-
-/// The listing of `dir`'s manifest; `None` without a manifest, or with one that cannot
-/// be read: then the files themselves tell.
-pub fn listing(dir: &Path) -> Result<Option<Listing>> {
-    let Ok(Some(manifest)) = Manifest::read(&dir.join("manifest.json")) else {
-        return Ok(None);
-    };
-    let format = manifest.settings.format;
-    if !FORMATS.contains(&format) {
-        return Err(Error::Usage(format!(
-            "{} holds --format {} output (manifest.json); validate reads csv, json, jsonl \
-             and xml. Check it in the database with the reconcile.sql that --format sql \
-             writes, or generate the same seed as csv and validate that",
-            dir.display(),
-            format.name()
-        )));
-    }
-    let files = manifest
-        .files
-        .into_iter()
-        .map(|listed| {
-            let table = file_stems(format)
-                .find(|t| listed.file == format!("{}.{}", t.name, format.extension()))
-                .map_or("manifest", |t| t.name);
-            ListedFile {
-                name: listed.file,
-                table,
-                written: Fingerprint {
-                    bytes: listed.bytes,
-                    sha256: listed.sha256,
-                },
-            }
-        })
-        .collect();
-    Ok(Some(Listing { format, files }))
-}
-
-/// The one format whose files `dir` holds.
-pub fn detect_format(dir: &Path) -> Result<Format> {
-    let mut found: Vec<(Format, Vec<String>)> = Vec::new();
-    for format in FORMATS {
-        let names: Vec<String> = file_stems(format)
-            .map(|t| format!("{}.{}", t.name, format.extension()))
-            .filter(|name| dir.join(name).is_file())
-            .collect();
-        if !names.is_empty() {
-            found.push((format, names));
-        }
-    }
-    let parts = std::fs::read_dir(dir)
-        .map_err(|e| Error::io(dir, e))?
-        .flatten()
-        .any(|entry| entry.file_name().to_string_lossy().contains(".part-"));
-    match found.as_slice() {
-        [] if parts => Err(Error::Usage(format!(
-            "{} holds parts of a partitioned run; validate checks a whole dataset: concatenate \
-             each entity's parts into one file (README, \"Big data: threads and parts\") and \
-             validate that",
-            dir.display()
-        ))),
-        [] => Err(Error::Usage(format!(
-            "no dataset file in {} (expected files named after the entities, such as \
-             users.csv, orders.json, payments.jsonl or reviews.xml; SQL, Parquet and SQLite \
-             output is checked by loading it into a database)",
-            dir.display()
-        ))),
-        [(format, _)] => Ok(*format),
-        _ => {
-            let listed: Vec<String> = found
-                .iter()
-                .map(|(f, names)| format!("{} ({})", f.extension(), names.join(", ")))
-                .collect();
-            Err(Error::Usage(format!(
-                "{} holds dataset files of more than one format: {}; validate one format \
-                 per directory",
-                dir.display(),
-                listed.join("; ")
-            )))
-        }
-    }
-}
-
-/// Reads every file of `format` in `dir` that exists.
-pub fn load(dir: &Path, format: Format, found: &mut Findings) -> Result<Dataset> {
+/// Reads every table of `layout` whose files are in `dir`.
+pub fn load(dir: &Path, layout: &Layout, found: &mut Findings) -> Result<Dataset> {
     let mut data = Dataset::empty();
+    let format = layout.format;
     for entity in Entity::ALL {
         let tables = entity.spec().tables;
         let nested = if format.is_flat() {
@@ -213,13 +104,8 @@ pub fn load(dir: &Path, format: Format, found: &mut Findings) -> Result<Dataset>
         } else {
             tables.get(1).copied()
         };
-        if let Some((rows, child)) = read_file(
-            dir,
-            format,
-            Loader::new(tables[0], nested),
-            &mut data,
-            found,
-        )? {
+        let loader = Loader::new(tables[0], nested);
+        if let Some((rows, child)) = read_table(dir, layout, loader, &mut data, found)? {
             data.put(rows);
             if let Some(child) = child {
                 data.put_nested(child);
@@ -230,7 +116,7 @@ pub fn load(dir: &Path, format: Format, found: &mut Findings) -> Result<Dataset>
         for entity in Entity::ALL {
             let tables = entity.spec().tables;
             for &child in &tables[1..] {
-                load_child_file(dir, format, tables[0], child, &mut data, found)?;
+                load_child_table(dir, layout, tables[0], child, &mut data, found)?;
             }
         }
     }
@@ -239,20 +125,18 @@ pub fn load(dir: &Path, format: Format, found: &mut Findings) -> Result<Dataset>
 
 /// Reads the file of a child table (order items), which must exist when its parent's
 /// does.
-fn load_child_file(
+fn load_child_table(
     dir: &Path,
-    format: Format,
+    layout: &Layout,
     parent: &'static TableSpec,
     child: &'static TableSpec,
     data: &mut Dataset,
     found: &mut Findings,
 ) -> Result<()> {
-    let ext = format.extension();
-    match read_file(dir, format, Loader::new(child, None), data, found)? {
+    match read_table(dir, layout, Loader::new(child, None), data, found)? {
         Some((rows, _)) => data.put(rows),
-        None if data.table(parent.table).is_some()
-            && !dir.join(format!("{}.{ext}", child.name)).is_file() =>
-        {
+        None if data.table(parent.table).is_some() && !has_files(dir, layout, child) => {
+            let ext = layout.format.extension();
             let what = child.nesting.map_or("rows", |n| n.wrapper);
             found.of_file(
                 child.name,
@@ -270,38 +154,61 @@ fn load_child_file(
     Ok(())
 }
 
-/// Reads one file if it exists. A file that does not parse is a violation, and its
-/// table is then treated as absent, since its rows cannot be trusted.
-fn read_file(
+/// Whether every file of a table is in `dir`.
+fn has_files(dir: &Path, layout: &Layout, table: &TableSpec) -> bool {
+    layout
+        .files_of(table.name)
+        .iter()
+        .all(|name| dir.join(name).is_file())
+}
+
+/// Reads one table if its files are there. A file that does not parse is a
+/// violation, and its table is then treated as absent, since its rows cannot be
+/// trusted.
+fn read_table(
     dir: &Path,
-    format: Format,
+    layout: &Layout,
     mut loader: Loader,
     data: &mut Dataset,
     found: &mut Findings,
 ) -> Result<Option<(Rows, Option<Rows>)>> {
-    let name = format!("{}.{}", loader.name(), format.extension());
-    let path = dir.join(&name);
-    if !path.is_file() {
+    if !has_files(dir, layout, loader.spec()) {
         return Ok(None);
     }
-    data.files += 1;
-    let mut file = Hashing::new(File::open(&path).map_err(|e| Error::io(&path, e))?);
-    let outcome = match format {
-        Format::Csv => csv::read(&mut file, &mut loader, found),
-        Format::Json => json::read_array(&mut file, &mut loader, found),
-        Format::Jsonl => json::read_lines(&mut file, &mut loader, found),
-        Format::Xml => xml::read(&mut file, &mut loader, found),
-        // Never detected: SQL scripts, Parquet and SQLite files are checked by the
-        // engines that read them.
+    let names = layout.files_of(loader.name());
+    let mut files = Vec::with_capacity(names.len());
+    for name in &names {
+        let path = dir.join(name);
+        files.push((
+            name.clone(),
+            File::open(&path).map_err(|e| Error::io(&path, e))?,
+        ));
+    }
+    data.files += files.len();
+    let mut source = Concatenation::new(files);
+    let outcome = match layout.format {
+        Format::Csv => csv::read(&mut source, &mut loader, found),
+        Format::Json => json::read_array(&mut source, &mut loader, found),
+        Format::Jsonl => json::read_lines(&mut source, &mut loader, found),
+        Format::Xml => xml::read(&mut source, &mut loader, found),
+        // Never laid out: SQL scripts are checked by the databases that load them.
         Format::Sql | Format::Parquet | Format::Sqlite => {
             Err("this format is not read back; load it into a database".to_string())
         }
     };
-    let print = file.finish().map_err(|e| Error::io(&path, e))?;
-    data.fingerprints.push((name.clone(), print));
+    let prints = source.finish().map_err(|e| Error::io(dir, e))?;
+    data.fingerprints.extend(prints);
     match outcome {
         Ok(()) => Ok(Some(loader.finish())),
         Err(problem) => {
+            let name = match names.as_slice() {
+                [one] => one.clone(),
+                _ => format!(
+                    "{}.{} (its parts)",
+                    loader.name(),
+                    layout.format.extension()
+                ),
+            };
             found.of_file(
                 loader.name(),
                 Rule::FormatFile,
@@ -315,21 +222,6 @@ fn read_file(
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn a_directory_without_one_clear_format_is_refused() {
-        let temp = tempfile::tempdir().expect("a temporary directory");
-        let empty = detect_format(temp.path()).expect_err("no dataset");
-        assert!(empty.to_string().contains("no dataset file"), "{empty}");
-        std::fs::write(temp.path().join("users.csv"), "user_id\n").expect("written");
-        assert_eq!(detect_format(temp.path()).expect("one format"), Format::Csv);
-        std::fs::write(temp.path().join("orders.json"), "[]").expect("written");
-        let mixed = detect_format(temp.path()).expect_err("two formats");
-        assert!(
-            mixed.to_string().contains("more than one format"),
-            "{mixed}"
-        );
-    }
 
     #[test]
     fn child_tables_are_read_after_every_entity() {
