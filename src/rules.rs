@@ -71,6 +71,7 @@ rules! {
     FormatTimestamp => ("format: timestamp", None, "Timestamps are YYYY-MM-DDTHH:MM:SS, a real moment, no zone.", Sql::None),
     FormatDate => ("format: date", None, "Dates are YYYY-MM-DD, a real day.", Sql::None),
     FormatEnum => ("format: enum", None, "An enumerated field holds one of its values.", Sql::None),
+    FormatColumnType => ("format: column type", None, "A Parquet column holds its field's kind of value (text for text and ids, integers, booleans, decimals with two places for money, timestamps without a zone, dates), and so does each SQLite value (TEXT, INTEGER, 0 or 1 for booleans, a number for money).", Sql::None),
     FormatRange => ("format: range", None, "A number lies in its field's range: 0 or more unless the schema gives another (a category level of 1 to 3, an item's unit_price above 0); the ranges invariants 3 to 9 state are reported under their own rules.", Sql::None),
     ManifestFile => ("manifest: file", None, "Every file manifest.json lists exists.", Sql::None),
     SchemaUnique => ("schema: unique", None, "A field the schema marks unique holds no value twice.", Sql::None),

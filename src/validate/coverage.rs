@@ -79,8 +79,8 @@ fn reads(rule: Rule) -> &'static [Table] {
     match rule {
         FormatFile | FormatFields | FormatJsonType | FormatRequired | FormatUuid | FormatText
         | FormatInteger | FormatBoolean | FormatMoney | FormatTimestamp | FormatDate
-        | FormatEnum | FormatRange | ManifestFile | SchemaUnique | PrimaryKey | ForeignKey
-        | Window => &[],
+        | FormatEnum | FormatColumnType | FormatRange | ManifestFile | SchemaUnique
+        | PrimaryKey | ForeignKey | Window => &[],
         UsersUnique | UsersUpdatedAt | CategoriesTree | ProductsSku | ProductsPrice
         | InventoryPair | InventoryQuantity => &[],
         OrdersCreatedAt => &[T::Users],

@@ -160,9 +160,14 @@ fn write_verdict(out: &mut impl Write, report: &Report) -> std::io::Result<()> {
     }
     write!(out, "ok: {files}, {rows}, no violation in what they hold")?;
     if !gaps.absent.is_empty() {
+        // SQLite keeps every table in one file, empty for the entities not written.
+        let holder = match report.format.spec().single_file {
+            Some(_) => "rows",
+            None => "file",
+        };
         write!(
             out,
-            " (no file for {}: their rows and the keys into them are not checked)",
+            " (no {holder} for {}: their rows and the keys into them are not checked)",
             gaps.absent.join(", ")
         )?;
     }
@@ -175,8 +180,8 @@ fn write_verdict(out: &mut impl Write, report: &Report) -> std::io::Result<()> {
             .collect();
         writeln!(
             out,
-            "not checked: keys into tables without a file, so a key that names no row goes \
-             unseen: {}",
+            "not checked: keys into tables the dataset does not hold, so a key that names no \
+             row goes unseen: {}",
             keys.join(", ")
         )?;
     }

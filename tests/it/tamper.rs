@@ -18,10 +18,23 @@ enum Base {
     Json,
     Jsonl,
     Xml,
+    #[cfg(feature = "parquet")]
+    Parquet,
+    #[cfg(feature = "sqlite")]
+    Sqlite,
 }
 
 impl Base {
-    const ALL: [Base; 4] = [Base::Csv, Base::Json, Base::Jsonl, Base::Xml];
+    const ALL: &[Base] = &[
+        Base::Csv,
+        Base::Json,
+        Base::Jsonl,
+        Base::Xml,
+        #[cfg(feature = "parquet")]
+        Base::Parquet,
+        #[cfg(feature = "sqlite")]
+        Base::Sqlite,
+    ];
 
     fn name(self) -> &'static str {
         match self {
@@ -29,6 +42,10 @@ impl Base {
             Base::Json => "json",
             Base::Jsonl => "jsonl",
             Base::Xml => "xml",
+            #[cfg(feature = "parquet")]
+            Base::Parquet => "parquet",
+            #[cfg(feature = "sqlite")]
+            Base::Sqlite => "sqlite",
         }
     }
 
@@ -36,7 +53,7 @@ impl Base {
     /// processing, shipped, delivered and returned orders, refunded and rejected
     /// returns, an unsold product, and notifications of every order kind.
     fn dir(self) -> &'static Path {
-        static DIRS: [OnceLock<tempfile::TempDir>; 4] = [const { OnceLock::new() }; 4];
+        static DIRS: [OnceLock<tempfile::TempDir>; 6] = [const { OnceLock::new() }; 6];
         DIRS[self as usize]
             .get_or_init(|| {
                 let dir = tempdir();
@@ -229,13 +246,16 @@ fn cancelled_order(orders: &Csv) -> (usize, String) {
 }
 
 macro_rules! cases {
-    ($($rule:ident in $base:ident => $tamper:ident,)*) => {
+    ($($(#[$attr:meta])* $rule:ident in $base:ident => $tamper:ident,)*) => {
         /// Every tamper case: the rule it breaks, the dataset it starts from.
-        const CASES: &[(Rule, Base, &str)] = &[$((Rule::$rule, Base::$base, stringify!($tamper)),)*];
+        const CASES: &[(Rule, Base, &str)] = &[
+            $($(#[$attr])* (Rule::$rule, Base::$base, stringify!($tamper)),)*
+        ];
 
         /// One test per case, named after its tampering.
         mod case {
             $(
+                $(#[$attr])*
                 #[test]
                 fn $tamper() {
                     super::run_case(ecomgen::rules::Rule::$rule, super::Base::$base, super::$tamper);
@@ -332,13 +352,30 @@ cases! {
     NotificationsEvent in Csv => shipping_news_before_shipping,
     NotificationsCreatedAt in Csv => news_before_signup,
     NotificationsReadAt in Csv => read_before_sent,
+    #[cfg(feature = "parquet")]
+    OrdersTotal in Parquet => a_parquet_order_total_off_by_a_cent,
+    #[cfg(feature = "parquet")]
+    FormatColumnType in Parquet => loyalty_points_as_parquet_text,
+    #[cfg(feature = "sqlite")]
+    PaymentsCompleted in Sqlite => a_sqlite_capture_off_by_a_cent,
+    #[cfg(feature = "sqlite")]
+    FormatColumnType in Sqlite => a_sqlite_boolean_stored_as_text,
+    #[cfg(feature = "sqlite")]
+    FormatInteger in Sqlite => sqlite_loyalty_points_in_words,
 }
 
 /// Rules no edit of a dataset can break alone, with the reason.
-const UNREACHABLE: &[(Rule, &str)] = &[(
-    Rule::SchemaUnique,
-    "every field the schema marks unique has a rule of its own",
-)];
+const UNREACHABLE: &[(Rule, &str)] = &[
+    #[cfg(not(any(feature = "parquet", feature = "sqlite")))]
+    (
+        Rule::FormatColumnType,
+        "only the binary formats have typed columns, and this build reads neither",
+    ),
+    (
+        Rule::SchemaUnique,
+        "every field the schema marks unique has a rule of its own",
+    ),
+];
 
 #[test]
 fn every_rule_has_a_tamper_case() {
@@ -376,7 +413,7 @@ fn schema_unique_has_no_field_to_check() {
 
 #[test]
 fn untouched_datasets_hold_every_rule() {
-    for base in Base::ALL {
+    for &base in Base::ALL {
         let output = ecomgen(&["validate", base.dir().to_str().unwrap()]);
         let out = String::from_utf8_lossy(&output.stdout);
         assert!(output.status.success(), "{base:?}: {}", stderr(&output));
@@ -1421,4 +1458,133 @@ fn read_before_sent(dir: &Path) {
         let sent = n.get(row, "created_at").to_string();
         n.set(row, "read_at", shift(&sent, -1));
     });
+}
+
+// Binary formats.
+
+/// Rewrites a table's Parquet file with `change` applied to each record batch.
+#[cfg(feature = "parquet")]
+fn edit_parquet(
+    dir: &Path,
+    table: &str,
+    mut change: impl FnMut(&arrow_array::RecordBatch) -> arrow_array::RecordBatch,
+) {
+    use parquet::arrow::ArrowWriter;
+    use parquet::arrow::arrow_reader::ParquetRecordBatchReaderBuilder;
+    let path = dir.join(format!("{table}.parquet"));
+    let file = std::fs::File::open(&path).unwrap();
+    let reader = ParquetRecordBatchReaderBuilder::try_new(file)
+        .unwrap()
+        .build()
+        .unwrap();
+    let batches: Vec<_> = reader.map(|b| change(&b.unwrap())).collect();
+    let mut writer = ArrowWriter::try_new(
+        std::fs::File::create(&path).unwrap(),
+        batches[0].schema(),
+        None,
+    )
+    .unwrap();
+    for batch in &batches {
+        writer.write(batch).unwrap();
+    }
+    writer.close().unwrap();
+}
+
+/// A batch with one column replaced, its type taken from the new values.
+#[cfg(feature = "parquet")]
+fn with_column(
+    batch: &arrow_array::RecordBatch,
+    name: &str,
+    values: arrow_array::ArrayRef,
+) -> arrow_array::RecordBatch {
+    let schema = batch.schema();
+    let at = schema.index_of(name).unwrap();
+    let mut fields: Vec<arrow_schema::Field> =
+        schema.fields().iter().map(|f| f.as_ref().clone()).collect();
+    fields[at] = arrow_schema::Field::new(name, values.data_type().clone(), true);
+    let mut columns = batch.columns().to_vec();
+    columns[at] = values;
+    let schema = std::sync::Arc::new(arrow_schema::Schema::new(fields));
+    arrow_array::RecordBatch::try_new(schema, columns).unwrap()
+}
+
+#[cfg(feature = "parquet")]
+fn a_parquet_order_total_off_by_a_cent(dir: &Path) {
+    use arrow_array::cast::AsArray;
+    use arrow_array::types::Decimal128Type;
+    let mut changed = false;
+    edit_parquet(dir, "orders", |batch| {
+        let status = batch.column_by_name("status").unwrap().as_string::<i32>();
+        let total = batch
+            .column_by_name("total")
+            .unwrap()
+            .as_primitive::<Decimal128Type>();
+        let mut cents: Vec<i128> = total.values().to_vec();
+        if let Some(row) = (0..batch.num_rows()).find(|&r| status.value(r) == "cancelled")
+            && !changed
+        {
+            cents[row] += 1;
+            changed = true;
+        }
+        let total = arrow_array::Decimal128Array::from(cents)
+            .with_precision_and_scale(12, 2)
+            .unwrap();
+        with_column(batch, "total", std::sync::Arc::new(total))
+    });
+    assert!(changed, "the base dataset has a cancelled order");
+}
+
+#[cfg(feature = "parquet")]
+fn loyalty_points_as_parquet_text(dir: &Path) {
+    use arrow_array::cast::AsArray;
+    use arrow_array::types::Int64Type;
+    edit_parquet(dir, "users", |batch| {
+        let points = batch.column_by_name("loyalty_points").unwrap();
+        let text: arrow_array::StringArray = points
+            .as_primitive::<Int64Type>()
+            .iter()
+            .map(|v| v.map(|v| v.to_string()))
+            .collect();
+        with_column(batch, "loyalty_points", std::sync::Arc::new(text))
+    });
+}
+
+/// Runs SQL on a dataset's database, its CHECK constraints off, as a tool that edits
+/// it without them would.
+#[cfg(feature = "sqlite")]
+fn sql(dir: &Path, statement: &str) {
+    let db = rusqlite::Connection::open(dir.join("ecomgen.db")).unwrap();
+    db.execute_batch(&format!(
+        "PRAGMA ignore_check_constraints = ON; {statement}"
+    ))
+    .unwrap();
+    assert_eq!(db.changes(), 1, "{statement}");
+}
+
+#[cfg(feature = "sqlite")]
+fn a_sqlite_capture_off_by_a_cent(dir: &Path) {
+    sql(
+        dir,
+        "UPDATE payments SET amount = amount + 0.01 WHERE payment_id = (
+            SELECT p.payment_id FROM payments p JOIN orders o ON o.order_id = p.order_id
+            WHERE o.status = 'delivered' AND p.status = 'completed'
+              AND NOT EXISTS (SELECT 1 FROM returns r WHERE r.order_id = o.order_id)
+            ORDER BY p.rowid LIMIT 1)",
+    );
+}
+
+#[cfg(feature = "sqlite")]
+fn a_sqlite_boolean_stored_as_text(dir: &Path) {
+    sql(
+        dir,
+        "UPDATE users SET is_active = 'true' WHERE rowid = (SELECT min(rowid) FROM users)",
+    );
+}
+
+#[cfg(feature = "sqlite")]
+fn sqlite_loyalty_points_in_words(dir: &Path) {
+    sql(
+        dir,
+        "UPDATE users SET loyalty_points = 'many' WHERE rowid = (SELECT min(rowid) FROM users)",
+    );
 }

@@ -17,8 +17,21 @@ use crate::schema::{Entity, TableSpec};
 use std::collections::BTreeSet;
 use std::path::Path;
 
-/// The formats validate reads.
-pub const FORMATS: [Format; 4] = [Format::Csv, Format::Json, Format::Jsonl, Format::Xml];
+/// Whether validate reads a format in this build (the binary formats are features).
+pub fn reads(format: Format) -> bool {
+    match format {
+        Format::Csv | Format::Json | Format::Jsonl | Format::Xml => true,
+        Format::Parquet => cfg!(feature = "parquet"),
+        Format::Sqlite => cfg!(feature = "sqlite"),
+        // A script for a database: the database checks it, with reconcile.sql.
+        Format::Sql => false,
+    }
+}
+
+/// The formats validate reads, in `Format::ALL` order.
+fn formats() -> impl Iterator<Item = Format> {
+    Format::ALL.into_iter().filter(|f| reads(*f))
+}
 
 /// How a dataset's files are laid out, and what its manifests record.
 pub struct Layout {
@@ -33,6 +46,8 @@ pub struct Layout {
     /// For parts concatenated back into whole files: each whole file, with the bytes
     /// its parts had when they were written.
     pub concatenated: Vec<(String, u64)>,
+    /// The entities the run wrote, as its manifests say; `None` without one.
+    pub entities: Option<Vec<Entity>>,
 }
 
 /// A file a manifest lists.
@@ -45,8 +60,10 @@ pub struct ListedFile {
 }
 
 impl Layout {
-    /// The files holding a table, in the order they concatenate.
+    /// The files holding a table, in the order they concatenate: for a format with
+    /// one file for every table (SQLite), that file.
     pub fn files_of(&self, stem: &str) -> Vec<String> {
+        let stem = self.format.spec().single_file.unwrap_or(stem);
         let ext = self.format.extension();
         (1..=self.parts)
             .map(|index| {
@@ -82,9 +99,11 @@ pub fn discover(dir: &Path) -> Result<Layout> {
             manifests: "manifest.json",
             listed: listed_files(&manifest),
             concatenated: Vec::new(),
+            entities: Some(entities_of(&manifest)),
         });
     }
     let part_manifests = part_manifests(dir)?;
+    let entities = part_manifests.first().map(|(_, m)| entities_of(m));
     let listed: Vec<ListedFile> = part_manifests
         .iter()
         .flat_map(|(_, m)| listed_files(m))
@@ -94,13 +113,13 @@ pub fn discover(dir: &Path) -> Result<Layout> {
         if !missing.is_empty() {
             return Err(incomplete_parts(dir, &missing, count));
         }
-        let format = readable(dir, format, "the part manifests")?;
         return Ok(Layout {
             format,
             parts: count,
             manifests: "the part manifests",
             listed,
             concatenated: Vec::new(),
+            entities,
         });
     }
     let format = detect_format(dir)?;
@@ -111,6 +130,7 @@ pub fn discover(dir: &Path) -> Result<Layout> {
         manifests: "the part manifests",
         listed: Vec::new(),
         concatenated,
+        entities,
     })
 }
 
@@ -165,16 +185,24 @@ fn window_or_error(manifest: &Manifest, path: &Path) -> Result<Option<(Date, Dat
 
 /// The format a manifest records, if validate reads it.
 fn readable(dir: &Path, format: Format, manifest: &str) -> Result<Format> {
-    if FORMATS.contains(&format) {
+    if reads(format) {
         return Ok(format);
     }
+    let names: Vec<&str> = formats().map(Format::name).collect();
     Err(Error::Usage(format!(
-        "{} holds --format {} output ({manifest}); validate reads csv, json, jsonl and \
-         xml. Check it in the database with the reconcile.sql that --format sql writes, \
-         or generate the same seed as csv and validate that",
+        "{} holds --format {} output ({manifest}); validate reads {}. Check it in the \
+         database with the reconcile.sql that --format sql writes, or generate the same \
+         seed as csv and validate that",
         dir.display(),
-        format.name()
+        format.name(),
+        names.join(", ")
     )))
+}
+
+/// The entities a manifest says its run wrote.
+fn entities_of(manifest: &Manifest) -> Vec<Entity> {
+    let names = &manifest.settings.entities;
+    names.iter().filter_map(|n| Entity::from_name(n)).collect()
 }
 
 /// File stems of a format: one per entity, plus child tables for flat formats.
@@ -189,6 +217,17 @@ fn table_of(format: Format, file: &str) -> Option<&'static TableSpec> {
     let (stem, _) = split_name(file)?;
     let stem = stem.strip_suffix(&format!(".{}", format.extension()))?;
     file_stems(format).find(|t| t.name == stem)
+}
+
+/// The whole file names of a format's dataset: one per table, or the one file.
+fn whole_names(format: Format) -> Vec<String> {
+    let ext = format.extension();
+    match format.spec().single_file {
+        Some(stem) => vec![format!("{stem}.{ext}")],
+        None => file_stems(format)
+            .map(|t| format!("{}.{ext}", t.name))
+            .collect(),
+    }
 }
 
 /// `orders.part-0002-of-0004.csv` as (`orders.csv`, Some((2, 4))), `orders.csv` as
@@ -253,8 +292,8 @@ fn part_files(dir: &Path) -> Result<Option<(Format, u64, BTreeSet<u64>)>> {
         let Some((whole, Some((index, count)))) = split_name(&name) else {
             continue;
         };
-        for format in FORMATS {
-            if table_of(format, &whole).is_some() {
+        for format in formats() {
+            if whole_names(format).contains(&whole) {
                 found.insert((format, count));
                 present.insert(index);
             }
@@ -305,9 +344,12 @@ fn concatenated_sizes(
     let Some(count) = manifests.first().map(|(_, m)| m.settings.parts) else {
         return Vec::new();
     };
+    // Binary parts are files of their own; only text parts concatenate byte for byte.
+    if format.is_binary() {
+        return Vec::new();
+    }
     let mut sizes = Vec::new();
-    for table in file_stems(format) {
-        let whole = format!("{}.{}", table.name, format.extension());
+    for whole in whole_names(format) {
         let parts: Vec<u64> = listed
             .iter()
             .filter(|f| split_name(&f.name).is_some_and(|(w, part)| w == whole && part.is_some()))
@@ -323,9 +365,9 @@ fn concatenated_sizes(
 /// The one format whose whole files `dir` holds.
 pub fn detect_format(dir: &Path) -> Result<Format> {
     let mut found: Vec<(Format, Vec<String>)> = Vec::new();
-    for format in FORMATS {
-        let names: Vec<String> = file_stems(format)
-            .map(|t| format!("{}.{}", t.name, format.extension()))
+    for format in formats() {
+        let names: Vec<String> = whole_names(format)
+            .into_iter()
             .filter(|name| dir.join(name).is_file())
             .collect();
         if !names.is_empty() {
@@ -335,8 +377,8 @@ pub fn detect_format(dir: &Path) -> Result<Format> {
     match found.as_slice() {
         [] => Err(Error::Usage(format!(
             "no dataset file in {} (expected files named after the entities, such as \
-             users.csv, orders.json, payments.jsonl or reviews.xml; SQL, Parquet and SQLite \
-             output is checked by loading it into a database)",
+             users.csv, orders.json, payments.jsonl, reviews.xml or products.parquet, or \
+             ecomgen.db; SQL output is checked by loading it into a database)",
             dir.display()
         ))),
         [(format, _)] => Ok(*format),

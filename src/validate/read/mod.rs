@@ -6,6 +6,10 @@ mod fingerprint;
 mod json;
 mod layout;
 mod loader;
+#[cfg(feature = "parquet")]
+mod parquet;
+#[cfg(feature = "sqlite")]
+mod sqlite;
 mod xml;
 
 pub use fingerprint::Fingerprint;
@@ -96,8 +100,15 @@ pub fn report_order() -> impl Iterator<Item = Table> {
 /// Reads every table of `layout` whose files are in `dir`.
 pub fn load(dir: &Path, layout: &Layout, found: &mut Findings) -> Result<Dataset> {
     let mut data = Dataset::empty();
+    let databases = Databases::open(dir, layout, &mut data, found)?;
     let format = layout.format;
-    for entity in Entity::ALL {
+    let written = |e: Entity| {
+        layout
+            .entities
+            .as_ref()
+            .is_none_or(|list| list.contains(&e))
+    };
+    for entity in Entity::ALL.into_iter().filter(|e| written(*e)) {
         let tables = entity.spec().tables;
         let nested = if format.is_flat() {
             None
@@ -105,7 +116,8 @@ pub fn load(dir: &Path, layout: &Layout, found: &mut Findings) -> Result<Dataset
             tables.get(1).copied()
         };
         let loader = Loader::new(tables[0], nested);
-        if let Some((rows, child)) = read_table(dir, layout, loader, &mut data, found)? {
+        if let Some((rows, child)) = read_table(dir, layout, &databases, loader, &mut data, found)?
+        {
             data.put(rows);
             if let Some(child) = child {
                 data.put_nested(child);
@@ -113,45 +125,43 @@ pub fn load(dir: &Path, layout: &Layout, found: &mut Findings) -> Result<Dataset
         }
     }
     if format.is_flat() {
-        for entity in Entity::ALL {
+        for entity in Entity::ALL.into_iter().filter(|e| written(*e)) {
             let tables = entity.spec().tables;
             for &child in &tables[1..] {
-                load_child_table(dir, layout, tables[0], child, &mut data, found)?;
+                let loader = Loader::new(child, None);
+                match read_table(dir, layout, &databases, loader, &mut data, found)? {
+                    Some((rows, _)) => data.put(rows),
+                    None => missing_child(dir, layout, tables[0], child, &data, found),
+                }
             }
         }
     }
     Ok(data)
 }
 
-/// Reads the file of a child table (order items), which must exist when its parent's
-/// does.
-fn load_child_table(
+/// A child table (order items) must have its file when its parent's is there.
+fn missing_child(
     dir: &Path,
     layout: &Layout,
     parent: &'static TableSpec,
     child: &'static TableSpec,
-    data: &mut Dataset,
+    data: &Dataset,
     found: &mut Findings,
-) -> Result<()> {
-    match read_table(dir, layout, Loader::new(child, None), data, found)? {
-        Some((rows, _)) => data.put(rows),
-        None if data.table(parent.table).is_some() && !has_files(dir, layout, child) => {
-            let ext = layout.format.extension();
-            let what = child.nesting.map_or("rows", |n| n.wrapper);
-            found.of_file(
-                child.name,
-                Rule::FormatFile,
-                format!(
-                    "{p}.{ext} is present but {c}.{ext} is missing: the {p}' {what} are not \
-                     checked",
-                    p = parent.name,
-                    c = child.name
-                ),
-            );
-        }
-        None => {}
+) {
+    if data.table(parent.table).is_none() || has_files(dir, layout, child) {
+        return;
     }
-    Ok(())
+    let ext = layout.format.extension();
+    let what = child.nesting.map_or("rows", |n| n.wrapper);
+    found.of_file(
+        child.name,
+        Rule::FormatFile,
+        format!(
+            "{p}.{ext} is present but {c}.{ext} is missing: the {p}' {what} are not checked",
+            p = parent.name,
+            c = child.name
+        ),
+    );
 }
 
 /// Whether every file of a table is in `dir`.
@@ -162,47 +172,90 @@ fn has_files(dir: &Path, layout: &Layout, table: &TableSpec) -> bool {
         .all(|name| dir.join(name).is_file())
 }
 
+/// The open databases of a format that keeps every table in one file (SQLite): one
+/// per part, opened once for all tables.
+struct Databases {
+    #[cfg(feature = "sqlite")]
+    open: Vec<rusqlite::Connection>,
+    /// A database that did not open: its tables are not read.
+    failed: bool,
+}
+
+impl Databases {
+    #[cfg(not(feature = "sqlite"))]
+    fn open(_: &Path, _: &Layout, _: &mut Dataset, _: &mut Findings) -> Result<Databases> {
+        Ok(Databases { failed: false })
+    }
+
+    #[cfg(feature = "sqlite")]
+    fn open(
+        dir: &Path,
+        layout: &Layout,
+        data: &mut Dataset,
+        found: &mut Findings,
+    ) -> Result<Databases> {
+        let mut databases = Databases {
+            open: Vec::new(),
+            failed: false,
+        };
+        let Some(stem) = layout.format.spec().single_file else {
+            return Ok(databases);
+        };
+        let names = layout.files_of(stem);
+        if !names.iter().all(|name| dir.join(name).is_file()) {
+            return Ok(databases);
+        }
+        for name in names {
+            let path = dir.join(&name);
+            let file = File::open(&path).map_err(|e| Error::io(&path, e))?;
+            let print = Concatenation::new(vec![(name.clone(), file)]).finish();
+            data.fingerprints
+                .extend(print.map_err(|e| Error::io(&path, e))?);
+            data.files += 1;
+            match sqlite::open(&path) {
+                Ok(connection) => databases.open.push(connection),
+                Err(problem) => {
+                    databases.failed = true;
+                    let message = format!("{name}: {problem}; its tables are not checked");
+                    found.of_file(stem, Rule::FormatFile, message);
+                }
+            }
+        }
+        Ok(databases)
+    }
+}
+
 /// Reads one table if its files are there. A file that does not parse is a
 /// violation, and its table is then treated as absent, since its rows cannot be
 /// trusted.
 fn read_table(
     dir: &Path,
     layout: &Layout,
+    databases: &Databases,
     mut loader: Loader,
     data: &mut Dataset,
     found: &mut Findings,
 ) -> Result<Option<(Rows, Option<Rows>)>> {
-    if !has_files(dir, layout, loader.spec()) {
+    if !has_files(dir, layout, loader.spec()) || databases.failed {
         return Ok(None);
     }
     let names = layout.files_of(loader.name());
-    let mut files = Vec::with_capacity(names.len());
-    for name in &names {
-        let path = dir.join(name);
-        files.push((
-            name.clone(),
-            File::open(&path).map_err(|e| Error::io(&path, e))?,
-        ));
-    }
-    data.files += files.len();
-    let mut source = Concatenation::new(files);
     let outcome = match layout.format {
-        Format::Csv => csv::read(&mut source, &mut loader, found),
-        Format::Json => json::read_array(&mut source, &mut loader, found),
-        Format::Jsonl => json::read_lines(&mut source, &mut loader, found),
-        Format::Xml => xml::read(&mut source, &mut loader, found),
-        // Never laid out: SQL scripts are checked by the databases that load them.
-        Format::Sql | Format::Parquet | Format::Sqlite => {
-            Err("this format is not read back; load it into a database".to_string())
+        Format::Csv | Format::Json | Format::Jsonl | Format::Xml => {
+            read_text(dir, layout.format, &names, &mut loader, data, found)?
         }
+        #[cfg(feature = "parquet")]
+        Format::Parquet => read_parquet(dir, &names, &mut loader, data, found)?,
+        #[cfg(feature = "sqlite")]
+        Format::Sqlite => sqlite::read(&databases.open, &mut loader, found),
+        _ => Err("this format is not read back; load it into a database".to_string()),
     };
-    let prints = source.finish().map_err(|e| Error::io(dir, e))?;
-    data.fingerprints.extend(prints);
     match outcome {
         Ok(()) => Ok(Some(loader.finish())),
         Err(problem) => {
-            let name = match names.as_slice() {
-                [one] => one.clone(),
+            let name = match (layout.format.spec().single_file, names.as_slice()) {
+                (Some(_), _) => format!("table {}", loader.name()),
+                (None, [one]) => one.clone(),
                 _ => format!(
                     "{}.{} (its parts)",
                     loader.name(),
@@ -217,6 +270,60 @@ fn read_table(
             Ok(None)
         }
     }
+}
+
+/// Reads a text format's files as one stream, hashing each.
+fn read_text(
+    dir: &Path,
+    format: Format,
+    names: &[String],
+    loader: &mut Loader,
+    data: &mut Dataset,
+    found: &mut Findings,
+) -> Result<Result<(), String>> {
+    let mut files = Vec::with_capacity(names.len());
+    for name in names {
+        let path = dir.join(name);
+        files.push((
+            name.clone(),
+            File::open(&path).map_err(|e| Error::io(&path, e))?,
+        ));
+    }
+    data.files += files.len();
+    let mut source = Concatenation::new(files);
+    let outcome = match format {
+        Format::Csv => csv::read(&mut source, loader, found),
+        Format::Json => json::read_array(&mut source, loader, found),
+        Format::Jsonl => json::read_lines(&mut source, loader, found),
+        _ => xml::read(&mut source, loader, found),
+    };
+    let prints = source.finish().map_err(|e| Error::io(dir, e))?;
+    data.fingerprints.extend(prints);
+    Ok(outcome)
+}
+
+/// Reads a table's Parquet files (whole, or one per part) one after another.
+#[cfg(feature = "parquet")]
+fn read_parquet(
+    dir: &Path,
+    names: &[String],
+    loader: &mut Loader,
+    data: &mut Dataset,
+    found: &mut Findings,
+) -> Result<Result<(), String>> {
+    let mut outcome = Ok(());
+    for name in names {
+        let path = dir.join(name);
+        let open = || File::open(&path).map_err(|e| Error::io(&path, e));
+        let print = Concatenation::new(vec![(name.clone(), open()?)]).finish();
+        data.fingerprints
+            .extend(print.map_err(|e| Error::io(&path, e))?);
+        data.files += 1;
+        if outcome.is_ok() {
+            outcome = parquet::read(open()?, loader, found);
+        }
+    }
+    Ok(outcome)
 }
 
 #[cfg(test)]
