@@ -22,6 +22,8 @@ use crate::output::Format;
 use crate::rules::Rule;
 use crate::schema::{Entity, Table, TableSpec};
 use fingerprint::Concatenation;
+#[cfg(any(feature = "parquet", feature = "sqlite"))]
+use fingerprint::Hashing;
 use loader::Loader;
 use std::fs::File;
 use std::path::Path;
@@ -73,6 +75,20 @@ impl Dataset {
     fn put_nested(&mut self, rows: Rows) {
         self.nested += rows.len() as u64;
         self.keep(rows);
+    }
+
+    /// Hashes a whole file and counts it as read: for the binary formats, which are
+    /// read by seeking and so are hashed in a pass of their own.
+    #[cfg(any(feature = "parquet", feature = "sqlite"))]
+    fn fingerprint_whole(&mut self, dir: &Path, name: &str) -> Result<()> {
+        let path = dir.join(name);
+        let file = File::open(&path).map_err(|e| Error::io(&path, e))?;
+        let print = Hashing::new(file)
+            .finish()
+            .map_err(|e| Error::io(&path, e))?;
+        self.fingerprints.push((name.to_string(), print));
+        self.files += 1;
+        Ok(())
     }
 
     fn keep(&mut self, rows: Rows) {
@@ -206,13 +222,8 @@ impl Databases {
             return Ok(databases);
         }
         for name in names {
-            let path = dir.join(&name);
-            let file = File::open(&path).map_err(|e| Error::io(&path, e))?;
-            let print = Concatenation::new(vec![(name.clone(), file)]).finish();
-            data.fingerprints
-                .extend(print.map_err(|e| Error::io(&path, e))?);
-            data.files += 1;
-            match sqlite::open(&path) {
+            data.fingerprint_whole(dir, &name)?;
+            match sqlite::open(&dir.join(&name)) {
                 Ok(connection) => databases.open.push(connection),
                 Err(problem) => {
                     databases.failed = true;
@@ -253,19 +264,18 @@ fn read_table(
     match outcome {
         Ok(()) => Ok(Some(loader.finish())),
         Err(problem) => {
-            let name = match (layout.format.spec().single_file, names.as_slice()) {
-                (Some(_), _) => format!("table {}", loader.name()),
-                (None, [one]) => one.clone(),
-                _ => format!(
-                    "{}.{} (its parts)",
-                    loader.name(),
-                    layout.format.extension()
-                ),
+            let (name, unit) = match (layout.format.spec().single_file, names.as_slice()) {
+                (Some(_), _) => (format!("table {}", loader.name()), "table"),
+                (None, [one]) => (one.clone(), "file"),
+                _ => {
+                    let ext = layout.format.extension();
+                    (format!("{}.{ext} (its parts)", loader.name()), "file")
+                }
             };
             found.of_file(
                 loader.name(),
                 Rule::FormatFile,
-                format!("{name}: {problem}; the file is not checked further"),
+                format!("{name}: {problem}; the {unit} is not checked further"),
             );
             Ok(None)
         }
@@ -313,14 +323,11 @@ fn read_parquet(
 ) -> Result<Result<(), String>> {
     let mut outcome = Ok(());
     for name in names {
-        let path = dir.join(name);
-        let open = || File::open(&path).map_err(|e| Error::io(&path, e));
-        let print = Concatenation::new(vec![(name.clone(), open()?)]).finish();
-        data.fingerprints
-            .extend(print.map_err(|e| Error::io(&path, e))?);
-        data.files += 1;
+        data.fingerprint_whole(dir, name)?;
         if outcome.is_ok() {
-            outcome = parquet::read(open()?, loader, found);
+            let path = dir.join(name);
+            let file = File::open(&path).map_err(|e| Error::io(&path, e))?;
+            outcome = parquet::read(file, loader, found);
         }
     }
     Ok(outcome)
