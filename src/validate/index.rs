@@ -6,24 +6,36 @@ use super::report::Findings;
 use super::table::{Column, Id, Rows};
 use crate::rules::Rule;
 use std::collections::HashMap;
+use std::collections::hash_map::Entry;
+use std::hash::Hash;
 
 /// The first row of each key of a table.
 pub type KeyIndex<'a> = HashMap<&'a str, usize>;
+
+/// The row that first held `key`, when `row` repeats it; otherwise `row` is recorded
+/// as the first.
+pub fn repeats<K: Hash + Eq>(seen: &mut HashMap<K, usize>, key: K, row: usize) -> Option<usize> {
+    match seen.entry(key) {
+        Entry::Occupied(first) => Some(*first.get()),
+        Entry::Vacant(slot) => {
+            slot.insert(row);
+            None
+        }
+    }
+}
 
 /// Indexes a table by `key`, reporting every key seen before (invariant 1).
 pub fn key_index<'a>(rows: &'a Rows, key: Column<'a, Id>, found: &mut Findings) -> KeyIndex<'a> {
     let mut index = HashMap::with_capacity(rows.len());
     for row in 0..rows.len() {
         let Some(id) = key.at(row) else { continue };
-        if let Some(&first) = index.get(id) {
+        if let Some(first) = repeats(&mut index, id, row) {
             found.at(
                 rows,
                 row,
                 Rule::PrimaryKey,
                 format!("{} {id} repeats record {}", key.name(), first + 1),
             );
-        } else {
-            index.insert(id, row);
         }
     }
     index

@@ -3,6 +3,7 @@
 //! is compared only when every row it sums could be read; an unreadable value was
 //! already reported, and must not be reported again as a wrong total.
 
+use super::super::index::repeats;
 use super::super::report::Findings;
 use super::super::table::{Cents, Choice, Column, Id, Moment, Rows, Text, Whole};
 use super::super::value::money_text;
@@ -50,15 +51,13 @@ pub fn check_users(joined: &Joined, found: &mut Findings) -> Result<()> {
         let Some(u) = columns.user.at(row) else {
             continue;
         };
-        if let Some(&first_row) = seen.get(u) {
+        if let Some(first_row) = repeats(&mut seen, u, row) {
             found.at(
                 a,
                 row,
                 Rule::UserAnalyticsOneRow,
                 format!("user {u} already has record {}", first_row + 1),
             );
-        } else {
-            seen.insert(u, row);
         }
         let t = totals.get(u).unwrap_or(&none);
         compare_user(
@@ -239,15 +238,13 @@ pub fn check_products(joined: &Joined, found: &mut Findings) -> Result<()> {
         let Some(p) = columns.product.at(row) else {
             continue;
         };
-        if let Some(&first_row) = seen.get(p) {
+        if let Some(first_row) = repeats(&mut seen, p, row) {
             found.at(
                 a,
                 row,
                 Rule::ProductAnalyticsOneRow,
                 format!("product {p} already has record {}", first_row + 1),
             );
-        } else {
-            seen.insert(p, row);
         }
         let t = totals.get(p).unwrap_or(&none);
         let read = (sales.is_some(), reviews.is_some(), returns.is_some());

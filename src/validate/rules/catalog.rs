@@ -2,6 +2,7 @@
 //! product and warehouse (skus are checked with the keys, prices and stock with the
 //! values' ranges).
 
+use super::super::index::repeats;
 use super::super::report::Findings;
 use super::super::table::{Id, Rows};
 use super::Joined;
@@ -82,17 +83,15 @@ pub fn check_inventory(joined: &Joined, found: &mut Findings) -> Result<()> {
     let warehouse = t.column::<Id>("warehouse_id")?;
     let mut seen: HashMap<(&str, &str), usize> = HashMap::new();
     for row in 0..t.len() {
-        if let (Some(p), Some(w)) = (product.at(row), warehouse.at(row)) {
-            if let Some(&first) = seen.get(&(p, w)) {
-                found.at(
-                    t,
-                    row,
-                    Rule::InventoryPair,
-                    format!("product {p} in warehouse {w} repeats record {}", first + 1),
-                );
-            } else {
-                seen.insert((p, w), row);
-            }
+        if let (Some(p), Some(w)) = (product.at(row), warehouse.at(row))
+            && let Some(first) = repeats(&mut seen, (p, w), row)
+        {
+            found.at(
+                t,
+                row,
+                Rule::InventoryPair,
+                format!("product {p} in warehouse {w} repeats record {}", first + 1),
+            );
         }
     }
     Ok(())

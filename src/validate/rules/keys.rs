@@ -2,6 +2,7 @@
 //! are checked while indexing), and the fields the schema marks unique hold no value
 //! twice, each under the rule that states it.
 
+use super::super::index::repeats;
 use super::super::report::Findings;
 use super::super::table::{Column, Id, Rows, Text};
 use super::super::value::shown;
@@ -59,7 +60,7 @@ fn unique(rows: &Rows, column: Column<Text>, found: &mut Findings) {
     let mut seen: HashMap<&str, usize> = HashMap::new();
     for row in 0..rows.len() {
         let Some(v) = column.at(row) else { continue };
-        if let Some(&first) = seen.get(v) {
+        if let Some(first) = repeats(&mut seen, v, row) {
             found.at(
                 rows,
                 row,
@@ -71,8 +72,6 @@ fn unique(rows: &Rows, column: Column<Text>, found: &mut Findings) {
                     first + 1
                 ),
             );
-        } else {
-            seen.insert(v, row);
         }
     }
 }

@@ -1,6 +1,7 @@
 //! Invariant 8: returns belong to returned orders, one per item at most, by the
 //! order's buyer, after delivery, for at most what the item cost.
 
+use super::super::index::repeats;
 use super::super::report::Findings;
 use super::super::table::{Cents, Choice, Column, Id, Moment, Rows, Text};
 use super::super::value::money_text;
@@ -105,20 +106,18 @@ fn check_return<'t>(
             format!("resolved_at {resolved} is before requested_at {requested}"),
         );
     }
-    if let Some(item_id) = r.item.at(row) {
-        if let Some(&first) = seen.get(item_id) {
-            found.at(
-                r.rows,
-                row,
-                Rule::ReturnsOnePerItem,
-                format!(
-                    "order item {item_id} is already returned in record {}",
-                    first + 1
-                ),
-            );
-        } else {
-            seen.insert(item_id, row);
-        }
+    if let Some(item_id) = r.item.at(row)
+        && let Some(first) = repeats(seen, item_id, row)
+    {
+        found.at(
+            r.rows,
+            row,
+            Rule::ReturnsOnePerItem,
+            format!(
+                "order item {item_id} is already returned in record {}",
+                first + 1
+            ),
+        );
     }
 }
 

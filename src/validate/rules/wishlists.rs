@@ -1,5 +1,6 @@
 //! Invariant 12: a user saves a product once, after signing up.
 
+use super::super::index::repeats;
 use super::super::report::Findings;
 use super::super::table::{Id, Moment};
 use super::Joined;
@@ -17,17 +18,15 @@ pub fn check(joined: &Joined, found: &mut Findings) -> Result<()> {
     let added = t.column::<Moment>("added_at")?;
     let mut seen: HashMap<(&str, &str), usize> = HashMap::new();
     for row in 0..t.len() {
-        if let (Some(u), Some(p)) = (user.at(row), product.at(row)) {
-            if let Some(&first) = seen.get(&(u, p)) {
-                found.at(
-                    t,
-                    row,
-                    Rule::WishlistsPair,
-                    format!("user {u} already saved product {p} in record {}", first + 1),
-                );
-            } else {
-                seen.insert((u, p), row);
-            }
+        if let (Some(u), Some(p)) = (user.at(row), product.at(row))
+            && let Some(first) = repeats(&mut seen, (u, p), row)
+        {
+            found.at(
+                t,
+                row,
+                Rule::WishlistsPair,
+                format!("user {u} already saved product {p} in record {}", first + 1),
+            );
         }
         if let (Some(at), Some(signup)) = (added.at(row), joined.signup_of(user.at(row)))
             && at < signup
