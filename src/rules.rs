@@ -60,17 +60,19 @@ use Table as T;
 rules! {
     // Files and values, whatever the table.
     FormatFile => ("format: file", None, "Each file parses as its format (CSV, JSON, JSON Lines, XML, Parquet, SQLite).", Sql::None),
-    FormatFields => ("format: fields", None, "A file holds exactly its table's fields, in the schema's order.", Sql::None),
+    FormatFields => ("format: fields", None, "A file holds exactly its table's fields: none missing, unknown or twice (a CSV header may list them in any order).", Sql::None),
     FormatJsonType => ("format: json type", None, "JSON values have their field's type: strings for text, money, ids and timestamps; numbers for integers; booleans.", Sql::None),
     FormatRequired => ("format: required", None, "A field that is not nullable has a value.", Sql::None),
     FormatUuid => ("format: uuid", None, "Ids are lowercase hyphenated UUIDs.", Sql::None),
-    FormatText => ("format: text", None, "Text is not empty where the field is required.", Sql::None),
-    FormatInteger => ("format: integer", None, "Integers are whole numbers, 0 or more.", Sql::None),
+    FormatText => ("format: text", None, "Required text is not blank: a value of only spaces is no value.", Sql::None),
+    FormatInteger => ("format: integer", None, "Integers are whole numbers.", Sql::None),
     FormatBoolean => ("format: boolean", None, "Booleans are true or false.", Sql::None),
-    FormatMoney => ("format: money", None, "Money is a decimal string with exactly two places, 0 or more.", Sql::None),
+    FormatMoney => ("format: money", None, "Money is a decimal string with exactly two places.", Sql::None),
     FormatTimestamp => ("format: timestamp", None, "Timestamps are YYYY-MM-DDTHH:MM:SS, a real moment, no zone.", Sql::None),
     FormatDate => ("format: date", None, "Dates are YYYY-MM-DD, a real day.", Sql::None),
     FormatEnum => ("format: enum", None, "An enumerated field holds one of its values.", Sql::None),
+    FormatColumnType => ("format: column type", None, "A Parquet column holds its field's kind of value (text for text and ids, integers, booleans, decimals with two places for money, timestamps without a zone, dates), and so does each SQLite value (TEXT, INTEGER, 0 or 1 for booleans, a number for money).", Sql::None),
+    FormatRange => ("format: range", None, "A number lies in its field's range: 0 or more unless the schema gives another (a category level of 1 to 3, an item's unit_price above 0); the ranges invariants 3 to 9 state are reported under their own rules.", Sql::None),
     ManifestFile => ("manifest: file", None, "Every file manifest.json lists exists.", Sql::None),
     SchemaUnique => ("schema: unique", None, "A field the schema marks unique holds no value twice.", Sql::None),
     // 1: keys.
@@ -127,7 +129,7 @@ rules! {
     PromotionsDates => ("11 promotions: dates", Some(T::Promotions), "start_date <= end_date.", Check("start_date <= end_date")),
     PromotionsWindow => ("11 promotions: window", Some(T::Promotions), "A promotion overlaps the window.", Sql::None),
     PromotionsDiscount => ("11 promotions: discount", Some(T::Promotions), "A percentage is a whole number 1..90; a fixed amount is money > 0.", Check("CASE discount_type WHEN 'percentage' THEN discount_value NOT LIKE '%.%' AND CAST(discount_value AS NUMERIC(12,2)) BETWEEN 1 AND 90 WHEN 'fixed' THEN CAST(discount_value AS NUMERIC(12,2)) > 0 ELSE FALSE END")),
-    PromotionsTarget => ("11 promotions: target", Some(T::Promotions), "At most one of product_id and category_id is set.", Check("(product_id IS NULL) <> (category_id IS NULL)")),
+    PromotionsTarget => ("11 promotions: target", Some(T::Promotions), "Exactly one of product_id and category_id is set.", Check("(product_id IS NULL) <> (category_id IS NULL)")),
     // 12: wishlists.
     WishlistsPair => ("12 wishlists: pair", Some(T::Wishlists), "(user_id, product_id) is unique.", Unique("user_id, product_id")),
     WishlistsAddedAt => ("12 wishlists: added_at", Some(T::Wishlists), "added_at >= the user's created_at.", Sql::None),

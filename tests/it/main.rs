@@ -12,4 +12,5 @@ mod layers;
 mod parts;
 mod props;
 mod realism;
+mod tamper;
 mod ux;

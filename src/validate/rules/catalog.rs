@@ -1,0 +1,98 @@
+//! Invariants 3 and 4 across rows: the category tree and one inventory row per
+//! product and warehouse (skus are checked with the keys, prices and stock with the
+//! values' ranges).
+
+use super::super::index::repeats;
+use super::super::report::Findings;
+use super::super::table::{Id, Rows};
+use super::Joined;
+use crate::error::Result;
+use crate::rules::Rule;
+use crate::schema::Table;
+use std::collections::HashMap;
+
+/// Following parents from any category ends at a department.
+pub fn check_categories(joined: &Joined, found: &mut Findings) -> Result<()> {
+    let (Some(t), Some(index)) = (
+        joined.table(Table::Categories),
+        joined.index(Table::Categories),
+    ) else {
+        return Ok(());
+    };
+    let id = t.column::<Id>("category_id")?;
+    let parent_id = t.column::<Id>("parent_category_id")?;
+    let parent: Vec<Option<usize>> = (0..t.len())
+        .map(|r| parent_id.at(r).and_then(|id| index.get(id).copied()))
+        .collect();
+    const NEW: u8 = 0;
+    const ON_PATH: u8 = 1;
+    const DONE: u8 = 2;
+    let mut state = vec![NEW; t.len()];
+    let mut path = Vec::new();
+    for start in 0..t.len() {
+        let mut node = Some(start);
+        while let Some(x) = node {
+            match state[x] {
+                DONE => break,
+                ON_PATH => {
+                    let cycle = &path[path.iter().position(|&p| p == x).unwrap_or(0)..];
+                    report_cycle(t, cycle, found, |r| id.text(r));
+                    break;
+                }
+                _ => {
+                    state[x] = ON_PATH;
+                    path.push(x);
+                    node = parent[x];
+                }
+            }
+        }
+        for &x in &path {
+            state[x] = DONE;
+        }
+        path.clear();
+    }
+    Ok(())
+}
+
+/// Reports a cycle once, at its first row.
+fn report_cycle<'t>(
+    t: &Rows,
+    cycle: &[usize],
+    found: &mut Findings,
+    id: impl Fn(usize) -> Option<&'t str>,
+) {
+    let first = cycle.iter().copied().min().unwrap_or(0);
+    let ids: Vec<&str> = cycle.iter().filter_map(|&r| id(r)).collect();
+    found.at(
+        t,
+        first,
+        Rule::CategoriesTree,
+        format!(
+            "the category is its own ancestor: parents form a cycle of {} ({})",
+            cycle.len(),
+            ids.join(" -> ")
+        ),
+    );
+}
+
+pub fn check_inventory(joined: &Joined, found: &mut Findings) -> Result<()> {
+    let Some(t) = joined.table(Table::Inventory) else {
+        return Ok(());
+    };
+    let product = t.column::<Id>("product_id")?;
+    let warehouse = t.column::<Id>("warehouse_id")?;
+    let mut seen: HashMap<(&str, &str), usize> = HashMap::new();
+    for row in 0..t.len() {
+        if let (Some(p), Some(w)) = (product.at(row), warehouse.at(row))
+            && let Some(first) = repeats(&mut seen, (p, w), row)
+        {
+            found.at(
+                t,
+                row,
+                Rule::InventoryPair,
+                format!("product {p} in warehouse {w} repeats record {}", first + 1),
+            );
+        }
+    }
+    Ok(())
+}
