@@ -46,6 +46,8 @@ Register-ArgumentCompleter -Native -CommandName 'ecomgen' -ScriptBlock {
             [CompletionResult]::new('--entities', '--entities', [CompletionResultType]::ParameterName, 'Write only these entities (comma-separated); rows and keys stay those of the full run')
             [CompletionResult]::new('--start-date', '--start-date', [CompletionResultType]::ParameterName, 'First day of the window every timestamp falls in, YYYY-MM-DD [default: 2023-01-01]')
             [CompletionResult]::new('--end-date', '--end-date', [CompletionResultType]::ParameterName, 'Last day of the window, included, YYYY-MM-DD [default: 2023-12-31]')
+            [CompletionResult]::new('--opened', '--opened', [CompletionResultType]::ParameterName, 'When the shop opened, YYYY-MM-DD: accounts date from then on [default: four years before --start-date]')
+            [CompletionResult]::new('--currency', '--currency', [CompletionResultType]::ParameterName, 'The shop''s currency, an ISO 4217 code; every amount is in it [default: USD]')
             [CompletionResult]::new('-j', '-j', [CompletionResultType]::ParameterName, 'Worker threads [default: all cores]; output is identical for every value')
             [CompletionResult]::new('--threads', '--threads', [CompletionResultType]::ParameterName, 'Worker threads [default: all cores]; output is identical for every value')
             [CompletionResult]::new('--parts', '--parts', [CompletionResultType]::ParameterName, 'Split every entity into P parts, for runs spread over processes or machines')
@@ -80,6 +82,7 @@ Register-ArgumentCompleter -Native -CommandName 'ecomgen' -ScriptBlock {
         'ecomgen;validate' {
             [CompletionResult]::new('--start-date', '--start-date', [CompletionResultType]::ParameterName, 'First day of the window the data must fall in [default: from manifest.json, else 2023-01-01]')
             [CompletionResult]::new('--end-date', '--end-date', [CompletionResultType]::ParameterName, 'Last day of the window [default: from manifest.json, else 2023-12-31]')
+            [CompletionResult]::new('--opened', '--opened', [CompletionResultType]::ParameterName, 'Day the shop opened, before which no account dates [default: from manifest.json, else four years before --start-date]')
             [CompletionResult]::new('--max-shown', '--max-shown', [CompletionResultType]::ParameterName, 'Show at most this many violations (all are counted)')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')

@@ -107,7 +107,7 @@ _ecomgen() {
             return 0
             ;;
         ecomgen__subcmd__generate)
-            opts="-f -o -j -q -h -V --seed --format --dialect --out --stdout --count --scale --entities --start-date --end-date --threads --parts --part --config --quiet --help --version"
+            opts="-f -o -j -q -h -V --seed --format --dialect --out --stdout --count --scale --entities --start-date --end-date --opened --currency --threads --parts --part --config --quiet --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -154,6 +154,14 @@ _ecomgen() {
                     return 0
                     ;;
                 --end-date)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --opened)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --currency)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -337,7 +345,7 @@ _ecomgen() {
             return 0
             ;;
         ecomgen__subcmd__validate)
-            opts="-h -V --start-date --end-date --max-shown --help --version"
+            opts="-h -V --start-date --end-date --opened --max-shown --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -348,6 +356,10 @@ _ecomgen() {
                     return 0
                     ;;
                 --end-date)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --opened)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

@@ -42,6 +42,8 @@ set edit:completion:arg-completer[ecomgen] = {|@words|
             cand --entities 'Write only these entities (comma-separated); rows and keys stay those of the full run'
             cand --start-date 'First day of the window every timestamp falls in, YYYY-MM-DD [default: 2023-01-01]'
             cand --end-date 'Last day of the window, included, YYYY-MM-DD [default: 2023-12-31]'
+            cand --opened 'When the shop opened, YYYY-MM-DD: accounts date from then on [default: four years before --start-date]'
+            cand --currency 'The shop''s currency, an ISO 4217 code; every amount is in it [default: USD]'
             cand -j 'Worker threads [default: all cores]; output is identical for every value'
             cand --threads 'Worker threads [default: all cores]; output is identical for every value'
             cand --parts 'Split every entity into P parts, for runs spread over processes or machines'
@@ -73,6 +75,7 @@ set edit:completion:arg-completer[ecomgen] = {|@words|
         &'ecomgen;validate'= {
             cand --start-date 'First day of the window the data must fall in [default: from manifest.json, else 2023-01-01]'
             cand --end-date 'Last day of the window [default: from manifest.json, else 2023-12-31]'
+            cand --opened 'Day the shop opened, before which no account dates [default: from manifest.json, else four years before --start-date]'
             cand --max-shown 'Show at most this many violations (all are counted)'
             cand -h 'Print help'
             cand --help 'Print help'

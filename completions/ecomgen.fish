@@ -66,6 +66,8 @@ user_analytics\t''
 product_analytics\t''"
 complete -c ecomgen -n "__fish_ecomgen_using_subcommand generate" -l start-date -d 'First day of the window every timestamp falls in, YYYY-MM-DD [default: 2023-01-01]' -r
 complete -c ecomgen -n "__fish_ecomgen_using_subcommand generate" -l end-date -d 'Last day of the window, included, YYYY-MM-DD [default: 2023-12-31]' -r
+complete -c ecomgen -n "__fish_ecomgen_using_subcommand generate" -l opened -d 'When the shop opened, YYYY-MM-DD: accounts date from then on [default: four years before --start-date]' -r
+complete -c ecomgen -n "__fish_ecomgen_using_subcommand generate" -l currency -d 'The shop\'s currency, an ISO 4217 code; every amount is in it [default: USD]' -r
 complete -c ecomgen -n "__fish_ecomgen_using_subcommand generate" -s j -l threads -d 'Worker threads [default: all cores]; output is identical for every value' -r
 complete -c ecomgen -n "__fish_ecomgen_using_subcommand generate" -l parts -d 'Split every entity into P parts, for runs spread over processes or machines' -r
 complete -c ecomgen -n "__fish_ecomgen_using_subcommand generate" -l part -d 'Which part to write, 1..=P; files are named ENTITY.part-KKKK-of-PPPP.EXT' -r
@@ -86,6 +88,7 @@ complete -c ecomgen -n "__fish_ecomgen_using_subcommand schema" -s h -l help -d 
 complete -c ecomgen -n "__fish_ecomgen_using_subcommand schema" -s V -l version -d 'Print version'
 complete -c ecomgen -n "__fish_ecomgen_using_subcommand validate" -l start-date -d 'First day of the window the data must fall in [default: from manifest.json, else 2023-01-01]' -r
 complete -c ecomgen -n "__fish_ecomgen_using_subcommand validate" -l end-date -d 'Last day of the window [default: from manifest.json, else 2023-12-31]' -r
+complete -c ecomgen -n "__fish_ecomgen_using_subcommand validate" -l opened -d 'Day the shop opened, before which no account dates [default: from manifest.json, else four years before --start-date]' -r
 complete -c ecomgen -n "__fish_ecomgen_using_subcommand validate" -l max-shown -d 'Show at most this many violations (all are counted)' -r
 complete -c ecomgen -n "__fish_ecomgen_using_subcommand validate" -s h -l help -d 'Print help'
 complete -c ecomgen -n "__fish_ecomgen_using_subcommand validate" -s V -l version -d 'Print version'

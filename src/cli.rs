@@ -68,6 +68,10 @@ pub struct ValidateArgs {
     #[arg(long, value_name = "DATE", value_parser = parse::<Date>)]
     pub end_date: Option<Date>,
 
+    /// Day the shop opened, before which no account dates [default: from manifest.json, else four years before --start-date].
+    #[arg(long, value_name = "DATE", value_parser = parse::<Date>)]
+    pub opened: Option<Date>,
+
     /// Show at most this many violations (all are counted).
     #[arg(long, value_name = "N", default_value_t = 50, value_parser = parse_max_shown)]
     pub max_shown: usize,

@@ -81,10 +81,12 @@ rules! {
     // 2: users.
     UsersUnique => ("2 users: unique", Some(T::Users), "email and username are unique.", Sql::None),
     UsersUpdatedAt => ("2 users: updated_at", Some(T::Users), "created_at <= updated_at.", Check("updated_at >= created_at")),
+    UsersClosedAt => ("2 users: closed_at", Some(T::Users), "closed_at is set exactly for accounts that are not active, at or after created_at, and no order is placed after it.", Check("(closed_at IS NULL) = is_active AND (closed_at IS NULL OR closed_at >= created_at)")),
     // 3: categories and products.
     CategoriesTree => ("3 categories: tree", Some(T::Categories), "Categories form a tree: no category is its own ancestor.", Sql::None),
     ProductsSku => ("3 products: sku", Some(T::Products), "sku is unique.", Sql::None),
     ProductsPrice => ("3 products: price", Some(T::Products), "price > 0.", Sql::None),
+    ProductsDiscontinued => ("3 products: discontinued_at", Some(T::Products), "A product is active exactly when it has no discontinued_at, and no order placed on or after that day holds it.", Check("(discontinued_at IS NULL) = is_active")),
     // 4: inventory.
     InventoryPair => ("4 inventory: pair", Some(T::Inventory), "(product_id, warehouse_id) is unique.", Unique("product_id, warehouse_id")),
     InventoryQuantity => ("4 inventory: quantity_on_hand", Some(T::Inventory), "quantity_on_hand >= 0.", Sql::None),
@@ -96,6 +98,7 @@ rules! {
     OrdersItemTotal => ("5 orders: item total", Some(T::OrderItems), "An item's total = unit_price x quantity.", Check("ABS(total - unit_price * quantity) < 0.005")),
     OrdersSubtotal => ("5 orders: subtotal", Some(T::Orders), "subtotal = the sum of the order's item totals.", Reconcile("orders o WHERE ABS(o.subtotal - (SELECT SUM(i.total) FROM order_items i WHERE i.order_id = o.order_id)) > 0.005")),
     OrdersTotal => ("5 orders: total", Some(T::Orders), "total = subtotal + tax + shipping_cost - discount, to the cent.", Check("ABS(total - (subtotal + tax + shipping_cost - discount)) < 0.005")),
+    OrdersPromotion => ("5 orders: promotion", Some(T::Orders), "discount <= subtotal, and is 0.00 without a promotion; an order's promotion ran on the day it was placed, a code for one product is used with that product, and a free_shipping code leaves discount and shipping_cost at 0.00.", Check("discount <= subtotal AND (promotion_id IS NOT NULL OR discount = 0)")),
     // 6: payments.
     PaymentsMissing => ("6 payments: missing", Some(T::Payments), "Every order has payment rows.", Sql::None),
     PaymentsCompleted => ("6 payments: completed", Some(T::Payments), "The completed rows of a processing, shipped, delivered or returned order sum to its total.", Reconcile("orders o WHERE o.status IN ('processing', 'shipped', 'delivered', 'returned') AND ABS(o.total - COALESCE((SELECT SUM(p.amount) FROM payments p WHERE p.order_id = o.order_id AND p.status = 'completed'), 0)) > 0.005")),
@@ -121,15 +124,16 @@ rules! {
     ReviewsPurchase => ("9 reviews: purchase", Some(T::Reviews), "The reviewer bought the product in that order.", Sql::None),
     ReviewsDelivery => ("9 reviews: delivery", Some(T::Reviews), "The order was delivered at or before the review's created_at.", Sql::None),
     ReviewsRating => ("9 reviews: rating", Some(T::Reviews), "rating is 1 to 5.", Sql::None),
+    ReviewsOnePerPurchase => ("9 reviews: one per purchase", Some(T::Reviews), "A product bought in an order is reviewed at most once.", Unique("order_id, product_id")),
     // 10: support tickets.
-    TicketsOrder => ("10 support_tickets: order", Some(T::SupportTickets), "An order a ticket names belongs to the ticket's user.", Sql::None),
+    TicketsOrder => ("10 support_tickets: order", Some(T::SupportTickets), "An order a ticket names belongs to the ticket's user and was placed at or before the ticket.", Sql::None),
     TicketsResolvedAt => ("10 support_tickets: resolved_at", Some(T::SupportTickets), "resolved_at, when set, >= created_at.", Check("resolved_at IS NULL OR resolved_at >= created_at")),
     // 11: promotions.
     PromotionsCode => ("11 promotions: code", Some(T::Promotions), "code is unique.", Sql::None),
     PromotionsDates => ("11 promotions: dates", Some(T::Promotions), "start_date <= end_date.", Check("start_date <= end_date")),
     PromotionsWindow => ("11 promotions: window", Some(T::Promotions), "A promotion overlaps the window.", Sql::None),
-    PromotionsDiscount => ("11 promotions: discount", Some(T::Promotions), "A percentage is a whole number 1..90; a fixed amount is money > 0.", Check("CASE discount_type WHEN 'percentage' THEN discount_value NOT LIKE '%.%' AND CAST(discount_value AS NUMERIC(12,2)) BETWEEN 1 AND 90 WHEN 'fixed' THEN CAST(discount_value AS NUMERIC(12,2)) > 0 ELSE FALSE END")),
-    PromotionsTarget => ("11 promotions: target", Some(T::Promotions), "Exactly one of product_id and category_id is set.", Check("(product_id IS NULL) <> (category_id IS NULL)")),
+    PromotionsDiscount => ("11 promotions: discount", Some(T::Promotions), "discount_value of a percentage is a whole number 1..90 and of a fixed amount money > 0; free_shipping has none.", Check("CASE discount_type WHEN 'percentage' THEN discount_value IS NOT NULL AND discount_value NOT LIKE '%.%' AND CAST(discount_value AS NUMERIC(12,2)) BETWEEN 1 AND 90 WHEN 'fixed' THEN discount_value IS NOT NULL AND CAST(discount_value AS NUMERIC(12,2)) > 0 WHEN 'free_shipping' THEN discount_value IS NULL ELSE FALSE END")),
+    PromotionsTarget => ("11 promotions: target", Some(T::Promotions), "At most one of product_id and category_id is set; neither for a code on the whole order.", Check("product_id IS NULL OR category_id IS NULL")),
     // 12: wishlists.
     WishlistsPair => ("12 wishlists: pair", Some(T::Wishlists), "(user_id, product_id) is unique.", Unique("user_id, product_id")),
     WishlistsAddedAt => ("12 wishlists: added_at", Some(T::Wishlists), "added_at >= the user's created_at.", Sql::None),
@@ -148,12 +152,13 @@ rules! {
     ProductAnalyticsRating => ("13 product_analytics: average_rating", Some(T::ProductAnalytics), "average_rating = the mean rating, half-up to two places; empty without reviews.", Check("(review_count = 0) = (average_rating IS NULL)")),
     ProductAnalyticsReturns => ("13 product_analytics: return_count", Some(T::ProductAnalytics), "return_count = the product's return rows.", Reconcile("product_analytics p WHERE p.return_count <> (SELECT COUNT(*) FROM returns r WHERE r.product_id = p.product_id)")),
     // 14: the window.
-    Window => ("14 window", None, "Every activity timestamp lies inside the window.", Sql::None),
+    Window => ("14 window", None, "Every activity timestamp lies inside the window, but accounts are older: a user's created_at, updated_at and closed_at lie between the day the shop opened and the window's end.", Sql::None),
     // 16: notifications.
     NotificationsOrder => ("16 notifications: order", Some(T::Notifications), "An order a notification names belongs to its user.", Sql::None),
     NotificationsEvent => ("16 notifications: event", Some(T::Notifications), "An order notification follows the event it announces.", Sql::None),
     NotificationsCreatedAt => ("16 notifications: created_at", Some(T::Notifications), "A notification is sent at or after its user's created_at.", Sql::None),
     NotificationsReadAt => ("16 notifications: read_at", Some(T::Notifications), "read_at, when set, >= created_at.", Check("read_at IS NULL OR read_at >= created_at")),
+    NotificationsConfirmation => ("16 notifications: confirmation", Some(T::Notifications), "Every order is confirmed by exactly one order_confirmed notification.", Sql::None),
 }
 
 impl Rule {

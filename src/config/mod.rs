@@ -95,7 +95,7 @@ impl Config {
             opened: Some(
                 self.input
                     .opened
-                    .unwrap_or_else(|| crate::generate::plan::default_opened(window))
+                    .unwrap_or_else(|| window.default_opened())
                     .to_string(),
             ),
             currency: Some(self.input.currency.to_string()),

@@ -4,8 +4,7 @@
 use super::registry::{Counts, dependency_order, with_ancestors};
 use super::world::World;
 use crate::error::{Error, Result};
-use crate::model::time::days_from_civil;
-use crate::model::{Currency, Date, Window, time_parts};
+use crate::model::{Currency, Date, Window};
 use crate::schema::Entity;
 
 /// What a plan is made from: plain values, whoever gathered them (the command line, a
@@ -14,7 +13,7 @@ use crate::schema::Entity;
 pub struct PlanInput {
     pub seed: u64,
     pub window: Window,
-    /// When the shop opened; `None` for the default, `DEFAULT_YEARS_OPEN` before the
+    /// When the shop opened; `None` for `Window::default_opened`, some years before the
     /// window starts.
     pub opened: Option<Date>,
     pub counts: Counts,
@@ -44,18 +43,6 @@ impl PlanInput {
     }
 }
 
-/// Years a shop has been open when the window starts, unless `--opened` says.
-pub const DEFAULT_YEARS_OPEN: i64 = 4;
-
-/// The default opening: the same day `DEFAULT_YEARS_OPEN` years before the window
-/// starts (28 February for a start on 29 February).
-pub fn default_opened(window: Window) -> Date {
-    let (year, month, day) = time_parts(window.first_day());
-    let year = year - DEFAULT_YEARS_OPEN;
-    let day = if month == 2 && day == 29 { 28 } else { day };
-    Date(days_from_civil(year, month, day))
-}
-
 pub struct Plan {
     pub world: World,
     /// Entities to write, parents before children.
@@ -64,7 +51,9 @@ pub struct Plan {
 
 impl Plan {
     pub fn new(input: &PlanInput) -> Result<Plan> {
-        let opened = input.opened.unwrap_or_else(|| default_opened(input.window));
+        let opened = input
+            .opened
+            .unwrap_or_else(|| input.window.default_opened());
         if opened > input.window.first_day() {
             return Err(Error::Usage(format!(
                 "--opened {opened} is after --start-date {}: a shop opens at or before the window it is seen in",

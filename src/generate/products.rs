@@ -160,9 +160,11 @@ impl<'w> Products<'w> {
         };
         let price = shelf_price(&mut rng, noun.price_cents);
         let window = self.world.window;
-        let discontinued = rng::chance(&mut rng, DISCONTINUED_PER_MILLE).then(|| {
-            Date(window.first_day().0 + rng::below(&mut rng, window.days() as u64) as i64)
-        });
+        // The first product stays on sale, so an order can always find one.
+        let discontinued =
+            (rng::chance(&mut rng, DISCONTINUED_PER_MILLE) && product != 0).then(|| {
+                Date(window.first_day().0 + rng::below(&mut rng, window.days() as u64) as i64)
+            });
         let core = ProductCore {
             category,
             shape,

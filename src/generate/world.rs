@@ -191,5 +191,5 @@ pub fn small_world(seed: u64, counts: &[(Entity, u64)]) -> World {
         all.set(entity, n);
     }
     let window = Window::default();
-    World::new(seed, window, super::plan::default_opened(window), all)
+    World::new(seed, window, window.default_opened(), all)
 }

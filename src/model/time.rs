@@ -228,7 +228,19 @@ impl Window {
     pub fn contains(&self, t: Timestamp) -> bool {
         self.start <= t && t <= self.end
     }
+
+    /// The day the shop opened unless `--opened` says: the same day
+    /// `DEFAULT_YEARS_OPEN` years before the window starts (28 February for a start
+    /// on 29 February). Accounts go back that far, so the data model names it.
+    pub fn default_opened(&self) -> Date {
+        let (year, month, day) = civil_from_days(self.first_day().0);
+        let day = if month == 2 && day == 29 { 28 } else { day };
+        Date(days_from_civil(year - DEFAULT_YEARS_OPEN, month, day))
+    }
 }
+
+/// Years a shop has been open when the window starts, unless `--opened` says.
+pub const DEFAULT_YEARS_OPEN: i64 = 4;
 
 #[cfg(test)]
 mod tests {

@@ -84,6 +84,9 @@ fn reads(rule: Rule) -> &'static [Table] {
         UsersUnique | UsersUpdatedAt | CategoriesTree | ProductsSku | ProductsPrice
         | InventoryPair | InventoryQuantity => &[],
         OrdersCreatedAt => &[T::Users],
+        UsersClosedAt => &[T::Orders],
+        ProductsDiscontinued => &[T::Orders, T::OrderItems],
+        OrdersPromotion => &[T::Promotions, T::OrderItems],
         OrdersItems | OrdersSubtotal => &[T::OrderItems],
         OrdersQuantity | OrdersItemTotal | OrdersTotal => &[],
         OrdersUnitPrice => &[T::Products],
@@ -99,7 +102,7 @@ fn reads(rule: Rule) -> &'static [Table] {
         ReturnsRequestedAt => &[T::Orders, T::Shipping],
         ReviewsPurchase => &[T::Orders, T::OrderItems],
         ReviewsDelivery => &[T::Orders, T::Shipping],
-        ReviewsRating => &[],
+        ReviewsRating | ReviewsOnePerPurchase => &[],
         TicketsOrder => &[T::Orders],
         TicketsResolvedAt => &[],
         PromotionsCode | PromotionsDates | PromotionsWindow | PromotionsDiscount
@@ -117,7 +120,7 @@ fn reads(rule: Rule) -> &'static [Table] {
         ProductAnalyticsUnits | ProductAnalyticsRevenue => &[T::Orders, T::OrderItems],
         ProductAnalyticsReviews | ProductAnalyticsRating => &[T::Reviews],
         ProductAnalyticsReturns => &[T::Returns],
-        NotificationsOrder => &[T::Orders],
+        NotificationsOrder | NotificationsConfirmation => &[T::Orders],
         NotificationsEvent => &[T::Orders, T::Shipping, T::Returns],
         NotificationsCreatedAt => &[T::Users],
         NotificationsReadAt => &[],

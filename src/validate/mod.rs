@@ -21,7 +21,7 @@ pub use report::{Report, Violation};
 
 use crate::cli::ValidateArgs;
 use crate::error::{Error, Result};
-use crate::model::Window;
+use crate::model::{Date, Window};
 use crate::rules::Rule;
 use crate::schema::Table;
 use crate::words::plural;
@@ -29,22 +29,41 @@ use report::Findings;
 use std::io::Write;
 use std::path::Path;
 
+/// The dates a dataset is checked against.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Period {
+    /// The range every activity timestamp (`*_at`) falls in.
+    pub window: Window,
+    /// When the shop opened: accounts, and their changes, go back that far.
+    pub opened: Date,
+}
+
+impl Period {
+    /// `window`, with the opening a run without `--opened` has.
+    pub fn of(window: Window) -> Period {
+        Period {
+            window,
+            opened: window.default_opened(),
+        }
+    }
+}
+
 /// Reads the dataset in `dir` (one format; entities whose files are absent are
-/// skipped, and so are the checks that need them) and checks it against the data model,
-/// with `window` as the range every `*_at` timestamp must fall in.
+/// skipped, and so are the checks that need them) and checks it against the data model
+/// and the dates of `period`.
 ///
 /// Errors are for what stops validation altogether (no dataset, mixed formats, I/O);
 /// anything wrong inside the files, including a file that does not parse, is a
 /// violation.
-pub fn validate_dir(dir: &Path, window: Window) -> Result<Report> {
+pub fn validate_dir(dir: &Path, period: Period) -> Result<Report> {
     let layout = read::discover(dir)?;
     let mut found = Findings::default();
     let data = read::load(dir, &layout, &mut found)?;
     let edited = compare_with_manifests(dir, &layout, &data, &mut found);
     for rows in data.tables() {
-        rules::values::check(rows, window, &mut found);
+        rules::values::check(rows, period, &mut found);
     }
-    rules::check(&data, window, &mut found)?;
+    rules::check(&data, period.window, &mut found)?;
     Ok(Report {
         format: layout.format,
         files: data.files,
@@ -114,8 +133,8 @@ fn edit_note(name: &str, how: &str) -> String {
 /// that everything holds.
 pub fn run_cli(args: &ValidateArgs) -> Result<()> {
     read::check_is_dir(&args.dir)?;
-    let window = resolve_window(args)?;
-    let report = validate_dir(&args.dir, window)?;
+    let period = resolve_period(args)?;
+    let report = validate_dir(&args.dir, period)?;
     let count = report.violations.len();
     let mut out = std::io::stdout().lock();
     let said = if count == 0 {
@@ -241,16 +260,23 @@ fn thousands_plural(n: u64, noun: &str) -> String {
 }
 
 /// Flags win; then the manifests a run writes next to its files (`manifest.json`, or
-/// the part manifests of a partitioned run); then the generator's default year. The
-/// manifests are read only when a flag is missing, so a broken one does not matter
-/// when both are given.
-fn resolve_window(args: &ValidateArgs) -> Result<Window> {
-    let (mut start, mut end) = (args.start_date, args.end_date);
-    if (start.is_none() || end.is_none())
-        && let Some((recorded_start, recorded_end)) = read::recorded_window(&args.dir)?
-    {
-        start = start.or(Some(recorded_start));
-        end = end.or(Some(recorded_end));
+/// the part manifests of a partitioned run); then the generator's defaults (the year
+/// 2023, a shop open four years before). The manifests are read only when a flag is
+/// missing, so a broken one does not matter when all are given.
+fn resolve_period(args: &ValidateArgs) -> Result<Period> {
+    let (mut start, mut end, mut opened) = (args.start_date, args.end_date, args.opened);
+    let recorded = if start.is_none() || end.is_none() {
+        read::recorded_window(&args.dir)?
+    } else if opened.is_none() {
+        // The window is given: a manifest that does not read only costs the opening.
+        read::recorded_window(&args.dir).ok().flatten()
+    } else {
+        None
+    };
+    if let Some(recorded) = recorded {
+        start = start.or(Some(recorded.start));
+        end = end.or(Some(recorded.end));
+        opened = opened.or(recorded.opened);
     }
     let start = start.unwrap_or(Window::default().first_day());
     let end = end.unwrap_or(Window::default().last_day());
@@ -259,22 +285,31 @@ fn resolve_window(args: &ValidateArgs) -> Result<Window> {
             "the window starts on {start}, after its end {end}"
         )));
     }
-    Ok(Window::new(start, end))
+    let window = Window::new(start, end);
+    let opened = opened.unwrap_or_else(|| window.default_opened());
+    if opened > start {
+        return Err(Error::Usage(format!(
+            "the shop opened on {opened}, after the window's start {start}: a shop opens at \
+             or before the window it is seen in; give --opened"
+        )));
+    }
+    Ok(Period { window, opened })
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::Date;
     use crate::model::time::days_from_civil;
 
     #[test]
     fn the_window_comes_from_flags_then_the_manifest_then_2023() {
+        let resolve_window = |args: &ValidateArgs| resolve_period(args).map(|p| p.window);
         let temp = tempfile::tempdir().expect("a temporary directory");
         let args = |start: Option<&str>, end: Option<&str>| ValidateArgs {
             dir: temp.path().to_path_buf(),
             start_date: start.map(|s| s.parse().expect("a date")),
             end_date: end.map(|s| s.parse().expect("a date")),
+            opened: None,
             max_shown: 50,
         };
         let window = |s: (i64, u32, u32), e: (i64, u32, u32)| {

@@ -32,16 +32,18 @@ impl fmt::Display for Violation {
         match self.row {
             // People count records from 1: record 1 is the first after a CSV header
             // (its line 2), the first element of a JSON array, the first line of JSONL.
-            Some(row) => write!(
-                f,
-                "{} record {}: [{}] {}",
-                self.entity,
-                row + 1,
-                self.rule,
-                self.message
-            ),
-            None => write!(f, "{}: [{}] {}", self.entity, self.rule, self.message),
+            Some(row) => write!(f, "{} record {}: [{}] ", self.entity, row + 1, self.rule)?,
+            None => write!(f, "{}: [{}] ", self.entity, self.rule)?,
         }
+        // A message can quote a damaged file: one violation stays one line.
+        for c in self.message.chars() {
+            if c.is_control() {
+                write!(f, "{}", c.escape_default())?;
+            } else {
+                write!(f, "{c}")?;
+            }
+        }
+        Ok(())
     }
 }
 

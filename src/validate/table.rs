@@ -167,7 +167,7 @@ pub struct Text;
 pub struct Id;
 /// An enumerated field, only when it holds one of its values.
 pub struct Choice;
-/// Money in cents.
+/// Money in cents, or another two-place decimal (an average rating) in hundredths.
 pub struct Cents;
 pub struct Whole;
 pub struct Moment;
@@ -210,7 +210,7 @@ impl Kind for Cents {
     const WHAT: &'static str = "money";
     type Value<'t> = i64;
     fn reads(field: &Field) -> bool {
-        field.ty == FieldType::Money
+        matches!(field.ty, FieldType::Money | FieldType::Decimal)
     }
     fn parse(_: &'static Field, text: &str) -> Option<i64> {
         parse_money(text)

@@ -28,8 +28,6 @@ const TINY: &[&str] = &[
     "support_tickets=4",
     "--count",
     "wishlists=6",
-    "--count",
-    "notifications=8",
 ];
 
 fn golden_dir(format: &str) -> PathBuf {

@@ -28,8 +28,6 @@ pub const SMALL: &[&str] = &[
     "support_tickets=40",
     "--count",
     "wishlists=90",
-    "--count",
-    "notifications=120",
 ];
 
 pub fn ecomgen(args: &[&str]) -> Output {

@@ -70,10 +70,10 @@ proptest! {
         generate(&a, &[SMALL, &["--seed", &seed, "--format", "csv"]].concat());
         generate(&b, &[SMALL, &["--seed", &seed, "--format", "csv", "--threads", "3"]].concat());
         prop_assert_eq!(read_dir(&a), read_dir(&b));
-        let report = ecomgen::validate::validate_dir(&a, ecomgen::model::Window::new(
+        let report = ecomgen::validate::validate_dir(&a, ecomgen::validate::Period::of(ecomgen::model::Window::new(
             ecomgen::model::Date(ecomgen::model::time::days_from_civil(2023, 1, 1)),
             ecomgen::model::Date(ecomgen::model::time::days_from_civil(2023, 12, 31)),
-        )).unwrap();
+        ))).unwrap();
         prop_assert!(report.violations.is_empty(), "seed {seed}: {} violations", report.violations.len());
     }
 }

@@ -290,9 +290,13 @@ cases! {
     ForeignKey in Csv => a_wishlist_of_an_unknown_product,
     UsersUnique in Csv => a_repeated_email,
     UsersUpdatedAt in Csv => updated_before_created,
+    UsersClosedAt in Csv => an_active_account_with_closed_at,
+    UsersClosedAt in Csv => an_order_after_the_account_closed,
     CategoriesTree in Csv => a_department_under_its_child,
     ProductsSku in Csv => a_repeated_sku,
     ProductsPrice in Csv => an_unsold_product_for_free,
+    ProductsDiscontinued in Csv => an_inactive_product_never_discontinued,
+    ProductsDiscontinued in Csv => a_product_sold_once_discontinued,
     InventoryPair in Csv => a_product_stocked_twice_in_a_warehouse,
     InventoryQuantity in Csv => negative_stock,
     OrdersCreatedAt in Csv => an_order_before_its_user_signed_up,
@@ -302,6 +306,9 @@ cases! {
     OrdersItemTotal in Csv => an_item_total_off_by_a_cent,
     OrdersSubtotal in Csv => a_subtotal_off_by_a_cent,
     OrdersTotal in Csv => an_order_total_off_by_a_cent,
+    OrdersPromotion in Csv => a_discount_without_a_promotion,
+    OrdersPromotion in Csv => free_shipping_that_charges_shipping,
+    OrdersPromotion in Csv => a_code_used_before_it_started,
     PaymentsMissing in Csv => an_order_without_payments,
     PaymentsCompleted in Csv => a_capture_off_by_a_cent,
     PaymentsPending in Csv => a_paid_order_marked_pending,
@@ -325,12 +332,15 @@ cases! {
     ReviewsPurchase in Csv => a_review_by_someone_else,
     ReviewsDelivery in Csv => a_review_before_delivery,
     ReviewsRating in Csv => a_rating_of_six,
+    ReviewsOnePerPurchase in Csv => a_purchase_reviewed_twice,
     TicketsOrder in Csv => a_ticket_about_another_users_order,
+    TicketsOrder in Csv => a_ticket_before_its_order,
     TicketsResolvedAt in Csv => a_ticket_resolved_before_opened,
     PromotionsCode in Csv => a_repeated_code,
     PromotionsDates in Csv => a_promotion_ending_before_it_starts,
     PromotionsWindow in Csv => a_promotion_of_2020,
     PromotionsDiscount in Csv => ninety_five_percent_off,
+    PromotionsDiscount in Csv => a_percentage_of_nothing,
     PromotionsTarget in Csv => a_promotion_of_a_product_and_a_category,
     WishlistsPair in Csv => a_product_saved_twice,
     WishlistsAddedAt in Csv => saved_before_signup,
@@ -348,10 +358,13 @@ cases! {
     ProductAnalyticsRating in Csv => a_rating_a_cent_off,
     ProductAnalyticsReturns in Csv => one_return_too_many,
     Window in Jsonl => saved_after_the_window,
+    Window in Csv => an_account_older_than_the_shop,
     NotificationsOrder in Csv => a_promotion_naming_an_order,
     NotificationsEvent in Csv => shipping_news_before_shipping,
     NotificationsCreatedAt in Csv => news_before_signup,
     NotificationsReadAt in Csv => read_before_sent,
+    NotificationsConfirmation in Csv => an_order_confirmed_twice,
+    NotificationsConfirmation in Csv => an_order_never_confirmed,
     #[cfg(feature = "parquet")]
     OrdersTotal in Parquet => a_parquet_order_total_off_by_a_cent,
     #[cfg(feature = "parquet")]
@@ -833,6 +846,32 @@ fn updated_before_created(dir: &Path) {
     });
 }
 
+fn an_active_account_with_closed_at(dir: &Path) {
+    edit(dir, "users", |users| {
+        let row = users.find("an open account", |u| &u["is_active"] == "true");
+        let updated = users.get(row, "updated_at").to_string();
+        users.set(row, "closed_at", updated);
+    });
+}
+
+fn an_order_after_the_account_closed(dir: &Path) {
+    let orders = Csv::open(dir, "orders");
+    edit(dir, "users", |users| {
+        let order = orders.find("an order placed a while after its user signed up", |o| {
+            let user = users.by("user_id", &o["user_id"]);
+            o["created_at"] > *shift(users.get(user, "created_at"), 2).as_str()
+                && users.get(user, "is_active") == "true"
+        });
+        let user = users.by("user_id", orders.get(order, "user_id"));
+        let closed = shift(orders.get(order, "created_at"), -1);
+        users.set(user, "is_active", "false");
+        users.set(user, "closed_at", &closed);
+        if users.get(user, "updated_at") > closed.as_str() {
+            users.set(user, "updated_at", &closed);
+        }
+    });
+}
+
 // 3 and 4: catalog.
 
 fn a_department_under_its_child(dir: &Path) {
@@ -841,6 +880,29 @@ fn a_department_under_its_child(dir: &Path) {
         let department = c.by("category_id", c.get(child, "parent_category_id"));
         let child_id = c.get(child, "category_id").to_string();
         c.set(department, "parent_category_id", child_id);
+    });
+}
+
+fn an_inactive_product_never_discontinued(dir: &Path) {
+    edit(dir, "products", |p| {
+        let row = p.find("a product on sale", |r| r["discontinued_at"].is_empty());
+        p.set(row, "is_active", "false");
+    });
+}
+
+fn a_product_sold_once_discontinued(dir: &Path) {
+    let orders = Csv::open(dir, "orders");
+    let items = Csv::open(dir, "order_items");
+    edit(dir, "products", |p| {
+        let item = items.find("an item of a product on sale", |i| {
+            p.get(p.by("product_id", &i["product_id"]), "discontinued_at")
+                .is_empty()
+        });
+        let order = orders.by("order_id", items.get(item, "order_id"));
+        let row = p.by("product_id", items.get(item, "product_id"));
+        let day = &orders.get(order, "created_at")[..10];
+        p.set(row, "discontinued_at", day);
+        p.set(row, "is_active", "false");
     });
 }
 
@@ -891,6 +953,44 @@ fn an_order_before_its_user_signed_up(dir: &Path) {
             "created_at",
         );
         orders.set(row, "created_at", shift(signup, -1));
+    });
+}
+
+fn a_discount_without_a_promotion(dir: &Path) {
+    edit(dir, "orders", |orders| {
+        let row = orders.find("a cancelled order without a code", |o| {
+            &o["status"] == "cancelled" && o["promotion_id"].is_empty()
+        });
+        orders.add_money(row, "discount", 1);
+        orders.add_money(row, "total", -1);
+    });
+}
+
+fn free_shipping_that_charges_shipping(dir: &Path) {
+    let orders = Csv::open(dir, "orders");
+    edit(dir, "promotions", |p| {
+        let row = p.find("a percentage code some order used", |r| {
+            &r["discount_type"] == "percentage"
+                && !orders
+                    .all(|o| o["promotion_id"] == r["promotion_id"])
+                    .is_empty()
+        });
+        p.set(row, "discount_type", "free_shipping");
+        p.set(row, "discount_value", "");
+    });
+}
+
+fn a_code_used_before_it_started(dir: &Path) {
+    let orders = Csv::open(dir, "orders");
+    edit(dir, "promotions", |p| {
+        let order = orders.find("an order with a code that runs past its day", |o| {
+            !o["promotion_id"].is_empty()
+                && p.get(p.by("promotion_id", &o["promotion_id"]), "end_date")
+                    > &o["created_at"][..10]
+        });
+        let row = p.by("promotion_id", orders.get(order, "promotion_id"));
+        let next_day = &shift(orders.get(order, "created_at"), 86_400)[..10];
+        p.set(row, "start_date", next_day);
     });
 }
 
@@ -1198,6 +1298,30 @@ fn a_review_by_someone_else(dir: &Path) {
     });
 }
 
+fn a_purchase_reviewed_twice(dir: &Path) {
+    let mut reviews = Csv::open(dir, "reviews");
+    let copy = reviews.push_copy(0, "review_id");
+    reviews.save();
+    let product = reviews.get(copy, "product_id").to_string();
+    let ratings: Vec<i64> = reviews
+        .all(|v| v["product_id"] == *product)
+        .iter()
+        .map(|&v| reviews.get(v, "rating").parse().unwrap())
+        .collect();
+    let (sum, n) = (ratings.iter().sum::<i64>(), ratings.len() as i64);
+    // The mean in hundredths, half-up.
+    let average = (sum * 200 + n) / (2 * n);
+    edit(dir, "user_analytics", |a| {
+        let row = a.by("user_id", reviews.get(copy, "user_id"));
+        a.add_int(row, "total_reviews", 1);
+    });
+    edit(dir, "product_analytics", |a| {
+        let row = a.by("product_id", &product);
+        a.add_int(row, "review_count", 1);
+        a.set(row, "average_rating", money(average));
+    });
+}
+
 fn a_review_before_delivery(dir: &Path) {
     let shipping = Csv::open(dir, "shipping");
     edit(dir, "reviews", |v| {
@@ -1238,6 +1362,18 @@ fn a_ticket_about_another_users_order(dir: &Path) {
     });
 }
 
+fn a_ticket_before_its_order(dir: &Path) {
+    let orders = Csv::open(dir, "orders");
+    edit(dir, "support_tickets", |t| {
+        let row = t.find("a ticket about an order placed after new year", |x| {
+            !x["order_id"].is_empty()
+                && after_first_day(orders.get(orders.by("order_id", &x["order_id"]), "created_at"))
+        });
+        let placed = orders.get(orders.by("order_id", t.get(row, "order_id")), "created_at");
+        t.set(row, "created_at", shift(placed, -1));
+    });
+}
+
 fn a_ticket_resolved_before_opened(dir: &Path) {
     edit(dir, "support_tickets", |t| {
         let row = t.find("a resolved ticket", |x| !x["resolved_at"].is_empty());
@@ -1255,17 +1391,30 @@ fn a_repeated_code(dir: &Path) {
     });
 }
 
+/// A promotion no order used: its dates can change without an order's use of it
+/// breaking "5 orders: promotion".
+fn unused_promotion(dir: &Path, p: &Csv) -> usize {
+    let orders = Csv::open(dir, "orders");
+    p.find("a promotion no order used", |r| {
+        orders
+            .all(|o| o["promotion_id"] == r["promotion_id"])
+            .is_empty()
+    })
+}
+
 fn a_promotion_ending_before_it_starts(dir: &Path) {
     edit(dir, "promotions", |p| {
-        p.set(0, "start_date", "2023-06-10");
-        p.set(0, "end_date", "2023-06-09");
+        let row = unused_promotion(dir, p);
+        p.set(row, "start_date", "2023-06-10");
+        p.set(row, "end_date", "2023-06-09");
     });
 }
 
 fn a_promotion_of_2020(dir: &Path) {
     edit(dir, "promotions", |p| {
-        p.set(0, "start_date", "2020-01-01");
-        p.set(0, "end_date", "2020-02-01");
+        let row = unused_promotion(dir, p);
+        p.set(row, "start_date", "2020-01-01");
+        p.set(row, "end_date", "2020-02-01");
     });
 }
 
@@ -1273,6 +1422,13 @@ fn ninety_five_percent_off(dir: &Path) {
     edit(dir, "promotions", |p| {
         let row = p.find("a percentage", |r| &r["discount_type"] == "percentage");
         p.set(row, "discount_value", 95);
+    });
+}
+
+fn a_percentage_of_nothing(dir: &Path) {
+    edit(dir, "promotions", |p| {
+        let row = p.find("a percentage code", |r| &r["discount_type"] == "percentage");
+        p.set(row, "discount_value", "");
     });
 }
 
@@ -1413,6 +1569,13 @@ fn saved_after_the_window(dir: &Path) {
     });
 }
 
+fn an_account_older_than_the_shop(dir: &Path) {
+    // The manifest records the opening: four years before the window, 2019-01-01.
+    edit(dir, "users", |users| {
+        users.set(0, "created_at", "2018-12-31T12:00:00")
+    });
+}
+
 // 16: notifications.
 
 fn a_promotion_naming_an_order(dir: &Path) {
@@ -1457,6 +1620,20 @@ fn read_before_sent(dir: &Path) {
         let row = n.find("a notification that was read", |x| !x["read_at"].is_empty());
         let sent = n.get(row, "created_at").to_string();
         n.set(row, "read_at", shift(&sent, -1));
+    });
+}
+
+fn an_order_confirmed_twice(dir: &Path) {
+    edit(dir, "notifications", |n| {
+        let row = n.find("a confirmation", |x| &x["kind"] == "order_confirmed");
+        n.push_copy(row, "notification_id");
+    });
+}
+
+fn an_order_never_confirmed(dir: &Path) {
+    edit(dir, "notifications", |n| {
+        let row = n.find("a confirmation", |x| &x["kind"] == "order_confirmed");
+        n.remove(&[row]);
     });
 }
 

@@ -103,7 +103,9 @@ pub struct OrderFacts {
     pub shipping_cost: Money,
     pub total: Money,
     pub payment_method: &'static str,
-    pub failed_attempts: [Timestamp; 2],
+    /// Declined attempts, then a direct debit that never came once the shop gave up
+    /// on it.
+    pub failed_attempts: [Timestamp; 3],
     pub failed_count: usize,
     pub life: Life,
 }
@@ -250,7 +252,7 @@ impl<'w> FactsSource<'w> {
             shipping_cost,
             total,
             payment_method: paying.method,
-            failed_attempts: paying.failed,
+            failed_attempts: [paying.failed[0], paying.failed[1], created_at],
             failed_count: paying.failed_count,
             life: Life::AwaitingPayment { since: created_at },
         };
@@ -299,6 +301,9 @@ impl<'w> FactsSource<'w> {
             Outcome::Stalled(since) => {
                 let deadline = since.plus(PAYMENT_WAIT_DAYS * DAY);
                 return if deadline <= end {
+                    // The debit shows as a failed payment once the shop stops waiting.
+                    facts.failed_attempts[facts.failed_count] = since;
+                    facts.failed_count += 1;
                     Life::Cancelled { at: deadline }
                 } else {
                     Life::AwaitingPayment { since }

@@ -134,23 +134,32 @@ pub fn discover(dir: &Path) -> Result<Layout> {
     })
 }
 
-/// The window the manifests in `dir` record: `manifest.json`'s, else the part
+/// The dates a run's manifests record.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Recorded {
+    pub start: Date,
+    pub end: Date,
+    /// When the shop opened; absent from manifests of versions that had no opening.
+    pub opened: Option<Date>,
+}
+
+/// The dates the manifests in `dir` record: `manifest.json`'s, else the part
 /// manifests'. A manifest that is there but cannot be read is an error, since the
 /// window it holds is then unknown.
-pub fn recorded_window(dir: &Path) -> Result<Option<(Date, Date)>> {
+pub fn recorded_window(dir: &Path) -> Result<Option<Recorded>> {
     let path = dir.join("manifest.json");
     let hint = |e: Error| Error::Runtime(format!("{e}; give --start-date and --end-date"));
     if let Some(manifest) = Manifest::read(&path).map_err(hint)? {
-        return window_or_error(&manifest, &path);
+        return recorded_or_error(&manifest, &path).map(Some);
     }
     let parts = part_manifests(dir)?;
-    let mut windows = BTreeSet::new();
+    let mut recorded = BTreeSet::new();
     for (name, manifest) in &parts {
-        windows.insert(window_or_error(manifest, &dir.join(name))?);
+        recorded.insert(recorded_or_error(manifest, &dir.join(name))?);
     }
-    match windows.len() {
+    match recorded.len() {
         0 => Ok(None),
-        1 => Ok(windows.pop_first().flatten()),
+        1 => Ok(recorded.pop_first()),
         _ => Err(Error::Runtime(format!(
             "the part manifests in {} record different windows; give --start-date and \
              --end-date",
@@ -159,28 +168,25 @@ pub fn recorded_window(dir: &Path) -> Result<Option<(Date, Date)>> {
     }
 }
 
-fn window_of(manifest: &Manifest) -> Option<(Date, Date)> {
+fn recorded_or_error(manifest: &Manifest, path: &Path) -> Result<Recorded> {
     let settings = &manifest.settings;
-    Some((
-        Date::parse(&settings.start_date)?,
-        Date::parse(&settings.end_date)?,
-    ))
-}
-
-fn window_or_error(manifest: &Manifest, path: &Path) -> Result<Option<(Date, Date)>> {
-    let settings = &manifest.settings;
-    for (key, text) in [
-        ("start_date", &settings.start_date),
-        ("end_date", &settings.end_date),
-    ] {
-        if Date::parse(text).is_none() {
-            return Err(Error::Runtime(format!(
+    let date = |key: &str, text: &str| {
+        Date::parse(text).ok_or_else(|| {
+            Error::Runtime(format!(
                 "{}: settings.{key} is {text:?}, not a date YYYY-MM-DD",
                 path.display()
-            )));
-        }
-    }
-    Ok(window_of(manifest))
+            ))
+        })
+    };
+    Ok(Recorded {
+        start: date("start_date", &settings.start_date)?,
+        end: date("end_date", &settings.end_date)?,
+        opened: settings
+            .opened
+            .as_deref()
+            .map(|text| date("opened", text))
+            .transpose()?,
+    })
 }
 
 /// The format a manifest records, if validate reads it.

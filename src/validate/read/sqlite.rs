@@ -123,20 +123,22 @@ fn text(value: ValueRef, field: &Field) -> (Option<String>, Option<&'static str>
             let text = match (field.ty, i) {
                 (FieldType::Boolean, 0) => "false".to_string(),
                 (FieldType::Boolean, 1) => "true".to_string(),
-                (FieldType::Money, _) => Money(i.saturating_mul(100)).to_string(),
+                (FieldType::Money | FieldType::Decimal, _) => {
+                    Money(i.saturating_mul(100)).to_string()
+                }
                 _ => i.to_string(),
             };
             let kind = matches!(
                 field.ty,
-                FieldType::Integer | FieldType::Boolean | FieldType::Money
+                FieldType::Integer | FieldType::Boolean | FieldType::Money | FieldType::Decimal
             );
             (text, "INTEGER", kind)
         }
-        ValueRef::Real(f) => (real(f, field.ty), "REAL", field.ty == FieldType::Money),
+        ValueRef::Real(f) => (real(f, field.ty), "REAL", two_places(field.ty)),
         ValueRef::Text(bytes) => {
             let kind = !matches!(
                 field.ty,
-                FieldType::Integer | FieldType::Boolean | FieldType::Money
+                FieldType::Integer | FieldType::Boolean | FieldType::Money | FieldType::Decimal
             );
             (String::from_utf8_lossy(bytes).into_owned(), "TEXT", kind)
         }
@@ -151,11 +153,16 @@ fn text(value: ValueRef, field: &Field) -> (Option<String>, Option<&'static str>
     (Some(text), problem)
 }
 
+/// Money, and the other decimals the data model writes with two places.
+fn two_places(ty: FieldType) -> bool {
+    matches!(ty, FieldType::Money | FieldType::Decimal)
+}
+
 /// A REAL as text; money to the cent when it is a whole number of cents, so that
 /// 107.99 reads as `107.99` and 0.125 is reported.
 fn real(f: f64, ty: FieldType) -> String {
     let cents = f * 100.0;
-    if ty == FieldType::Money
+    if two_places(ty)
         && cents.is_finite()
         && (cents - cents.round()).abs() < 1e-6
         && cents.abs() < 9e15

@@ -1,10 +1,10 @@
-//! Invariants 3 and 4 across rows: the category tree and one inventory row per
-//! product and warehouse (skus are checked with the keys, prices and stock with the
-//! values' ranges).
+//! Invariants 3 and 4 across rows: the category tree, discontinued goods that no
+//! longer sell, and one inventory row per product and warehouse (skus are checked
+//! with the keys, prices and stock with the values' ranges).
 
 use super::super::index::repeats;
 use super::super::report::Findings;
-use super::super::table::{Id, Rows};
+use super::super::table::{Day, Id, Moment, Rows, Text};
 use super::Joined;
 use crate::error::Result;
 use crate::rules::Rule;
@@ -73,6 +73,57 @@ fn report_cycle<'t>(
             ids.join(" -> ")
         ),
     );
+}
+
+/// A discontinued product is inactive and is not sold from that day on.
+pub fn check_products(joined: &Joined, found: &mut Findings) -> Result<()> {
+    let Some(t) = joined.table(Table::Products) else {
+        return Ok(());
+    };
+    let active = t.column::<Text>("is_active")?;
+    let stopped = t.column::<Day>("discontinued_at")?;
+    for row in 0..t.len() {
+        let problem = match (active.at(row), stopped.at(row)) {
+            (Some("true"), Some(day)) => Some(format!(
+                "the product is active but discontinued_at is {day}"
+            )),
+            (Some("false"), None) if stopped.text(row).is_none() => {
+                Some("the product is not active but has no discontinued_at".to_string())
+            }
+            _ => None,
+        };
+        if let Some(problem) = problem {
+            found.at(t, row, Rule::ProductsDiscontinued, problem);
+        }
+    }
+    let (Some(orders), Some(items), Some(groups)) = (
+        joined.table(Table::Orders),
+        joined.table(Table::OrderItems),
+        &joined.items_of,
+    ) else {
+        return Ok(());
+    };
+    let placed = orders.column::<Moment>("created_at")?;
+    let product = items.column::<Id>("product_id")?;
+    for order in 0..orders.len() {
+        let Some(at) = placed.at(order) else { continue };
+        for &item in groups.of(order) {
+            if let Some(p) = joined.find(Table::Products, product.at(item))
+                && let Some(day) = stopped.at(p)
+                && at.date() >= day
+            {
+                found.at(
+                    items,
+                    item,
+                    Rule::ProductsDiscontinued,
+                    format!(
+                        "the order was placed at {at}, once its product was discontinued on {day}"
+                    ),
+                );
+            }
+        }
+    }
+    Ok(())
 }
 
 pub fn check_inventory(joined: &Joined, found: &mut Findings) -> Result<()> {

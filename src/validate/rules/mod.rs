@@ -37,6 +37,7 @@ pub fn check(data: &Dataset, window: Window, found: &mut Findings) -> Result<()>
     keys::check(&joined, found)?;
     users::check(&joined, found)?;
     catalog::check_categories(&joined, found)?;
+    catalog::check_products(&joined, found)?;
     catalog::check_inventory(&joined, found)?;
     orders::check(&joined, found)?;
     payments::check(&joined, found)?;
@@ -45,6 +46,7 @@ pub fn check(data: &Dataset, window: Window, found: &mut Findings) -> Result<()>
     reviews::check(&joined, found)?;
     tickets::check(&joined, found)?;
     promotions::check(&joined, found)?;
+    promotions::check_uses(&joined, found)?;
     wishlists::check(&joined, found)?;
     notifications::check(&joined, found)?;
     analytics::check_users(&joined, found)?;

@@ -1,6 +1,7 @@
 //! The promises of the notifications' schema: an order notification names one of its
-//! user's orders and is never dated before the event it announces; no notification
-//! comes before its user signed up or is read before it was sent.
+//! user's orders and is never dated before the event it announces; each order is
+//! confirmed once; no notification comes before its user signed up or is read before
+//! it was sent.
 
 use super::super::report::Findings;
 use super::super::table::{Choice, Column, Id, Moment, Rows, Text};
@@ -41,12 +42,37 @@ pub fn check(joined: &Joined, found: &mut Findings) -> Result<()> {
         read: t.column("read_at")?,
     };
     let events = EventColumns::new(joined)?;
+    let orders = joined.table(Table::Orders);
+    let mut confirmations = vec![0u32; orders.map_or(0, Rows::len)];
     for row in 0..t.len() {
         check_times(joined, &n, row, found);
         let Some(kind) = n.kind.at(row) else {
             continue;
         };
         check_order(joined, &n, &events, kind, row, found);
+        if kind == "order_confirmed"
+            && let Some(order) = joined.find(Table::Orders, n.order.at(row))
+        {
+            confirmations[order] += 1;
+            if confirmations[order] == 2 {
+                found.at(
+                    t,
+                    row,
+                    Rule::NotificationsConfirmation,
+                    "the order was confirmed already".to_string(),
+                );
+            }
+        }
+    }
+    if let Some(orders) = orders {
+        for (order, _) in confirmations.iter().enumerate().filter(|(_, n)| **n == 0) {
+            found.at(
+                orders,
+                order,
+                Rule::NotificationsConfirmation,
+                "the order has no order_confirmed notification".to_string(),
+            );
+        }
     }
     Ok(())
 }

@@ -1,12 +1,15 @@
 //! Invariant 9: a review is its buyer's, of a product of that order, written once
-//! the order was delivered (its rating's range is checked with the values).
+//! the order was delivered and once only (its rating's range is checked with the
+//! values).
 
+use super::super::index::repeats;
 use super::super::report::Findings;
 use super::super::table::{Choice, Column, Id, Moment, Rows, Text};
 use super::{DELIVERED_STATUSES, Joined};
 use crate::error::Result;
 use crate::rules::Rule;
 use crate::schema::Table;
+use std::collections::HashMap;
 
 pub fn check(joined: &Joined, found: &mut Findings) -> Result<()> {
     let Some(v) = joined.table(Table::Reviews) else {
@@ -27,7 +30,21 @@ pub fn check(joined: &Joined, found: &mut Findings) -> Result<()> {
         .table(Table::Orders)
         .map(|t| t.column::<Choice>("status"))
         .transpose()?;
+    let mut reviewed = HashMap::new();
     for row in 0..v.len() {
+        if let (Some(o), Some(p)) = (reviews.order.at(row), reviews.product.at(row))
+            && let Some(first) = repeats(&mut reviewed, (o, p), row)
+        {
+            found.at(
+                v,
+                row,
+                Rule::ReviewsOnePerPurchase,
+                format!(
+                    "product {p} of order {o} was reviewed already, in record {}",
+                    first + 1
+                ),
+            );
+        }
         let Some(order_status) = order_status else {
             continue;
         };

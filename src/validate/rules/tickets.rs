@@ -1,5 +1,5 @@
-//! Invariant 10: a ticket about an order is its buyer's, and is resolved after it was
-//! opened.
+//! Invariant 10: a ticket about an order is its buyer's, written once the order was
+//! placed, and is resolved after it was opened.
 
 use super::super::report::Findings;
 use super::super::table::{Id, Moment};
@@ -16,6 +16,10 @@ pub fn check(joined: &Joined, found: &mut Findings) -> Result<()> {
     let order = t.column::<Id>("order_id")?;
     let created = t.column::<Moment>("created_at")?;
     let resolved = t.column::<Moment>("resolved_at")?;
+    let placed = joined
+        .table(Table::Orders)
+        .map(|o| o.column::<Moment>("created_at"))
+        .transpose()?;
     for row in 0..t.len() {
         if let Some(o) = joined.find(Table::Orders, order.at(row))
             && let (Some(tu), Some(ou)) = (user.at(row), joined.buyer_of(o))
@@ -26,6 +30,17 @@ pub fn check(joined: &Joined, found: &mut Findings) -> Result<()> {
                 row,
                 Rule::TicketsOrder,
                 format!("the ticket's order belongs to user {ou}, not to the ticket's user {tu}"),
+            );
+        }
+        if let (Some(placed), Some(o)) = (&placed, joined.find(Table::Orders, order.at(row)))
+            && let (Some(at), Some(c)) = (placed.at(o), created.at(row))
+            && c < at
+        {
+            found.at(
+                t,
+                row,
+                Rule::TicketsOrder,
+                format!("created_at {c} is before its order was placed at {at}"),
             );
         }
         if let (Some(c), Some(r)) = (created.at(row), resolved.at(row))

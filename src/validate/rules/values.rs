@@ -4,6 +4,7 @@
 //! A value that fails here is skipped by every later check, so one bad value is
 //! reported once rather than again by each rule that uses it.
 
+use super::super::Period;
 use super::super::report::Findings;
 use super::super::table::Rows;
 use super::super::value::{
@@ -13,7 +14,16 @@ use crate::model::{Timestamp, Window};
 use crate::rules::Rule;
 use crate::schema::{Bound, FieldType, Table};
 
-pub fn check(rows: &Rows, window: Window, found: &mut Findings) {
+pub fn check(rows: &Rows, period: Period, found: &mut Findings) {
+    // Accounts are older than the window: a shop has customers from the day it
+    // opened.
+    let window = match rows.spec.table {
+        Table::Users => Window {
+            start: period.opened.timestamp(),
+            end: period.window.end,
+        },
+        _ => period.window,
+    };
     // Activity timestamps are the `*_at` ones; the promotions' dates overlap the window
     // instead, which their own rule checks.
     let in_window: Vec<bool> = rows
