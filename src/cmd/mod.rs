@@ -3,6 +3,7 @@
 pub mod docs;
 pub mod generate;
 pub mod schema;
+pub mod validate;
 
 use crate::cli::{Args, Command, SchemaFormat};
 use crate::error::{Error, Result};
@@ -11,7 +12,7 @@ use std::io::Write;
 pub fn run(args: Args) -> Result<()> {
     match args.command {
         Command::Generate(generate) => generate::run(generate),
-        Command::Validate(validate) => crate::validate::run_cli(&validate),
+        Command::Validate(args) => validate::run(&args),
         Command::Completions { shell } => print(&docs::completions(shell)),
         Command::Man => print(&docs::man_page()),
         Command::Entities => print(&schema::entities_table()),

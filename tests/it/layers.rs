@@ -105,3 +105,14 @@ fn top_level_modules_form_no_cycle() {
         );
     }
 }
+
+#[test]
+fn the_validator_is_an_oracle_apart_from_the_generators_and_the_command_line() {
+    let graph = imports();
+    let uses = &graph["validate"];
+    // It reads the schema and the rules, never the generators, so a generator's bug
+    // cannot hide behind the same bug in the check; the command line is cmd's.
+    for other in ["generate", "cli", "cmd", "config"] {
+        assert!(!uses.contains(other), "validate imports {other}");
+    }
+}

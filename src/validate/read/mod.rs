@@ -13,7 +13,7 @@ mod sqlite;
 mod xml;
 
 pub use fingerprint::Fingerprint;
-pub use layout::{Layout, check_is_dir, discover, recorded_window};
+pub use layout::{Layout, Recorded, check_is_dir, discover, recorded_window};
 
 use super::report::Findings;
 use super::table::Rows;
