@@ -1,11 +1,13 @@
-//! The chunk engine: an entity's units are split into chunks of 2,048; with N workers,
-//! worker w encodes chunks w, w+N, ... and hands them over a bounded channel, and one
-//! writer takes them round-robin, so the bytes never depend on N and memory stays
-//! bounded. Knows no format: encoders and files come from the caller.
+//! The chunk engine: units are split into chunks of 2,048; with N workers, worker w
+//! encodes chunks w, w+N, ... and hands them over a bounded channel, and one writer
+//! takes them round-robin, so the bytes never depend on N and memory stays bounded.
+//! Knows no format: encoders and files come from the caller. A chunk may feed the
+//! files of several entities at once (the pass over orders), one after another.
 
 use super::files::FileOut;
 use crate::error::{Error, Result};
-use crate::generate::RowSource;
+use crate::generate::orders::Orders;
+use crate::generate::{OrderFeeder, RowSource};
 use crate::output::{Encoded, Encoder};
 use indicatif::ProgressBar;
 use std::ops::Range;
@@ -32,6 +34,112 @@ fn check_interrupt() -> Result<()> {
     }
 }
 
+/// One worker's way of turning a range of units into encoded rows, one `Encoded` per
+/// file it feeds.
+pub trait ChunkEncoder: Send {
+    fn encode(&mut self, units: Range<u64>, files: &mut [Encoded]) -> Result<()>;
+}
+
+/// The rows of one entity.
+pub struct EntityChunks<'a> {
+    pub source: &'a dyn RowSource,
+    pub encoder: Box<dyn Encoder>,
+}
+
+impl ChunkEncoder for EntityChunks<'_> {
+    fn encode(&mut self, units: Range<u64>, files: &mut [Encoded]) -> Result<()> {
+        let mut failure = None;
+        let encoder = &mut self.encoder;
+        self.source.cells(units, &mut |row| {
+            if failure.is_none()
+                && let Err(e) = encoder.encode(row, files)
+            {
+                failure = Some(e);
+            }
+        });
+        if let Some(e) = failure {
+            return Err(e);
+        }
+        self.encoder.finish_chunk(files)
+    }
+}
+
+/// The rows of every entity that hangs on orders, from one drawing of each order's
+/// facts: the orders' own files, then each other entity's, in the order given.
+pub struct OrderChunks<'a> {
+    pub orders: &'a Orders<'a>,
+    /// Where the pass's orders end: its last chunk stops there.
+    pub orders_end: u64,
+    pub members: Vec<OrderMember<'a>>,
+}
+
+/// One entity fed by the pass over orders.
+pub struct OrderMember<'a> {
+    pub feed: OrderFeeder<'a>,
+    pub encoder: Box<dyn Encoder>,
+    /// How many files the entity writes.
+    pub files: usize,
+    /// The entity's rows and where its units end, when they go on past the orders.
+    pub beyond: Option<(&'a dyn RowSource, u64)>,
+}
+
+impl ChunkEncoder for OrderChunks<'_> {
+    fn encode(&mut self, units: Range<u64>, files: &mut [Encoded]) -> Result<()> {
+        let mut failure = None;
+        for order in units.clone() {
+            let facts = self.orders.facts(order);
+            let mut rest = &mut *files;
+            for member in &mut self.members {
+                let (mine, after) = std::mem::take(&mut rest).split_at_mut(member.files);
+                rest = after;
+                let encoder = &mut member.encoder;
+                (member.feed)(order, &facts, &mut |row| {
+                    if failure.is_none()
+                        && let Err(e) = encoder.encode(row, mine)
+                    {
+                        failure = Some(e);
+                    }
+                });
+            }
+            if let Some(e) = failure {
+                return Err(e);
+            }
+        }
+        let mut rest = &mut *files;
+        for member in &mut self.members {
+            let (mine, after) = std::mem::take(&mut rest).split_at_mut(member.files);
+            rest = after;
+            // The last chunk fills up with the units past the orders, so that every
+            // chunk (a Parquet batch) spans the units it spans when written alone.
+            if let Some((source, end)) = member.beyond
+                && units.end == self.orders_end
+            {
+                let stop = (units.start + CHUNK_UNITS).min(end);
+                let encoder = &mut member.encoder;
+                source.cells(self.orders_end..stop, &mut |row| {
+                    if failure.is_none()
+                        && let Err(e) = encoder.encode(row, mine)
+                    {
+                        failure = Some(e);
+                    }
+                });
+                if let Some(e) = failure.take() {
+                    return Err(e);
+                }
+            }
+            member.encoder.finish_chunk(mine)?;
+        }
+        Ok(())
+    }
+}
+
+/// Where units past the orders start being written on their own: after the pass's
+/// last chunk, which `OrderChunks` fills up with them.
+pub fn beyond_orders(orders: &Range<u64>, end: u64) -> u64 {
+    let chunks = (orders.end - orders.start).div_ceil(CHUNK_UNITS);
+    (orders.start + chunks * CHUNK_UNITS).clamp(orders.end, end)
+}
+
 /// What the writer does with each chunk, in order.
 pub struct Delivery<'a, 'w> {
     pub files: &'a mut [FileOut<'w>],
@@ -49,12 +157,10 @@ impl Delivery<'_, '_> {
     }
 }
 
-/// Encodes `units` of `source` with one worker per encoder and delivers the chunks
-/// in order.
-pub fn run(
-    source: &dyn RowSource,
+/// Encodes `units` with one worker per encoder and delivers the chunks in order.
+pub fn run<'a>(
     units: Range<u64>,
-    mut encoders: Vec<Box<dyn Encoder>>,
+    mut encoders: Vec<Box<dyn ChunkEncoder + 'a>>,
     delivery: &mut Delivery,
 ) -> Result<()> {
     let files = delivery.files.len();
@@ -70,7 +176,7 @@ pub fn run(
         for c in 0..chunks {
             let range = chunk_range(c);
             let n = range.end - range.start;
-            let chunk = encode(source, range, encoder.as_mut(), &mut sizes)?;
+            let chunk = encode(range, encoder.as_mut(), &mut sizes)?;
             delivery.deliver(chunk, n)?;
         }
         return Ok(());
@@ -86,7 +192,7 @@ pub fn run(
                 let mut c = worker as u64;
                 let mut sizes = vec![0; files];
                 while c < chunks {
-                    let chunk = encode(source, chunk_range(c), encoder.as_mut(), &mut sizes);
+                    let chunk = encode(chunk_range(c), encoder.as_mut(), &mut sizes);
                     let failed = chunk.is_err();
                     if tx.send(chunk).is_err() || failed {
                         return;
@@ -109,9 +215,8 @@ pub fn run(
 /// Encodes one chunk. `sizes` holds the byte sizes of the worker's last chunk: a
 /// buffer that starts that big is not copied over and over as it grows.
 fn encode(
-    source: &dyn RowSource,
     range: Range<u64>,
-    encoder: &mut dyn Encoder,
+    encoder: &mut dyn ChunkEncoder,
     sizes: &mut [usize],
 ) -> Result<Vec<Encoded>> {
     let mut chunk: Vec<Encoded> = sizes
@@ -121,18 +226,7 @@ fn encode(
             ..Encoded::default()
         })
         .collect();
-    let mut failure = None;
-    source.cells(range, &mut |row| {
-        if failure.is_none()
-            && let Err(e) = encoder.encode(row, &mut chunk)
-        {
-            failure = Some(e);
-        }
-    });
-    if let Some(e) = failure {
-        return Err(e);
-    }
-    encoder.finish_chunk(&mut chunk)?;
+    encoder.encode(range, &mut chunk)?;
     for (size, encoded) in sizes.iter_mut().zip(&chunk) {
         *size = encoded.bytes.len();
     }

@@ -14,7 +14,8 @@ pub use files::WrittenFile;
 pub use naming::Parts;
 
 use crate::error::{Error, Result};
-use crate::generate::{Plan, World};
+use crate::generate::orders::Orders;
+use crate::generate::{Plan, RowSource, World};
 use crate::manifest::{Manifest, ManifestFile, Settings};
 use crate::output::sql::Dialect;
 use crate::output::{self, Format, Writer};
@@ -22,6 +23,7 @@ use crate::schema::{Entity, TableSpec};
 use commit::{Commit, TempFile};
 use files::FileOut;
 use std::io::Write;
+use std::ops::Range;
 use std::path::{Path, PathBuf};
 
 /// Where the files go.
@@ -130,17 +132,18 @@ fn write_entities(
     single: Option<&TempFile>,
     commit: &mut Commit,
 ) -> Result<(Summary, u64)> {
+    let world = &job.plan.world;
+    let fed = fed_by_one_pass(job);
     let mut open = Vec::new();
     for &entity in &job.plan.entities {
-        open.extend(write_entity(
-            &job.plan.world,
-            entity,
-            writer,
-            job,
-            dir,
-            single,
-        )?);
+        if !fed.contains(&entity) {
+            open.extend(write_entity(world, entity, writer, job, dir, single)?);
+        } else if entity == fed[0] {
+            open.extend(write_order_pass(world, &fed, writer, job, dir, single)?);
+        }
     }
+    // The manifest lists files in the plan's order, however they were written.
+    open.sort_by_key(|file| job.plan.entities.iter().position(|&e| e == file.entity));
     let mut summary = Summary::default();
     let mut database_rows = 0;
     for file in open {
@@ -244,6 +247,107 @@ fn open_files<'w>(
         .collect()
 }
 
+/// The entities of the plan written by one pass over orders, in plan order, orders
+/// first: those whose rows hang on orders, when more than one is planned. Standard
+/// output gets every entity in turn instead, since its stream is one sequence; an
+/// entity with units beyond the orders (notifications' customers) joins only a whole
+/// run, where its part of the units is the orders' part.
+fn fed_by_one_pass(job: &Job) -> Vec<Entity> {
+    // Standard output is one stream; a single file (the SQLite database) lays its
+    // pages out in the order tables are filled.
+    if job.output == Output::Stdout || job.format.spec().single_file.is_some() {
+        return Vec::new();
+    }
+    let world = &job.plan.world;
+    let orders = world.count(Entity::Orders);
+    let fed: Vec<Entity> = job
+        .plan
+        .entities
+        .iter()
+        .copied()
+        .filter(|&e| {
+            let source = (e.spec().source)(world);
+            source.fed_by_orders().is_some()
+                && (source.units() == orders || job.parts == Parts::WHOLE)
+        })
+        .collect();
+    if fed.len() > 1 { fed } else { Vec::new() }
+}
+
+/// Opens an entity's files and writes what precedes its rows; `units` are the ones
+/// this part writes.
+fn begin_files<'w>(
+    entity: Entity,
+    source: &dyn RowSource,
+    units: &Range<u64>,
+    writer: &'w dyn Writer,
+    job: &Job,
+    dir: Option<&Path>,
+    single: Option<&TempFile>,
+) -> Result<Vec<FileOut<'w>>> {
+    let spec = job.format.spec();
+    let mut files = open_files(entity, writer, job, dir, single)?;
+    if spec.leading_separator > 0 && units.start > 0 {
+        files[0].row_written = chunks::rows_before(source, units.start);
+    }
+    if job.parts.is_first() || spec.frames_every_part {
+        for file in &mut files {
+            let mut bytes = Vec::new();
+            writer.prologue(file.table, &mut bytes);
+            file.write_bytes(&bytes)?;
+        }
+    }
+    Ok(files)
+}
+
+/// Writes what follows an entity's rows and closes its part of the files.
+fn end_files(files: &mut [FileOut], writer: &dyn Writer, job: &Job) -> Result<()> {
+    if job.parts.is_last() || job.format.spec().frames_every_part {
+        for file in files.iter_mut() {
+            let mut bytes = Vec::new();
+            writer.epilogue(file.table, &mut bytes);
+            file.write_bytes(&bytes)?;
+        }
+    }
+    for file in files.iter_mut() {
+        file.finish_entity()?;
+    }
+    Ok(())
+}
+
+fn workers(job: &Job, units: &Range<u64>) -> usize {
+    let chunks = (units.end - units.start).div_ceil(chunks::CHUNK_UNITS);
+    job.threads.clamp(1, chunks.max(1) as usize)
+}
+
+/// Writes `units` of one entity into `files`.
+fn write_rows(
+    entity: Entity,
+    source: &dyn RowSource,
+    units: Range<u64>,
+    files: &mut [FileOut],
+    writer: &dyn Writer,
+    job: &Job,
+) -> Result<()> {
+    let progress = progress::bar(entity.name(), units.end - units.start, job.quiet);
+    let encoders = (0..workers(job, &units))
+        .map(|_| {
+            Box::new(chunks::EntityChunks {
+                source,
+                encoder: writer.encoder(entity.spec().tables),
+            }) as Box<dyn chunks::ChunkEncoder>
+        })
+        .collect();
+    let mut delivery = chunks::Delivery {
+        files,
+        leading_separator: job.format.spec().leading_separator,
+        progress: &progress,
+    };
+    chunks::run(units, encoders, &mut delivery)?;
+    progress.finish_and_clear();
+    Ok(())
+}
+
 fn write_entity<'w>(
     world: &World,
     entity: Entity,
@@ -252,44 +356,93 @@ fn write_entity<'w>(
     dir: Option<&Path>,
     single: Option<&TempFile>,
 ) -> Result<Vec<FileOut<'w>>> {
-    let spec = job.format.spec();
-    let mut files = open_files(entity, writer, job, dir, single)?;
-    writer.begin_entity()?;
     let source = (entity.spec().source)(world);
     let units = job.parts.range(source.units());
-    if spec.leading_separator > 0 && units.start > 0 {
-        files[0].row_written = chunks::rows_before(source.as_ref(), units.start);
+    let mut files = begin_files(entity, source.as_ref(), &units, writer, job, dir, single)?;
+    writer.begin_entity()?;
+    write_rows(entity, source.as_ref(), units, &mut files, writer, job)?;
+    writer.end_entity()?;
+    end_files(&mut files, writer, job)?;
+    Ok(files)
+}
+
+/// Writes every entity of `fed` (orders first) from one drawing of each order's
+/// facts, then the units some of them have beyond the orders.
+fn write_order_pass<'w>(
+    world: &World,
+    fed: &[Entity],
+    writer: &'w dyn Writer,
+    job: &Job,
+    dir: Option<&Path>,
+    single: Option<&TempFile>,
+) -> Result<Vec<FileOut<'w>>> {
+    let orders = Orders::new(world);
+    let order_units = job.parts.range(orders.count());
+    let sources: Vec<Box<dyn RowSource>> = fed.iter().map(|e| (e.spec().source)(world)).collect();
+    let mut files = Vec::new();
+    let mut counts = Vec::new();
+    for (&entity, source) in fed.iter().zip(&sources) {
+        let units = job.parts.range(source.units());
+        let opened = begin_files(entity, source.as_ref(), &units, writer, job, dir, single)?;
+        counts.push(opened.len());
+        files.push(opened);
     }
-    let framed = spec.frames_every_part;
-    if job.parts.is_first() || framed {
-        for file in &mut files {
-            let mut bytes = Vec::new();
-            writer.prologue(file.table, &mut bytes);
-            file.write_bytes(&bytes)?;
-        }
-    }
-    let progress = progress::bar(entity.name(), units.end - units.start, job.quiet);
-    let chunks = (units.end - units.start).div_ceil(chunks::CHUNK_UNITS);
-    let workers = job.threads.clamp(1, chunks.max(1) as usize);
-    let tables = entity.spec().tables;
-    let encoders = (0..workers).map(|_| writer.encoder(tables)).collect();
+    writer.begin_entity()?;
+    let progress = progress::bar(
+        fed[0].name(),
+        order_units.end - order_units.start,
+        job.quiet,
+    );
+    let encoders = (0..workers(job, &order_units))
+        .map(|_| {
+            let members = fed
+                .iter()
+                .zip(&sources)
+                .zip(&counts)
+                .map(|((entity, source), &files)| {
+                    let end = job.parts.range(source.units()).end;
+                    chunks::OrderMember {
+                        feed: source
+                            .fed_by_orders()
+                            .expect("chosen for feeding by orders")
+                            .feeder(),
+                        encoder: writer.encoder(entity.spec().tables),
+                        files,
+                        beyond: (end > order_units.end).then_some((source.as_ref(), end)),
+                    }
+                })
+                .collect();
+            Box::new(chunks::OrderChunks {
+                orders: &orders,
+                orders_end: order_units.end,
+                members,
+            }) as Box<dyn chunks::ChunkEncoder>
+        })
+        .collect();
+    let mut all: Vec<FileOut> = files.into_iter().flatten().collect();
     let mut delivery = chunks::Delivery {
-        files: &mut files,
-        leading_separator: spec.leading_separator,
+        files: &mut all,
+        leading_separator: job.format.spec().leading_separator,
         progress: &progress,
     };
-    chunks::run(source.as_ref(), units, encoders, &mut delivery)?;
+    chunks::run(order_units.clone(), encoders, &mut delivery)?;
     progress.finish_and_clear();
-    if job.parts.is_last() || framed {
-        for file in &mut files {
-            let mut bytes = Vec::new();
-            writer.epilogue(file.table, &mut bytes);
-            file.write_bytes(&bytes)?;
+    // The rest of the units past the orders (a whole run's customer messages).
+    let mut at = 0;
+    for ((&entity, source), &count) in fed.iter().zip(&sources).zip(&counts) {
+        let units = job.parts.range(source.units());
+        if units.end > order_units.end {
+            let start = chunks::beyond_orders(&order_units, units.end);
+            let mine = &mut all[at..at + count];
+            write_rows(entity, source.as_ref(), start..units.end, mine, writer, job)?;
         }
+        at += count;
     }
     writer.end_entity()?;
-    for file in &mut files {
-        file.finish_entity()?;
+    let mut at = 0;
+    for &count in &counts {
+        end_files(&mut all[at..at + count], writer, job)?;
+        at += count;
     }
-    Ok(files)
+    Ok(all)
 }

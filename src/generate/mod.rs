@@ -31,6 +31,7 @@ pub mod warehouses;
 pub mod wishlists;
 
 use crate::model::cells::RowCells;
+use orders::{OrderFacts, Orders};
 use serde::Serialize;
 use std::ops::Range;
 
@@ -73,6 +74,11 @@ pub trait Generator: Sync {
     fn units(&self) -> u64;
 
     fn generate(&self, units: Range<u64>, emit: &mut dyn FnMut(&Self::Row));
+
+    /// Entities whose rows hang on orders say so (`FromOrders`).
+    fn fed_by_orders(&self) -> Option<&dyn OrderFed> {
+        None
+    }
 }
 
 /// A generator seen through its rows' cells, the way the engine and the formats see
@@ -82,6 +88,9 @@ pub trait RowSource: Sync {
 
     /// Calls `each` with the cells of every row of `units`, in order.
     fn cells(&self, units: Range<u64>, each: &mut dyn FnMut(&RowCells));
+
+    /// The entity's rows as a function of an order's facts, when they hang on orders.
+    fn fed_by_orders(&self) -> Option<&dyn OrderFed>;
 }
 
 impl<G: Generator> RowSource for G {
@@ -92,11 +101,71 @@ impl<G: Generator> RowSource for G {
     fn cells(&self, units: Range<u64>, each: &mut dyn FnMut(&RowCells)) {
         let mut cells = RowCells::default();
         self.generate(units, &mut |row| {
-            cells.clear();
-            cells.push_row(row.own());
-            row.each_child(&mut |child| cells.push_child(child));
+            to_cells(row, &mut cells);
             each(&cells);
         });
+    }
+
+    fn fed_by_orders(&self) -> Option<&dyn OrderFed> {
+        Generator::fed_by_orders(self)
+    }
+}
+
+fn to_cells<R: Record>(row: &R, cells: &mut RowCells) {
+    cells.clear();
+    cells.push_row(row.own());
+    row.each_child(&mut |child| cells.push_child(child));
+}
+
+/// An entity whose rows hang on orders: the rows of order `order` follow from its
+/// facts alone. Its first `Orders::count()` units are the orders, in order (units
+/// after them, such as notifications' customer messages, come from elsewhere), so one
+/// pass that draws each order's facts once can feed every such entity.
+pub trait FromOrders: Sync {
+    type Row: Record + Default + Send;
+
+    /// Emits the rows of one order, filling the reused `row`.
+    fn rows_of(
+        &self,
+        order: u64,
+        facts: &OrderFacts,
+        row: &mut Self::Row,
+        emit: &mut dyn FnMut(&Self::Row),
+    );
+
+    /// The loop of `Generator::generate` over order units.
+    fn generate_orders(
+        &self,
+        orders: &Orders,
+        units: Range<u64>,
+        emit: &mut dyn FnMut(&Self::Row),
+    ) {
+        let mut row = Self::Row::default();
+        for order in units {
+            self.rows_of(order, &orders.facts(order), &mut row, emit);
+        }
+    }
+}
+
+/// Yields the cells of one order's rows of an entity, reusing its buffers.
+pub type OrderFeeder<'a> = Box<dyn FnMut(u64, &OrderFacts, &mut dyn FnMut(&RowCells)) + Send + 'a>;
+
+/// `FromOrders` seen through cells, as the engine's pass over orders uses it.
+pub trait OrderFed: Sync {
+    /// A feeder for one worker.
+    fn feeder(&self) -> OrderFeeder<'_>;
+}
+
+impl<T: FromOrders> OrderFed for T {
+    fn feeder(&self) -> OrderFeeder<'_> {
+        let mut row = T::Row::default();
+        let mut cells = RowCells::default();
+        Box::new(move |order, facts, each| {
+            self.rows_of(order, facts, &mut row, &mut |r| {
+                to_cells(r, &mut cells);
+                each(&cells);
+            });
+        })
     }
 }
 

@@ -11,7 +11,9 @@ use super::promotions::{Promotion, Promotions};
 use super::support_tickets::order_reference;
 use super::users::Users;
 use super::wishlists::Wishlists;
-use super::{CountRule, EntitySpec, Generator, RowSource, World, flat_record};
+use super::{
+    CountRule, EntitySpec, FromOrders, Generator, OrderFed, RowSource, World, flat_record,
+};
 use crate::model::{Id, Timestamp};
 use crate::rng::{self, RowRng};
 use crate::schema::{Entity, Field, FieldType as F, Table, TableSpec};
@@ -116,22 +118,21 @@ pub fn names_an_order(kind: &str) -> bool {
 /// The events of an order a notification announces, with when they happened and the
 /// slot of the order's keys they take: a confirmation, a shipment, a delivery, a
 /// review reminder for most deliveries, a refund per refunded item.
-fn order_events(
+fn for_each_event(
     rng: &mut RowRng,
     facts: &OrderFacts,
     end: Timestamp,
-    out: &mut Vec<(&'static str, Timestamp, u64)>,
+    mut each: impl FnMut(&'static str, Timestamp, u64),
 ) {
-    out.clear();
-    out.push(("order_confirmed", facts.created_at, 0));
+    each("order_confirmed", facts.created_at, 0);
     if let Some(t) = facts.shipped_at() {
-        out.push(("order_shipped", t, 1));
+        each("order_shipped", t, 1);
     }
     if let Some(t) = facts.delivered_at() {
-        out.push(("order_delivered", t, 2));
+        each("order_delivered", t, 2);
         let reminder = t.plus(rng::between(rng, 4 * DAY, 8 * DAY));
         if rng::chance(rng, REMINDED_PER_MILLE) && reminder <= end {
-            out.push(("review_reminder", reminder, 3));
+            each("review_reminder", reminder, 3);
         }
     }
     for (i, item) in facts.items().iter().enumerate() {
@@ -139,7 +140,7 @@ fn order_events(
             && r.status == ReturnStatus::Refunded
         {
             let at = r.resolved_at.expect("refunded returns have a time");
-            out.push(("refund_issued", at, 4 + i as u64));
+            each("refund_issued", at, 4 + i as u64);
         }
     }
 }
@@ -204,39 +205,23 @@ impl<'w> Notifications<'w> {
         }
     }
 
-    /// Units are the orders, then the customers: an order's messages, then each
-    /// customer's own (campaigns, price drops, account security).
-    fn messages(&self, unit: u64, out: &mut Vec<Message>) {
+    /// What a message calls the goods it is about: the product's kind in lower case.
+    fn noun(&self, product: Option<u64>) -> String {
+        match product {
+            Some(p) if self.world.count(Entity::Products) > 0 => {
+                self.products.core(p).noun.name.to_lowercase()
+            }
+            _ => "item".to_string(),
+        }
+    }
+
+    /// A customer's own messages (campaigns, price drops, account security): the
+    /// units after the orders.
+    fn customer_messages(&self, user: u64, out: &mut Vec<Message>) {
         out.clear();
         let w = self.world;
         let orders = self.orders.count();
-        if unit < orders {
-            let facts = self.orders.facts(unit);
-            let mut rng = w.rng(Entity::Notifications, unit);
-            let mut events = Vec::new();
-            order_events(&mut rng, &facts, w.window.end, &mut events);
-            let product = facts.items()[0].product;
-            for (kind, at, slot) in events {
-                out.push(Message {
-                    kind,
-                    at,
-                    key: unit * CHILD_KEYS + slot,
-                    order: Some(unit),
-                    product: Some(product),
-                    promotion: None,
-                });
-            }
-            return;
-        }
-        self.customer_messages(
-            unit - orders,
-            orders * CHILD_KEYS + (unit - orders) * CHILD_KEYS,
-            out,
-        );
-    }
-
-    fn customer_messages(&self, user: u64, first_key: u64, out: &mut Vec<Message>) {
-        let w = self.world;
+        let first_key = orders * CHILD_KEYS + user * CHILD_KEYS;
         let mut rng = w.rng(Entity::Notifications, w.count(Entity::Orders) + user);
         let profile = self.users.profile(user);
         let from = profile.signup.max(w.window.start);
@@ -308,45 +293,47 @@ impl<'w> Notifications<'w> {
         }
     }
 
-    fn fill(&self, user: u64, message: &Message, row: &mut Notification) {
+    /// Writes one message as a row; `noun` names its goods and `reference` its order
+    /// ("#1A2B3C4D"), as the caller worked them out once for all its messages.
+    fn fill(
+        &self,
+        user: u64,
+        message: &Message,
+        noun: &str,
+        reference: &str,
+        row: &mut Notification,
+    ) {
         let w = self.world;
         let mut rng = w.rng(Entity::Notifications, message.key | 1 << 62);
         row.notification_id = w.ids(Table::Notifications).id(message.key);
         row.user_id = w.ids(Table::Users).id(user);
         row.kind = message.kind;
         let channels = channels(message.kind);
-        let weights: Vec<u32> = channels.iter().map(|&(_, w)| w).collect();
-        row.channel = channels[rng::pick_weighted(&mut rng, &weights)].0;
+        let mut weights = [0u32; 3];
+        for (weight, &(_, w)) in weights.iter_mut().zip(channels) {
+            *weight = w;
+        }
+        row.channel = channels[rng::pick_weighted(&mut rng, &weights[..channels.len()])].0;
         row.created_at = w
             .window
             .clamp(message.at.plus(rng::between(&mut rng, 5, 900)));
-        let mut reference = String::new();
         row.order_id = message.order.map(|o| w.ids(Table::Orders).id(o));
-        if let Some(order_id) = row.order_id {
-            order_reference(order_id, &mut reference);
-        }
         row.title.clear();
         row.message.clear();
         if let Some(promotion) = message.promotion {
             self.campaign_text(&mut rng, promotion, row);
         } else {
-            let noun = match message.product {
-                Some(p) if w.count(Entity::Products) > 0 => {
-                    self.products.core(p).noun.name.to_lowercase()
-                }
-                _ => "item".to_string(),
-            };
             let kind = notification_kind(row.kind);
             render(
                 rng::pick(&mut rng, kind.titles),
-                &noun,
-                &reference,
+                noun,
+                reference,
                 &mut row.title,
             );
             render(
                 rng::pick(&mut rng, kind.messages),
-                &noun,
-                &reference,
+                noun,
+                reference,
                 &mut row.message,
             );
         }
@@ -395,22 +382,60 @@ impl Generator for Notifications<'_> {
         self.orders.count() + self.world.count(Entity::Users)
     }
 
+    /// Units are the orders, then the customers.
     fn generate(&self, units: Range<u64>, emit: &mut dyn FnMut(&Notification)) {
+        let orders = self.orders.count();
+        self.generate_orders(
+            &self.orders,
+            units.start.min(orders)..units.end.min(orders),
+            emit,
+        );
         let mut row = Notification::default();
         let mut messages = Vec::new();
-        let orders = self.orders.count();
-        for unit in units {
-            self.messages(unit, &mut messages);
-            let user = if unit < orders {
-                self.orders.facts(unit).user
-            } else {
-                unit - orders
-            };
+        for user in units.start.max(orders) - orders..units.end.max(orders) - orders {
+            self.customer_messages(user, &mut messages);
             for message in &messages {
-                self.fill(user, message, &mut row);
+                let noun = self.noun(message.product);
+                self.fill(user, message, &noun, "", &mut row);
                 emit(&row);
             }
         }
+    }
+
+    fn fed_by_orders(&self) -> Option<&dyn OrderFed> {
+        Some(self)
+    }
+}
+
+/// An order's messages: one per event it went through, each after its event.
+impl FromOrders for Notifications<'_> {
+    type Row = Notification;
+
+    fn rows_of(
+        &self,
+        order: u64,
+        facts: &OrderFacts,
+        row: &mut Notification,
+        emit: &mut dyn FnMut(&Notification),
+    ) {
+        let w = self.world;
+        let mut rng = w.rng(Entity::Notifications, order);
+        let product = facts.items()[0].product;
+        let noun = self.noun(Some(product));
+        let mut reference = String::new();
+        order_reference(w.ids(Table::Orders).id(order), &mut reference);
+        for_each_event(&mut rng, facts, w.window.end, |kind, at, slot| {
+            let message = Message {
+                kind,
+                at,
+                key: order * CHILD_KEYS + slot,
+                order: Some(order),
+                product: Some(product),
+                promotion: None,
+            };
+            self.fill(facts.user, &message, &noun, &reference, row);
+            emit(row);
+        });
     }
 }
 

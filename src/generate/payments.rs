@@ -3,7 +3,9 @@
 //! one refund row per refunded return.
 
 use super::orders::{CHILD_KEYS, OrderFacts, Orders, PaymentOutcome, ReturnStatus};
-use super::{CountRule, EntitySpec, Generator, RowSource, World, flat_record};
+use super::{
+    CountRule, EntitySpec, FromOrders, Generator, OrderFed, RowSource, World, flat_record,
+};
 use crate::model::{Currency, Id, Money, Timestamp};
 use crate::schema::{Entity, Field, FieldType as F, Table, TableSpec};
 use serde::Serialize;
@@ -157,22 +159,35 @@ impl Generator for Payments<'_> {
     }
 
     fn generate(&self, units: Range<u64>, emit: &mut dyn FnMut(&Payment)) {
+        self.generate_orders(&self.orders, units, emit);
+    }
+
+    fn fed_by_orders(&self) -> Option<&dyn OrderFed> {
+        Some(self)
+    }
+}
+
+impl FromOrders for Payments<'_> {
+    type Row = Payment;
+
+    fn rows_of(
+        &self,
+        order: u64,
+        facts: &OrderFacts,
+        row: &mut Payment,
+        emit: &mut dyn FnMut(&Payment),
+    ) {
         let ids = self.world.ids(Table::Payments);
-        let order_ids = self.world.ids(Table::Orders);
-        let mut row = Payment::default();
-        for order in units {
-            let facts = self.orders.facts(order);
-            row.order_id = order_ids.id(order);
-            row.method = facts.payment_method;
-            row.currency = self.world.currency;
-            for_each_payment(&facts, |key, status, amount, created_at, paid_at| {
-                row.payment_id = ids.id(key);
-                row.status = status;
-                row.amount = amount;
-                row.created_at = created_at;
-                row.paid_at = paid_at;
-                emit(&row);
-            });
-        }
+        row.order_id = self.world.ids(Table::Orders).id(order);
+        row.method = facts.payment_method;
+        row.currency = self.world.currency;
+        for_each_payment(facts, |key, status, amount, created_at, paid_at| {
+            row.payment_id = ids.id(key);
+            row.status = status;
+            row.amount = amount;
+            row.created_at = created_at;
+            row.paid_at = paid_at;
+            emit(row);
+        });
     }
 }

@@ -1,8 +1,10 @@
 //! Returns: the items customers sent back, one row per returned item, read off the
 //! order's facts so refunds, payments and analytics agree.
 
-use super::orders::{Orders, ReturnStatus};
-use super::{CountRule, EntitySpec, Generator, RowSource, World, flat_record};
+use super::orders::{OrderFacts, Orders, ReturnStatus};
+use super::{
+    CountRule, EntitySpec, FromOrders, Generator, OrderFed, RowSource, World, flat_record,
+};
 use crate::model::{Currency, Id, Money, Timestamp};
 use crate::schema::{Bound, Entity, Field, FieldType as F, Table, TableSpec};
 use serde::Serialize;
@@ -104,26 +106,40 @@ impl Generator for Returns<'_> {
     }
 
     fn generate(&self, units: Range<u64>, emit: &mut dyn FnMut(&Return)) {
+        self.generate_orders(&self.orders, units, emit);
+    }
+
+    fn fed_by_orders(&self) -> Option<&dyn OrderFed> {
+        Some(self)
+    }
+}
+
+impl FromOrders for Returns<'_> {
+    type Row = Return;
+
+    fn rows_of(
+        &self,
+        order: u64,
+        facts: &OrderFacts,
+        row: &mut Return,
+        emit: &mut dyn FnMut(&Return),
+    ) {
         let w = self.world;
-        let mut row = Return::default();
-        for order in units {
-            let facts = self.orders.facts(order);
-            for (i, item) in facts.items().iter().enumerate() {
-                let Some(r) = item.returned else { continue };
-                let key = Orders::item_key(order, i);
-                row.return_id = w.ids(Table::Returns).id(key);
-                row.order_id = w.ids(Table::Orders).id(order);
-                row.order_item_id = w.ids(Table::OrderItems).id(key);
-                row.user_id = w.ids(Table::Users).id(facts.user);
-                row.product_id = w.ids(Table::Products).id(item.product);
-                row.reason = r.reason;
-                row.status = r.status;
-                row.requested_at = r.requested_at;
-                row.resolved_at = r.resolved_at;
-                row.refund_amount = r.refund;
-                row.currency = w.currency;
-                emit(&row);
-            }
+        for (i, item) in facts.items().iter().enumerate() {
+            let Some(r) = item.returned else { continue };
+            let key = Orders::item_key(order, i);
+            row.return_id = w.ids(Table::Returns).id(key);
+            row.order_id = w.ids(Table::Orders).id(order);
+            row.order_item_id = w.ids(Table::OrderItems).id(key);
+            row.user_id = w.ids(Table::Users).id(facts.user);
+            row.product_id = w.ids(Table::Products).id(item.product);
+            row.reason = r.reason;
+            row.status = r.status;
+            row.requested_at = r.requested_at;
+            row.resolved_at = r.resolved_at;
+            row.refund_amount = r.refund;
+            row.currency = w.currency;
+            emit(row);
         }
     }
 }

@@ -2,8 +2,10 @@
 //! customer's country (a Europe-wide one across an open border, an international one
 //! through customs) and a tracking number in that carrier's style.
 
-use super::orders::Orders;
-use super::{CountRule, EntitySpec, Generator, RowSource, World, flat_record, places};
+use super::orders::{OrderFacts, Orders};
+use super::{
+    CountRule, EntitySpec, FromOrders, Generator, OrderFed, RowSource, World, flat_record, places,
+};
 use crate::model::{Date, Id, Timestamp};
 use crate::schema::{Entity, Field, FieldType as F, Table, TableSpec};
 use serde::Serialize;
@@ -115,34 +117,48 @@ impl Generator for Shipping<'_> {
     }
 
     fn generate(&self, units: Range<u64>, emit: &mut dyn FnMut(&Shipment)) {
+        self.generate_orders(&self.orders, units, emit);
+    }
+
+    fn fed_by_orders(&self) -> Option<&dyn OrderFed> {
+        Some(self)
+    }
+}
+
+impl FromOrders for Shipping<'_> {
+    type Row = Shipment;
+
+    fn rows_of(
+        &self,
+        order: u64,
+        facts: &OrderFacts,
+        row: &mut Shipment,
+        emit: &mut dyn FnMut(&Shipment),
+    ) {
         let w = self.world;
-        let mut row = Shipment::default();
-        for order in units {
-            let facts = self.orders.facts(order);
-            let Some(shipment) = facts.shipment() else {
-                continue;
-            };
-            let mut rng = w.rng(Entity::Shipping, order);
-            row.shipment_id = w.ids(Table::Shipping).id(order);
-            row.order_id = w.ids(Table::Orders).id(order);
-            row.warehouse_id = w.ids(Table::Warehouses).id(shipment.warehouse);
-            row.carrier = shipment.carrier.name;
-            row.tracking_number.clear();
-            places::fill(
-                &mut rng,
-                shipment.carrier.tracking,
-                &mut row.tracking_number,
-            );
-            row.shipping_method = facts.method;
-            row.shipped_at = shipment.at;
-            row.estimated_delivery = shipment.promised;
-            row.delivered_at = shipment.delivered;
-            row.status = if shipment.delivered.is_some() {
-                ShipmentStatus::Delivered
-            } else {
-                ShipmentStatus::InTransit
-            };
-            emit(&row);
-        }
+        let Some(shipment) = facts.shipment() else {
+            return;
+        };
+        let mut rng = w.rng(Entity::Shipping, order);
+        row.shipment_id = w.ids(Table::Shipping).id(order);
+        row.order_id = w.ids(Table::Orders).id(order);
+        row.warehouse_id = w.ids(Table::Warehouses).id(shipment.warehouse);
+        row.carrier = shipment.carrier.name;
+        row.tracking_number.clear();
+        places::fill(
+            &mut rng,
+            shipment.carrier.tracking,
+            &mut row.tracking_number,
+        );
+        row.shipping_method = facts.method;
+        row.shipped_at = shipment.at;
+        row.estimated_delivery = shipment.promised;
+        row.delivered_at = shipment.delivered;
+        row.status = if shipment.delivered.is_some() {
+            ShipmentStatus::Delivered
+        } else {
+            ShipmentStatus::InTransit
+        };
+        emit(row);
     }
 }

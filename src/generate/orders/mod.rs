@@ -16,7 +16,7 @@ pub use facts::{
 };
 pub use payment::PAYMENT_METHODS;
 
-use super::{CountRule, EntitySpec, Generator, Record, RowSource, World};
+use super::{CountRule, EntitySpec, FromOrders, Generator, OrderFed, Record, RowSource, World};
 use crate::model::{Currency, Id, Money, Timestamp};
 use crate::schema::{Bound, Entity, Field, FieldType as F, Nesting, Table, TableSpec};
 use serde::Serialize;
@@ -238,8 +238,7 @@ impl<'w> Orders<'w> {
         order * CHILD_KEYS + item as u64
     }
 
-    fn fill(&self, index: u64, row: &mut Order) {
-        let facts = self.facts(index);
+    fn fill(&self, index: u64, facts: &OrderFacts, row: &mut Order) {
         let w = self.facts.world;
         let h = &mut row.header;
         h.order_id = w.ids(Table::Orders).id(index);
@@ -347,7 +346,26 @@ impl Generator for Orders<'_> {
     }
 
     fn generate(&self, units: Range<u64>, emit: &mut dyn FnMut(&Order)) {
-        super::each_row(units, emit, |index, row| self.fill(index, row));
+        self.generate_orders(self, units, emit);
+    }
+
+    fn fed_by_orders(&self) -> Option<&dyn OrderFed> {
+        Some(self)
+    }
+}
+
+impl FromOrders for Orders<'_> {
+    type Row = Order;
+
+    fn rows_of(
+        &self,
+        order: u64,
+        facts: &OrderFacts,
+        row: &mut Order,
+        emit: &mut dyn FnMut(&Order),
+    ) {
+        self.fill(order, facts, row);
+        emit(row);
     }
 }
 
