@@ -7,6 +7,7 @@
 use super::files::FileOut;
 use crate::error::{Error, Result};
 use crate::generate::orders::Orders;
+use crate::generate::tally::Tally;
 use crate::generate::{OrderFeeder, RowSource};
 use crate::output::{Encoded, Encoder};
 use indicatif::ProgressBar;
@@ -68,6 +69,8 @@ impl ChunkEncoder for EntityChunks<'_> {
 /// facts: the orders' own files, then each other entity's, in the order given.
 pub struct OrderChunks<'a> {
     pub orders: &'a Orders<'a>,
+    /// Adds each order up for reviews and analytics, when the pass covers them all.
+    pub tally: &'a Tally,
     /// Where the pass's orders end: its last chunk stops there.
     pub orders_end: u64,
     pub members: Vec<OrderMember<'a>>,
@@ -88,6 +91,7 @@ impl ChunkEncoder for OrderChunks<'_> {
         let mut failure = None;
         for order in units.clone() {
             let facts = self.orders.facts(order);
+            self.tally.add_order(&facts);
             let mut rest = &mut *files;
             for member in &mut self.members {
                 let (mine, after) = std::mem::take(&mut rest).split_at_mut(member.files);

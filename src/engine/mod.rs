@@ -6,6 +6,7 @@
 pub mod chunks;
 pub mod commit;
 pub mod files;
+mod hashed;
 pub mod naming;
 mod progress;
 
@@ -136,7 +137,12 @@ fn write_entities(
     let fed = fed_by_one_pass(job);
     let mut open = Vec::new();
     for &entity in &job.plan.entities {
-        if !fed.contains(&entity) {
+        if entity == Entity::Reviews && job.parts == Parts::WHOLE {
+            // Every review once: they add to the analytics' totals as they go.
+            world.tally.begin_reviews();
+            open.extend(write_entity(world, entity, writer, job, dir, single)?);
+            world.tally.end_reviews();
+        } else if !fed.contains(&entity) {
             open.extend(write_entity(world, entity, writer, job, dir, single)?);
         } else if entity == fed[0] {
             open.extend(write_order_pass(world, &fed, writer, job, dir, single)?);
@@ -414,6 +420,7 @@ fn write_order_pass<'w>(
                 .collect();
             Box::new(chunks::OrderChunks {
                 orders: &orders,
+                tally: &world.tally,
                 orders_end: order_units.end,
                 members,
             }) as Box<dyn chunks::ChunkEncoder>
@@ -425,7 +432,20 @@ fn write_order_pass<'w>(
         leading_separator: job.format.spec().leading_separator,
         progress: &progress,
     };
+    // A whole run adds every order up once, for the reviews and analytics after it.
+    let tallied = job.parts == Parts::WHOLE;
+    if tallied {
+        let analytics = job
+            .plan
+            .entities
+            .iter()
+            .any(|e| matches!(e, Entity::UserAnalytics | Entity::ProductAnalytics));
+        world.tally.begin_orders(world, analytics);
+    }
     chunks::run(order_units.clone(), encoders, &mut delivery)?;
+    if tallied {
+        world.tally.end_orders(world);
+    }
     progress.finish_and_clear();
     // The rest of the units past the orders (a whole run's customer messages).
     let mut at = 0;

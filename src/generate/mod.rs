@@ -10,6 +10,7 @@ pub mod plan;
 pub mod registry;
 pub mod stock;
 pub mod streams;
+pub mod tally;
 pub mod world;
 
 pub mod categories;

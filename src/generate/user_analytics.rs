@@ -3,8 +3,8 @@
 //! The aggregates are the only state that grows with row counts (32 bytes per user and
 //! per product), built once per run by a parallel pass over all orders and reviews.
 
-use super::orders::Orders;
-use super::reviews::Reviews;
+use super::orders::{OrderFacts, Orders};
+use super::reviews::{ReviewFacts, Reviews};
 use super::{CountRule, EntitySpec, Generator, RowSource, World, flat_record};
 use crate::model::{Currency, Id, Money, Timestamp};
 use crate::schema::{Entity, Field, FieldType as F, Table, TableSpec};
@@ -106,7 +106,8 @@ pub struct Aggregates {
 }
 
 impl Aggregates {
-    fn build(world: &World) -> Self {
+    /// Every total at nought.
+    pub(crate) fn zeroed(world: &World) -> Self {
         let users: Vec<UserTotals> = (0..world.count(Entity::Users))
             .map(|_| UserTotals {
                 orders: AtomicU32::new(0),
@@ -125,45 +126,70 @@ impl Aggregates {
                 returns: AtomicU32::new(0),
             })
             .collect();
+        Aggregates { users, products }
+    }
+
+    pub(crate) fn add_order(&self, facts: &OrderFacts) {
+        for item in facts.items() {
+            let p = &self.products[item.product as usize];
+            if facts.status().is_counted() {
+                p.units.fetch_add(item.quantity as u64, Relaxed);
+                p.revenue.fetch_add(item.total.cents(), Relaxed);
+            }
+            if item.returned.is_some() {
+                p.returns.fetch_add(1, Relaxed);
+            }
+        }
+        if facts.status().is_counted() {
+            let u = &self.users[facts.user as usize];
+            u.orders.fetch_add(1, Relaxed);
+            u.spent.fetch_add(facts.total.cents(), Relaxed);
+            u.first.fetch_min(facts.created_at.0, Relaxed);
+            u.last.fetch_max(facts.created_at.0, Relaxed);
+        }
+    }
+
+    pub(crate) fn add_review(&self, review: &ReviewFacts) {
+        self.users[review.user as usize]
+            .reviews
+            .fetch_add(1, Relaxed);
+        let p = &self.products[review.product as usize];
+        p.reviews.fetch_add(1, Relaxed);
+        p.rating_sum.fetch_add(review.rating as u32, Relaxed);
+    }
+
+    /// Adds every order of the run, in parallel.
+    pub(crate) fn add_orders(&self, world: &World) {
         let orders = Orders::new(world);
         crate::parallel::map_blocks(orders.count(), 4096, world.threads, |range| {
             for o in range {
-                let facts = orders.facts(o);
-                for item in facts.items() {
-                    let p = &products[item.product as usize];
-                    if facts.status().is_counted() {
-                        p.units.fetch_add(item.quantity as u64, Relaxed);
-                        p.revenue.fetch_add(item.total.cents(), Relaxed);
-                    }
-                    if item.returned.is_some() {
-                        p.returns.fetch_add(1, Relaxed);
-                    }
-                }
-                if facts.status().is_counted() {
-                    let u = &users[facts.user as usize];
-                    u.orders.fetch_add(1, Relaxed);
-                    u.spent.fetch_add(facts.total.cents(), Relaxed);
-                    u.first.fetch_min(facts.created_at.0, Relaxed);
-                    u.last.fetch_max(facts.created_at.0, Relaxed);
-                }
+                self.add_order(&orders.facts(o));
             }
         });
+    }
+
+    /// Adds every review of the run, in parallel.
+    pub(crate) fn add_reviews(&self, world: &World) {
         let reviews = Reviews::new(world);
         crate::parallel::map_blocks(Generator::units(&reviews), 4096, world.threads, |range| {
-            reviews.for_each(range, |_, r, _| {
-                users[r.user as usize].reviews.fetch_add(1, Relaxed);
-                let p = &products[r.product as usize];
-                p.reviews.fetch_add(1, Relaxed);
-                p.rating_sum.fetch_add(r.rating as u32, Relaxed);
-            });
+            reviews.for_each(range, |_, r, _| self.add_review(r));
         });
-        Aggregates { users, products }
     }
 }
 
 impl World {
+    /// The totals of the run: added up by the pass that wrote the orders and reviews
+    /// when there was one (see `tally`), else by passes of their own.
     pub fn aggregates(&self) -> &Aggregates {
-        self.analytics.get_or_init(|| Aggregates::build(self))
+        if let Some(tallied) = self.tally.aggregates(self) {
+            return tallied;
+        }
+        self.analytics.get_or_init(|| {
+            let totals = Aggregates::zeroed(self);
+            totals.add_orders(self);
+            totals.add_reviews(self);
+            totals
+        })
     }
 }
 

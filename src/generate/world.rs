@@ -41,6 +41,8 @@ pub struct World {
     pub user_activity: Permutation,
     pub(crate) delivered: OnceLock<super::reviews::DeliveredIndex>,
     pub(crate) analytics: OnceLock<super::user_analytics::Aggregates>,
+    /// What the pass over orders adds up for reviews and analytics.
+    pub tally: super::tally::Tally,
 }
 
 impl World {
@@ -76,6 +78,7 @@ impl World {
             threads: 1,
             delivered: OnceLock::new(),
             analytics: OnceLock::new(),
+            tally: Default::default(),
         }
     }
 

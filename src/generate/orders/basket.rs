@@ -9,7 +9,7 @@ use crate::generate::World;
 use crate::generate::customers::Tastes;
 use crate::generate::demand::quantity;
 use crate::generate::products::Products;
-use crate::generate::promotions::campaigns::{Campaign, Offer};
+use crate::generate::promotions::campaigns::Offer;
 use crate::generate::promotions::{Discount, Promotions, Target};
 use crate::model::{Money, Timestamp};
 use crate::rng::{self, RowRng};
@@ -122,36 +122,16 @@ pub fn apply_promotion(
         return;
     }
     let codes = world.running_codes();
-    let running = codes.on(at.date());
-    if running.is_empty() {
+    let Some(day) = codes.day(at.date()).filter(|d| !d.codes.is_empty()) else {
         return;
-    }
-    // Campaigns pull, not codes: twenty Black Friday codes draw no more customers
-    // than one does.
-    let mut campaigns: [Option<&'static Campaign>; 32] = [None; 32];
-    let mut pull = 0;
-    for &q in running {
-        let campaign = codes.terms(q as u64).campaign;
-        if let Some(slot) = campaigns
-            .iter_mut()
-            .find(|c| c.is_none_or(|c| std::ptr::eq(c, campaign)))
-            && slot.is_none()
-        {
-            *slot = Some(campaign);
-            pull += campaign.pull;
-        }
-    }
-    let per_mille =
-        (PROMOTION_BASE_PER_MILLE + PROMOTION_PULL_PER_MILLE * pull).min(PROMOTION_MAX_PER_MILLE);
+    };
+    let per_mille = (PROMOTION_BASE_PER_MILLE + PROMOTION_PULL_PER_MILLE * day.pull)
+        .min(PROMOTION_MAX_PER_MILLE);
     if !rng::chance(rng, per_mille) {
         return;
     }
-    let weights: Vec<u32> = running
-        .iter()
-        .map(|&q| codes.terms(q as u64).campaign.pull)
-        .collect();
     for _ in 0..PROMOTION_TRIES {
-        let q = running[rng::pick_weighted(rng, &weights)] as u64;
+        let q = day.codes[rng::pick_weighted(rng, &day.weights)] as u64;
         let terms = codes.terms(q);
         if terms.campaign.offer == Offer::FirstOrder && !first_order {
             continue;

@@ -5,6 +5,9 @@
 //! may use it (see `orders`), more often in a campaign's busiest days.
 
 pub mod campaigns;
+mod running;
+
+pub use running::RunningCodes;
 
 use super::categories::Tree;
 use super::{CountRule, EntitySpec, Generator, RowSource, Stream, World, flat_record};
@@ -413,50 +416,6 @@ impl Generator for Promotions<'_> {
 
     fn generate(&self, units: Range<u64>, emit: &mut dyn FnMut(&Promotion)) {
         super::each_row(units, emit, |index, row| self.fill(index, row));
-    }
-}
-
-/// Every promotion's terms, and which run on each day of the window: an order finds
-/// the codes it could use without going through all of them.
-pub struct RunningCodes {
-    first_day: Date,
-    terms: Vec<Terms>,
-    by_day: Vec<Vec<u32>>,
-}
-
-impl RunningCodes {
-    pub fn build(world: &World) -> RunningCodes {
-        let promotions = Promotions::new(world);
-        let terms: Vec<Terms> = (0..world.count(Entity::Promotions))
-            .map(|q| promotions.terms(q))
-            .collect();
-        let first_day = world.window.first_day();
-        let mut by_day = vec![Vec::new(); world.window.days() as usize];
-        for (q, t) in terms.iter().enumerate() {
-            let from = (t.start.0 - first_day.0).max(0);
-            let to = (t.end.0 - first_day.0).min(by_day.len() as i64 - 1);
-            for day in from..=to {
-                by_day[day as usize].push(q as u32);
-            }
-        }
-        RunningCodes {
-            first_day,
-            terms,
-            by_day,
-        }
-    }
-
-    /// The promotions running on `day`.
-    pub fn on(&self, day: Date) -> &[u32] {
-        let at = day.0 - self.first_day.0;
-        usize::try_from(at)
-            .ok()
-            .and_then(|at| self.by_day.get(at))
-            .map_or(&[], |v| v.as_slice())
-    }
-
-    pub fn terms(&self, promotion: u64) -> &Terms {
-        &self.terms[promotion as usize]
     }
 }
 

@@ -97,7 +97,7 @@ pub struct Review {
 
 flat_record!(Review);
 
-const BLOCK: u64 = 1024;
+pub(crate) const BLOCK: u64 = 1024;
 
 /// One delivered purchase in this many is reviewed, when the count is not set.
 const REVIEWED_ONE_IN: u64 = 11;
@@ -109,7 +109,7 @@ pub struct DeliveredIndex {
     pub total: u64,
 }
 
-fn delivered_items(facts: &OrderFacts) -> u64 {
+pub(crate) fn delivered_items(facts: &OrderFacts) -> u64 {
     if facts.status().is_delivered() {
         facts.items().len() as u64
     } else {
@@ -126,7 +126,12 @@ impl DeliveredIndex {
                     .map(|o| delivered_items(&orders.facts(o)))
                     .sum::<u64>()
             });
-        let mut before_block = Vec::with_capacity(per_block.len());
+        Self::from_blocks(per_block.into_iter())
+    }
+
+    /// From the delivered purchases of each block of orders, in order.
+    pub(crate) fn from_blocks(per_block: impl Iterator<Item = u64>) -> Self {
+        let mut before_block = Vec::new();
         let mut total = 0;
         for n in per_block {
             before_block.push(total);
@@ -293,6 +298,7 @@ impl Generator for Reviews<'_> {
         let products = super::products::Products::new(w);
         let mut row = Review::default();
         self.for_each(units, |r, facts, rng| {
+            w.tally.add_review(facts);
             row.review_id = w.ids(Table::Reviews).id(r);
             row.user_id = w.ids(Table::Users).id(facts.user);
             row.product_id = w.ids(Table::Products).id(facts.product);

@@ -1,0 +1,113 @@
+//! What the pass that writes the orders adds up on its way, so that reviews and
+//! analytics need not draw every order's facts again: delivered purchases per block of
+//! orders (the reviews' index) and the analytics' totals, to which the reviews add
+//! theirs as they are written. Only a run that writes every order (and every review)
+//! tallies; anything else builds the same values by passes of its own.
+
+use super::World;
+use super::orders::OrderFacts;
+use super::reviews::{self, DeliveredIndex, ReviewFacts};
+use super::user_analytics::Aggregates;
+use std::sync::OnceLock;
+use std::sync::atomic::{AtomicU8, AtomicU64, Ordering};
+
+const ORDERS_ADDING: u8 = 1;
+const ORDERS_ADDED: u8 = 2;
+const REVIEWS_ADDING: u8 = 4;
+const REVIEWS_ADDED: u8 = 8;
+
+#[derive(Default)]
+pub struct Tally {
+    /// Delivered purchases in each block of orders, while the orders are written.
+    delivered: OnceLock<Vec<AtomicU64>>,
+    totals: OnceLock<Aggregates>,
+    /// The reviews added after the fact, when they were not written in this run.
+    reviews_added_late: OnceLock<()>,
+    state: AtomicU8,
+}
+
+impl Tally {
+    fn has(&self, flag: u8) -> bool {
+        self.state.load(Ordering::Acquire) & flag != 0
+    }
+
+    /// Before a pass that writes every order of the run: tally the reviews' index
+    /// (unless it is built already) and, with `analytics`, the totals.
+    pub fn begin_orders(&self, world: &World, analytics: bool) {
+        if world.delivered.get().is_none() {
+            let blocks = world
+                .count(crate::schema::Entity::Orders)
+                .div_ceil(reviews::BLOCK);
+            let _ = self
+                .delivered
+                .set((0..blocks).map(|_| AtomicU64::new(0)).collect());
+        }
+        if analytics && world.analytics.get().is_none() {
+            let _ = self.totals.set(Aggregates::zeroed(world));
+        }
+        self.state.fetch_or(ORDERS_ADDING, Ordering::AcqRel);
+    }
+
+    /// One order of the pass, each exactly once.
+    pub fn add_order(&self, facts: &OrderFacts) {
+        if !self.has(ORDERS_ADDING) {
+            return;
+        }
+        if let Some(blocks) = self.delivered.get() {
+            let n = reviews::delivered_items(facts);
+            if n > 0 {
+                blocks[(facts.index / reviews::BLOCK) as usize].fetch_add(n, Ordering::Relaxed);
+            }
+        }
+        if let Some(totals) = self.totals.get() {
+            totals.add_order(facts);
+        }
+    }
+
+    /// After the pass: the reviews' index is complete.
+    pub fn end_orders(&self, world: &World) {
+        self.state.fetch_and(!ORDERS_ADDING, Ordering::AcqRel);
+        if let Some(blocks) = self.delivered.get() {
+            let per_block = blocks.iter().map(|b| b.load(Ordering::Relaxed));
+            let _ = world.delivered.set(DeliveredIndex::from_blocks(per_block));
+        }
+        self.state.fetch_or(ORDERS_ADDED, Ordering::AcqRel);
+    }
+
+    /// Before every review of the run is written: they add to the totals.
+    pub fn begin_reviews(&self) {
+        if self.has(ORDERS_ADDED) && self.totals.get().is_some() {
+            self.state.fetch_or(REVIEWS_ADDING, Ordering::AcqRel);
+        }
+    }
+
+    /// One review as it is written, each exactly once.
+    pub fn add_review(&self, review: &ReviewFacts) {
+        if self.has(REVIEWS_ADDING)
+            && let Some(totals) = self.totals.get()
+        {
+            totals.add_review(review);
+        }
+    }
+
+    pub fn end_reviews(&self) {
+        if self.has(REVIEWS_ADDING) {
+            self.state.fetch_or(REVIEWS_ADDED, Ordering::AcqRel);
+            self.state.fetch_and(!REVIEWS_ADDING, Ordering::AcqRel);
+        }
+    }
+
+    /// The totals, when the pass over orders added them up; the reviews are added
+    /// now if they were not written.
+    pub fn aggregates(&self, world: &World) -> Option<&Aggregates> {
+        let totals = self.totals.get()?;
+        if !self.has(ORDERS_ADDED) || self.has(REVIEWS_ADDING) {
+            return None;
+        }
+        if !self.has(REVIEWS_ADDED) {
+            self.reviews_added_late
+                .get_or_init(|| totals.add_reviews(world));
+        }
+        Some(totals)
+    }
+}
