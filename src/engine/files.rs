@@ -1,14 +1,15 @@
 //! One output file while it is written: bytes to a temporary file or to standard
-//! output (hashed as they pass, for the manifest), or a binary format's sink. Knows no
+//! output (hashed as they pass, for the manifest, see `hashed`), or a binary format's sink. Knows no
 //! format: it moves what the encoders made.
 
 use super::commit::TempFile;
+use super::hashed::HashedWriter;
 use crate::error::{Error, Result};
 use crate::output::{Encoded, Sink};
 use crate::schema::{Entity, TableSpec};
 use sha2::{Digest, Sha256};
 use std::fs::File;
-use std::io::{BufWriter, Seek, Write};
+use std::io::{Seek, Write};
 use std::path::{Path, PathBuf};
 
 /// A file of a finished run.
@@ -20,36 +21,6 @@ pub struct WrittenFile {
     pub rows: u64,
     pub bytes: u64,
     pub sha256: String,
-}
-
-/// Bytes on their way to a file or standard output, hashed as they pass.
-pub struct HashedWriter {
-    inner: BufWriter<Box<dyn Write + Send>>,
-    hash: Sha256,
-    bytes: u64,
-}
-
-impl HashedWriter {
-    pub fn new(inner: Box<dyn Write + Send>, buffer: usize) -> Self {
-        HashedWriter {
-            inner: BufWriter::with_capacity(buffer, inner),
-            hash: Sha256::new(),
-            bytes: 0,
-        }
-    }
-
-    pub fn write(&mut self, bytes: &[u8], path: &Path) -> Result<()> {
-        self.inner
-            .write_all(bytes)
-            .map_err(|e| Error::io(path, e))?;
-        self.hash.update(bytes);
-        self.bytes += bytes.len() as u64;
-        Ok(())
-    }
-
-    pub fn flush(&mut self, path: &Path) -> Result<()> {
-        self.inner.flush().map_err(|e| Error::io(path, e))
-    }
 }
 
 enum Target<'w> {
@@ -138,7 +109,7 @@ impl<'w> FileOut<'w> {
     /// Bytes outside rows (a header, `[`, the XML root).
     pub fn write_bytes(&mut self, bytes: &[u8]) -> Result<()> {
         match &mut self.target {
-            Target::Text(writer) => writer.write(bytes, &self.path),
+            Target::Text(writer) => writer.write(bytes.to_vec(), 0, &self.path),
             // Binary formats have no opening or closing bytes.
             Target::Binary(_) => Ok(()),
         }
@@ -157,7 +128,7 @@ impl<'w> FileOut<'w> {
                 } else {
                     leading_separator
                 };
-                writer.write(&chunk.bytes[skip..], &self.path)?;
+                writer.write(chunk.bytes, skip, &self.path)?;
             }
             Target::Binary(sink) => sink.write(chunk)?,
         }
@@ -191,10 +162,7 @@ impl<'w> FileOut<'w> {
     /// returned for the rename phase.
     pub fn close(self) -> Result<(WrittenFile, Option<TempFile>)> {
         let (bytes, hash) = match self.target {
-            Target::Text(mut writer) => {
-                writer.flush(&self.path)?;
-                (writer.bytes, writer.hash)
-            }
+            Target::Text(writer) => writer.finish(&self.path)?,
             // A binary writer does not hand out its bytes: read the finished file.
             Target::Binary(_) => match &self.temp {
                 Some(temp) => hash_file(&temp.temp, &self.path)?,

@@ -1,0 +1,181 @@
+//! Bytes on their way to a file or standard output, written and hashed (for the
+//! manifest) on a thread of their own: the generating thread hands each chunk over and
+//! goes on, so neither the copy into the file nor the SHA-256 costs it time.
+
+use crate::error::{Error, Result};
+use sha2::{Digest, Sha256};
+use std::io::{self, BufWriter, Write};
+use std::path::Path;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::mpsc::{Receiver, SyncSender, sync_channel};
+use std::thread::JoinHandle;
+
+/// Chunks waiting for the thread; beyond this the generator waits, so memory stays
+/// bounded when the disk is slower than generation.
+const IN_FLIGHT: usize = 4;
+
+enum Message {
+    /// Bytes to write from the offset on.
+    Bytes(Vec<u8>, usize),
+    /// Write out what is buffered and say how it went.
+    Flush(SyncSender<io::Result<()>>),
+}
+
+/// What the thread hands back: bytes written and their hash.
+type Written = (u64, Sha256);
+
+pub struct HashedWriter {
+    sender: Option<SyncSender<Message>>,
+    thread: Option<JoinHandle<Written>>,
+    /// Set by the thread when a write fails; the next write asks what happened.
+    failed: Arc<AtomicBool>,
+}
+
+impl HashedWriter {
+    pub fn new(inner: Box<dyn Write + Send>, buffer: usize) -> Self {
+        let (sender, receiver) = sync_channel(IN_FLIGHT);
+        let failed = Arc::new(AtomicBool::new(false));
+        let flag = Arc::clone(&failed);
+        let thread = std::thread::spawn(move || {
+            write_and_hash(BufWriter::with_capacity(buffer, inner), receiver, &flag)
+        });
+        HashedWriter {
+            sender: Some(sender),
+            thread: Some(thread),
+            failed,
+        }
+    }
+
+    /// Queues `bytes[skip..]`; a failure shows at this call or a later one.
+    pub fn write(&mut self, bytes: Vec<u8>, skip: usize, path: &Path) -> Result<()> {
+        if self.failed.load(Ordering::Acquire) {
+            return self.flush(path);
+        }
+        self.send(Message::Bytes(bytes, skip), path)
+    }
+
+    /// Waits until everything queued is written.
+    pub fn flush(&mut self, path: &Path) -> Result<()> {
+        let (reply, answer) = sync_channel(1);
+        self.send(Message::Flush(reply), path)?;
+        match answer.recv() {
+            Ok(result) => result.map_err(|e| Error::io(path, e)),
+            Err(_) => Err(gone(path)),
+        }
+    }
+
+    /// Everything written: its size and hash.
+    pub fn finish(mut self, path: &Path) -> Result<Written> {
+        self.flush(path)?;
+        self.sender = None;
+        let thread = self.thread.take().expect("joined once");
+        thread.join().map_err(|_| gone(path))
+    }
+
+    fn send(&self, message: Message, path: &Path) -> Result<()> {
+        let sender = self.sender.as_ref().expect("not finished");
+        sender.send(message).map_err(|_| gone(path))
+    }
+}
+
+impl Drop for HashedWriter {
+    /// An abandoned file (a failed or interrupted run) lets its thread end.
+    fn drop(&mut self) {
+        self.sender = None;
+        if let Some(thread) = self.thread.take() {
+            let _ = thread.join();
+        }
+    }
+}
+
+fn gone(path: &Path) -> Error {
+    Error::Runtime(format!("{}: the writing thread stopped", path.display()))
+}
+
+fn write_and_hash(
+    mut out: BufWriter<Box<dyn Write + Send>>,
+    messages: Receiver<Message>,
+    failed: &AtomicBool,
+) -> Written {
+    let mut hash = Sha256::new();
+    let mut written = 0;
+    let mut error: Option<io::Error> = None;
+    for message in messages {
+        match message {
+            Message::Bytes(bytes, skip) => {
+                if error.is_some() {
+                    continue;
+                }
+                let bytes = &bytes[skip..];
+                match out.write_all(bytes) {
+                    Ok(()) => {
+                        hash.update(bytes);
+                        written += bytes.len() as u64;
+                    }
+                    Err(e) => {
+                        error = Some(e);
+                        failed.store(true, Ordering::Release);
+                    }
+                }
+            }
+            Message::Flush(reply) => {
+                let result = match &error {
+                    Some(e) => Err(io::Error::new(e.kind(), e.to_string())),
+                    None => out.flush(),
+                };
+                let _ = reply.send(result);
+            }
+        }
+    }
+    (written, hash)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A sink that fails once it holds `limit` bytes, like a full disk.
+    struct Small(usize);
+
+    impl Write for Small {
+        fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+            if buf.len() > self.0 {
+                return Err(io::Error::new(io::ErrorKind::StorageFull, "disk full"));
+            }
+            self.0 -= buf.len();
+            Ok(buf.len())
+        }
+        fn flush(&mut self) -> io::Result<()> {
+            Ok(())
+        }
+    }
+
+    #[test]
+    fn the_hash_is_of_the_bytes_written_after_each_skip() {
+        let mut writer = HashedWriter::new(Box::new(io::sink()), 16);
+        let path = Path::new("t");
+        writer.write(b",abc".to_vec(), 1, path).unwrap();
+        writer
+            .write(b"defghijklmnopqrstuvwxyz".to_vec(), 0, path)
+            .unwrap();
+        let (bytes, hash) = writer.finish(path).unwrap();
+        assert_eq!(bytes, 26);
+        assert_eq!(
+            hash.finalize(),
+            Sha256::digest(b"abcdefghijklmnopqrstuvwxyz")
+        );
+    }
+
+    #[test]
+    fn a_failed_write_is_reported_by_a_later_call() {
+        let mut writer = HashedWriter::new(Box::new(Small(10)), 0);
+        let path = Path::new("full.csv");
+        let mut outcome = Ok(());
+        for _ in 0..100 {
+            outcome = outcome.and_then(|()| writer.write(vec![b'x'; 8], 0, path));
+        }
+        let err = outcome.and_then(|()| writer.flush(path)).unwrap_err();
+        assert!(err.to_string().contains("full.csv"), "{err}");
+    }
+}
