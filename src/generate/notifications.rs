@@ -354,7 +354,7 @@ impl<'w> Notifications<'w> {
         let mut code = Promotion::default();
         self.promotions.fill(promotion, &mut code);
         row.title.push_str(&code.name);
-        let until = self.promotions.terms(promotion).end;
+        let until = self.world.running_codes().terms(promotion).end;
         let _ = match rng::below(rng, 3) {
             0 => write!(
                 row.message,
