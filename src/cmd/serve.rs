@@ -24,7 +24,7 @@ pub fn run(args: ServeArgs) -> Result<()> {
         ..GenerateArgs::default()
     };
     let config = Config::from_args(data)?;
-    say(format_args!("seed: {}", config.seed()));
+    let seed = config.seed();
     let settings = crate::serve::Settings {
         input: config.input,
         host: args.host,
@@ -32,7 +32,10 @@ pub fn run(args: ServeArgs) -> Result<()> {
         max_requests: usize::try_from(args.max_requests).unwrap_or(usize::MAX),
         timeout: Duration::from_secs(args.timeout),
     };
+    // Said once the counts are known to work and the port is open, so a refused run
+    // says only why.
     crate::serve::run(settings, |address| {
+        say(format_args!("seed: {seed}"));
         say(format_args!(
             "serving on http://{address} (the endpoints: http://{address}/docs); Ctrl-C stops"
         ))
