@@ -29,6 +29,7 @@ Register-ArgumentCompleter -Native -CommandName 'ecomgen' -ScriptBlock {
             [CompletionResult]::new('entities', 'entities', [CompletionResultType]::ParameterValue, 'List the entities with their parents and default row counts')
             [CompletionResult]::new('schema', 'schema', [CompletionResultType]::ParameterValue, 'Print the data model: fields, types and keys of every entity, from the code')
             [CompletionResult]::new('validate', 'validate', [CompletionResultType]::ParameterValue, 'Check a CSV, JSON, JSON Lines or XML dataset against every invariant of the data model')
+            [CompletionResult]::new('serve', 'serve', [CompletionResultType]::ParameterValue, 'Serve the data over HTTP: any page of any entity, of any seed, as JSON, JSON Lines, CSV or XML')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print a shell completion script (bash, zsh, fish, powershell, elvish)')
             [CompletionResult]::new('man', 'man', [CompletionResultType]::ParameterValue, 'Print the man page (roff) on standard output')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
@@ -90,6 +91,26 @@ Register-ArgumentCompleter -Native -CommandName 'ecomgen' -ScriptBlock {
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             break
         }
+        'ecomgen;serve' {
+            [CompletionResult]::new('--host', '--host', [CompletionResultType]::ParameterName, 'Address to listen on; 0.0.0.0 (or ::) opens the server to other machines')
+            [CompletionResult]::new('-p', '-p', [CompletionResultType]::ParameterName, 'Port to listen on; 0 takes a free one (the address is printed at start)')
+            [CompletionResult]::new('--port', '--port', [CompletionResultType]::ParameterName, 'Port to listen on; 0 takes a free one (the address is printed at start)')
+            [CompletionResult]::new('--seed', '--seed', [CompletionResultType]::ParameterName, 'Seed of the pages that name none; without it one is drawn. Printed at start')
+            [CompletionResult]::new('--count', '--count', [CompletionResultType]::ParameterName, 'Row count of one entity (repeatable), as for generate')
+            [CompletionResult]::new('--scale', '--scale', [CompletionResultType]::ParameterName, 'Multiply every default row count by F, as for generate')
+            [CompletionResult]::new('--start-date', '--start-date', [CompletionResultType]::ParameterName, 'First day of the window, YYYY-MM-DD [default: 2023-01-01]')
+            [CompletionResult]::new('--end-date', '--end-date', [CompletionResultType]::ParameterName, 'Last day of the window, included, YYYY-MM-DD [default: 2023-12-31]')
+            [CompletionResult]::new('--opened', '--opened', [CompletionResultType]::ParameterName, 'When the shop opened, YYYY-MM-DD [default: four years before --start-date]')
+            [CompletionResult]::new('--currency', '--currency', [CompletionResultType]::ParameterName, 'The shop''s currency, an ISO 4217 code [default: USD]')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Seed, counts, window and currency from a TOML file, as for generate; flags override it')
+            [CompletionResult]::new('--max-requests', '--max-requests', [CompletionResultType]::ParameterName, 'Pages generated at once; a request beyond them gets 503 with Retry-After')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Longest a page may take, in seconds; one still streaming then is cut off')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
         'ecomgen;completions' {
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
@@ -109,6 +130,7 @@ Register-ArgumentCompleter -Native -CommandName 'ecomgen' -ScriptBlock {
             [CompletionResult]::new('entities', 'entities', [CompletionResultType]::ParameterValue, 'List the entities with their parents and default row counts')
             [CompletionResult]::new('schema', 'schema', [CompletionResultType]::ParameterValue, 'Print the data model: fields, types and keys of every entity, from the code')
             [CompletionResult]::new('validate', 'validate', [CompletionResultType]::ParameterValue, 'Check a CSV, JSON, JSON Lines or XML dataset against every invariant of the data model')
+            [CompletionResult]::new('serve', 'serve', [CompletionResultType]::ParameterValue, 'Serve the data over HTTP: any page of any entity, of any seed, as JSON, JSON Lines, CSV or XML')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print a shell completion script (bash, zsh, fish, powershell, elvish)')
             [CompletionResult]::new('man', 'man', [CompletionResultType]::ParameterValue, 'Print the man page (roff) on standard output')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
@@ -124,6 +146,9 @@ Register-ArgumentCompleter -Native -CommandName 'ecomgen' -ScriptBlock {
             break
         }
         'ecomgen;help;validate' {
+            break
+        }
+        'ecomgen;help;serve' {
             break
         }
         'ecomgen;help;completions' {

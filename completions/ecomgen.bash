@@ -34,6 +34,9 @@ _ecomgen() {
             ecomgen,schema)
                 cmd="ecomgen__subcmd__schema"
                 ;;
+            ecomgen,serve)
+                cmd="ecomgen__subcmd__serve"
+                ;;
             ecomgen,validate)
                 cmd="ecomgen__subcmd__validate"
                 ;;
@@ -55,6 +58,9 @@ _ecomgen() {
             ecomgen__subcmd__help,schema)
                 cmd="ecomgen__subcmd__help__subcmd__schema"
                 ;;
+            ecomgen__subcmd__help,serve)
+                cmd="ecomgen__subcmd__help__subcmd__serve"
+                ;;
             ecomgen__subcmd__help,validate)
                 cmd="ecomgen__subcmd__help__subcmd__validate"
                 ;;
@@ -65,7 +71,7 @@ _ecomgen() {
 
     case "${cmd}" in
         ecomgen)
-            opts="-h -V --help --version generate entities schema validate completions man help"
+            opts="-h -V --help --version generate entities schema validate serve completions man help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -193,7 +199,7 @@ _ecomgen() {
             return 0
             ;;
         ecomgen__subcmd__help)
-            opts="generate entities schema validate completions man help"
+            opts="generate entities schema validate serve completions man help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -290,6 +296,20 @@ _ecomgen() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        ecomgen__subcmd__help__subcmd__serve)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         ecomgen__subcmd__help__subcmd__validate)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
@@ -335,6 +355,72 @@ _ecomgen() {
                     ;;
                 --dialect)
                     COMPREPLY=($(compgen -W "postgres sqlite duckdb" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        ecomgen__subcmd__serve)
+            opts="-p -h -V --host --port --seed --count --scale --start-date --end-date --opened --currency --config --max-requests --timeout --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --host)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --port)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -p)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --seed)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --count)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --scale)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --start-date)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --end-date)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --opened)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --currency)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --max-requests)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 *)

@@ -26,6 +26,7 @@ set edit:completion:arg-completer[ecomgen] = {|@words|
             cand entities 'List the entities with their parents and default row counts'
             cand schema 'Print the data model: fields, types and keys of every entity, from the code'
             cand validate 'Check a CSV, JSON, JSON Lines or XML dataset against every invariant of the data model'
+            cand serve 'Serve the data over HTTP: any page of any entity, of any seed, as JSON, JSON Lines, CSV or XML'
             cand completions 'Print a shell completion script (bash, zsh, fish, powershell, elvish)'
             cand man 'Print the man page (roff) on standard output'
             cand help 'Print this message or the help of the given subcommand(s)'
@@ -82,6 +83,25 @@ set edit:completion:arg-completer[ecomgen] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
         }
+        &'ecomgen;serve'= {
+            cand --host 'Address to listen on; 0.0.0.0 (or ::) opens the server to other machines'
+            cand -p 'Port to listen on; 0 takes a free one (the address is printed at start)'
+            cand --port 'Port to listen on; 0 takes a free one (the address is printed at start)'
+            cand --seed 'Seed of the pages that name none; without it one is drawn. Printed at start'
+            cand --count 'Row count of one entity (repeatable), as for generate'
+            cand --scale 'Multiply every default row count by F, as for generate'
+            cand --start-date 'First day of the window, YYYY-MM-DD [default: 2023-01-01]'
+            cand --end-date 'Last day of the window, included, YYYY-MM-DD [default: 2023-12-31]'
+            cand --opened 'When the shop opened, YYYY-MM-DD [default: four years before --start-date]'
+            cand --currency 'The shop''s currency, an ISO 4217 code [default: USD]'
+            cand --config 'Seed, counts, window and currency from a TOML file, as for generate; flags override it'
+            cand --max-requests 'Pages generated at once; a request beyond them gets 503 with Retry-After'
+            cand --timeout 'Longest a page may take, in seconds; one still streaming then is cut off'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
         &'ecomgen;completions'= {
             cand -h 'Print help'
             cand --help 'Print help'
@@ -99,6 +119,7 @@ set edit:completion:arg-completer[ecomgen] = {|@words|
             cand entities 'List the entities with their parents and default row counts'
             cand schema 'Print the data model: fields, types and keys of every entity, from the code'
             cand validate 'Check a CSV, JSON, JSON Lines or XML dataset against every invariant of the data model'
+            cand serve 'Serve the data over HTTP: any page of any entity, of any seed, as JSON, JSON Lines, CSV or XML'
             cand completions 'Print a shell completion script (bash, zsh, fish, powershell, elvish)'
             cand man 'Print the man page (roff) on standard output'
             cand help 'Print this message or the help of the given subcommand(s)'
@@ -110,6 +131,8 @@ set edit:completion:arg-completer[ecomgen] = {|@words|
         &'ecomgen;help;schema'= {
         }
         &'ecomgen;help;validate'= {
+        }
+        &'ecomgen;help;serve'= {
         }
         &'ecomgen;help;completions'= {
         }

@@ -30,6 +30,7 @@ complete -c ecomgen -n "__fish_ecomgen_needs_command" -f -a "generate" -d 'Gener
 complete -c ecomgen -n "__fish_ecomgen_needs_command" -f -a "entities" -d 'List the entities with their parents and default row counts'
 complete -c ecomgen -n "__fish_ecomgen_needs_command" -f -a "schema" -d 'Print the data model: fields, types and keys of every entity, from the code'
 complete -c ecomgen -n "__fish_ecomgen_needs_command" -f -a "validate" -d 'Check a CSV, JSON, JSON Lines or XML dataset against every invariant of the data model'
+complete -c ecomgen -n "__fish_ecomgen_needs_command" -f -a "serve" -d 'Serve the data over HTTP: any page of any entity, of any seed, as JSON, JSON Lines, CSV or XML'
 complete -c ecomgen -n "__fish_ecomgen_needs_command" -f -a "completions" -d 'Print a shell completion script (bash, zsh, fish, powershell, elvish)'
 complete -c ecomgen -n "__fish_ecomgen_needs_command" -f -a "man" -d 'Print the man page (roff) on standard output'
 complete -c ecomgen -n "__fish_ecomgen_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
@@ -92,14 +93,29 @@ complete -c ecomgen -n "__fish_ecomgen_using_subcommand validate" -l opened -d '
 complete -c ecomgen -n "__fish_ecomgen_using_subcommand validate" -l max-shown -d 'Show at most this many violations (all are counted)' -r
 complete -c ecomgen -n "__fish_ecomgen_using_subcommand validate" -s h -l help -d 'Print help'
 complete -c ecomgen -n "__fish_ecomgen_using_subcommand validate" -s V -l version -d 'Print version'
+complete -c ecomgen -n "__fish_ecomgen_using_subcommand serve" -l host -d 'Address to listen on; 0.0.0.0 (or ::) opens the server to other machines' -r
+complete -c ecomgen -n "__fish_ecomgen_using_subcommand serve" -s p -l port -d 'Port to listen on; 0 takes a free one (the address is printed at start)' -r
+complete -c ecomgen -n "__fish_ecomgen_using_subcommand serve" -l seed -d 'Seed of the pages that name none; without it one is drawn. Printed at start' -r
+complete -c ecomgen -n "__fish_ecomgen_using_subcommand serve" -l count -d 'Row count of one entity (repeatable), as for generate' -r
+complete -c ecomgen -n "__fish_ecomgen_using_subcommand serve" -l scale -d 'Multiply every default row count by F, as for generate' -r
+complete -c ecomgen -n "__fish_ecomgen_using_subcommand serve" -l start-date -d 'First day of the window, YYYY-MM-DD [default: 2023-01-01]' -r
+complete -c ecomgen -n "__fish_ecomgen_using_subcommand serve" -l end-date -d 'Last day of the window, included, YYYY-MM-DD [default: 2023-12-31]' -r
+complete -c ecomgen -n "__fish_ecomgen_using_subcommand serve" -l opened -d 'When the shop opened, YYYY-MM-DD [default: four years before --start-date]' -r
+complete -c ecomgen -n "__fish_ecomgen_using_subcommand serve" -l currency -d 'The shop\'s currency, an ISO 4217 code [default: USD]' -r
+complete -c ecomgen -n "__fish_ecomgen_using_subcommand serve" -l config -d 'Seed, counts, window and currency from a TOML file, as for generate; flags override it' -r -F
+complete -c ecomgen -n "__fish_ecomgen_using_subcommand serve" -l max-requests -d 'Pages generated at once; a request beyond them gets 503 with Retry-After' -r
+complete -c ecomgen -n "__fish_ecomgen_using_subcommand serve" -l timeout -d 'Longest a page may take, in seconds; one still streaming then is cut off' -r
+complete -c ecomgen -n "__fish_ecomgen_using_subcommand serve" -s h -l help -d 'Print help'
+complete -c ecomgen -n "__fish_ecomgen_using_subcommand serve" -s V -l version -d 'Print version'
 complete -c ecomgen -n "__fish_ecomgen_using_subcommand completions" -s h -l help -d 'Print help'
 complete -c ecomgen -n "__fish_ecomgen_using_subcommand completions" -s V -l version -d 'Print version'
 complete -c ecomgen -n "__fish_ecomgen_using_subcommand man" -s h -l help -d 'Print help'
 complete -c ecomgen -n "__fish_ecomgen_using_subcommand man" -s V -l version -d 'Print version'
-complete -c ecomgen -n "__fish_ecomgen_using_subcommand help; and not __fish_seen_subcommand_from generate entities schema validate completions man help" -f -a "generate" -d 'Generate a dataset: one file per entity in the output directory'
-complete -c ecomgen -n "__fish_ecomgen_using_subcommand help; and not __fish_seen_subcommand_from generate entities schema validate completions man help" -f -a "entities" -d 'List the entities with their parents and default row counts'
-complete -c ecomgen -n "__fish_ecomgen_using_subcommand help; and not __fish_seen_subcommand_from generate entities schema validate completions man help" -f -a "schema" -d 'Print the data model: fields, types and keys of every entity, from the code'
-complete -c ecomgen -n "__fish_ecomgen_using_subcommand help; and not __fish_seen_subcommand_from generate entities schema validate completions man help" -f -a "validate" -d 'Check a CSV, JSON, JSON Lines or XML dataset against every invariant of the data model'
-complete -c ecomgen -n "__fish_ecomgen_using_subcommand help; and not __fish_seen_subcommand_from generate entities schema validate completions man help" -f -a "completions" -d 'Print a shell completion script (bash, zsh, fish, powershell, elvish)'
-complete -c ecomgen -n "__fish_ecomgen_using_subcommand help; and not __fish_seen_subcommand_from generate entities schema validate completions man help" -f -a "man" -d 'Print the man page (roff) on standard output'
-complete -c ecomgen -n "__fish_ecomgen_using_subcommand help; and not __fish_seen_subcommand_from generate entities schema validate completions man help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c ecomgen -n "__fish_ecomgen_using_subcommand help; and not __fish_seen_subcommand_from generate entities schema validate serve completions man help" -f -a "generate" -d 'Generate a dataset: one file per entity in the output directory'
+complete -c ecomgen -n "__fish_ecomgen_using_subcommand help; and not __fish_seen_subcommand_from generate entities schema validate serve completions man help" -f -a "entities" -d 'List the entities with their parents and default row counts'
+complete -c ecomgen -n "__fish_ecomgen_using_subcommand help; and not __fish_seen_subcommand_from generate entities schema validate serve completions man help" -f -a "schema" -d 'Print the data model: fields, types and keys of every entity, from the code'
+complete -c ecomgen -n "__fish_ecomgen_using_subcommand help; and not __fish_seen_subcommand_from generate entities schema validate serve completions man help" -f -a "validate" -d 'Check a CSV, JSON, JSON Lines or XML dataset against every invariant of the data model'
+complete -c ecomgen -n "__fish_ecomgen_using_subcommand help; and not __fish_seen_subcommand_from generate entities schema validate serve completions man help" -f -a "serve" -d 'Serve the data over HTTP: any page of any entity, of any seed, as JSON, JSON Lines, CSV or XML'
+complete -c ecomgen -n "__fish_ecomgen_using_subcommand help; and not __fish_seen_subcommand_from generate entities schema validate serve completions man help" -f -a "completions" -d 'Print a shell completion script (bash, zsh, fish, powershell, elvish)'
+complete -c ecomgen -n "__fish_ecomgen_using_subcommand help; and not __fish_seen_subcommand_from generate entities schema validate serve completions man help" -f -a "man" -d 'Print the man page (roff) on standard output'
+complete -c ecomgen -n "__fish_ecomgen_using_subcommand help; and not __fish_seen_subcommand_from generate entities schema validate serve completions man help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'

@@ -45,6 +45,15 @@ pub enum Command {
     Schema(SchemaArgs),
     /// Check a CSV, JSON, JSON Lines or XML dataset against every invariant of the data model.
     Validate(ValidateArgs),
+    /// Serve the data over HTTP: any page of any entity, of any seed, as JSON, JSON Lines, CSV or XML.
+    #[command(after_help = "Examples:\n  \
+        ecomgen serve\n  \
+        ecomgen serve --port 8080 --scale 100\n  \
+        curl \"http://localhost:8000/api/v1/users?format=json&limit=1000&seed=42\"\n  \
+        curl \"http://localhost:8000/api/v1/orders?format=csv&seed=42&offset=5000&limit=100\"\n\n\
+        Row N of an endpoint is row N of the file `ecomgen generate` writes with the same seed\n\
+        and counts. The endpoints and their parameters: http://localhost:8000/docs")]
+    Serve(ServeArgs),
     /// Print a shell completion script (bash, zsh, fish, powershell, elvish).
     Completions {
         #[arg(value_enum, ignore_case = true)]
@@ -152,6 +161,57 @@ pub struct GenerateArgs {
     /// Print nothing but errors on stderr.
     #[arg(long, short)]
     pub quiet: bool,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct ServeArgs {
+    /// Address to listen on; 0.0.0.0 (or ::) opens the server to other machines.
+    #[arg(long, value_name = "ADDRESS", default_value = "127.0.0.1")]
+    pub host: String,
+
+    /// Port to listen on; 0 takes a free one (the address is printed at start).
+    #[arg(long, short, value_name = "PORT", default_value_t = 8000)]
+    pub port: u16,
+
+    /// Seed of the pages that name none; without it one is drawn. Printed at start.
+    #[arg(long, value_name = "N", value_parser = parse_seed, allow_hyphen_values = true)]
+    pub seed: Option<u64>,
+
+    /// Row count of one entity (repeatable), as for generate.
+    #[arg(long, value_name = "ENTITY=N", value_parser = parse::<CountSetting>, allow_hyphen_values = true)]
+    pub count: Vec<CountSetting>,
+
+    /// Multiply every default row count by F, as for generate.
+    #[arg(long, value_name = "F", value_parser = parse::<Scale>, allow_hyphen_values = true)]
+    pub scale: Option<Scale>,
+
+    /// First day of the window, YYYY-MM-DD [default: 2023-01-01].
+    #[arg(long, value_name = "DATE", value_parser = parse::<Date>)]
+    pub start_date: Option<Date>,
+
+    /// Last day of the window, included, YYYY-MM-DD [default: 2023-12-31].
+    #[arg(long, value_name = "DATE", value_parser = parse::<Date>)]
+    pub end_date: Option<Date>,
+
+    /// When the shop opened, YYYY-MM-DD [default: four years before --start-date].
+    #[arg(long, value_name = "DATE", value_parser = parse::<Date>)]
+    pub opened: Option<Date>,
+
+    /// The shop's currency, an ISO 4217 code [default: USD].
+    #[arg(long, value_name = "CODE", value_parser = parse::<Currency>)]
+    pub currency: Option<Currency>,
+
+    /// Seed, counts, window and currency from a TOML file, as for generate; flags override it.
+    #[arg(long, value_name = "FILE")]
+    pub config: Option<PathBuf>,
+
+    /// Pages generated at once; a request beyond them gets 503 with Retry-After.
+    #[arg(long, value_name = "N", default_value_t = 16, value_parser = parse_positive)]
+    pub max_requests: u64,
+
+    /// Longest a page may take, in seconds; one still streaming then is cut off.
+    #[arg(long, value_name = "SECONDS", default_value_t = 300, value_parser = parse_positive)]
+    pub timeout: u64,
 }
 
 #[derive(Debug, clap::Args)]

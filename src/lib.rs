@@ -5,7 +5,8 @@
 //! the command line: `generate::Plan` takes plain inputs and its generators build rows
 //! in memory (see `examples/`). Around it: `output` (one file per format), `engine`
 //! (chunks, threads, the all-or-nothing commit), `manifest`, `validate` (an
-//! independent reader of datasets), and `config`, `cli` and `cmd` for the binary.
+//! independent reader of datasets), `serve` (the HTTP service), and `config`, `cli` and
+//! `cmd` for the binary.
 
 pub mod cli;
 pub mod cmd;
@@ -20,6 +21,7 @@ mod parallel;
 pub mod rng;
 pub mod rules;
 pub mod schema;
+pub mod serve;
 pub mod validate;
 pub mod words;
 

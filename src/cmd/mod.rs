@@ -3,6 +3,7 @@
 pub mod docs;
 pub mod generate;
 pub mod schema;
+pub mod serve;
 pub mod validate;
 
 use crate::cli::{Args, Command, SchemaFormat};
@@ -13,6 +14,7 @@ pub fn run(args: Args) -> Result<()> {
     match args.command {
         Command::Generate(generate) => generate::run(generate),
         Command::Validate(args) => validate::run(&args),
+        Command::Serve(args) => serve::run(args),
         Command::Completions { shell } => print(&docs::completions(shell)),
         Command::Man => print(&docs::man_page()),
         Command::Entities => print(&schema::entities_table()),
