@@ -29,6 +29,7 @@ impl Config {
         config.seed_drawn = seed_drawn;
         format_and_dialect(&mut config, &args, &file, &source)?;
         config.quiet = args.quiet || file.quiet.unwrap_or(false);
+        config.force = args.force;
         counts(&mut config, &args, &file, &source)?;
         config.input.entities = entities(&args, &file, &source)?;
         config.input.window = window(&args, &file, &source)?;

@@ -6,8 +6,10 @@
 pub mod chunks;
 pub mod commit;
 pub mod files;
+pub mod lock;
 pub mod naming;
 mod progress;
+pub mod space;
 
 pub use chunks::interrupt;
 pub use files::WrittenFile;
@@ -41,6 +43,8 @@ pub struct Job<'a> {
     pub parts: Parts,
     pub threads: usize,
     pub quiet: bool,
+    /// Skip the check that the files fit on the disk.
+    pub force: bool,
     /// What the manifest records as asked for.
     pub settings: Settings,
 }
@@ -52,6 +56,9 @@ pub struct Summary {
 
 /// Writes the dataset of `job`.
 pub fn run(job: &Job) -> Result<Summary> {
+    if !job.force {
+        space::check(job)?;
+    }
     let dir = match &job.output {
         Output::Dir(dir) => {
             std::fs::create_dir_all(dir).map_err(|e| Error::io(dir, e))?;
@@ -59,6 +66,9 @@ pub fn run(job: &Job) -> Result<Summary> {
         }
         Output::Stdout => None,
     };
+    let _lock = dir
+        .map(|dir| lock::claim(dir, job.parts, job.quiet))
+        .transpose()?;
     let spec = job.format.spec();
     let single = match (spec.single_file, dir) {
         (Some(stem), Some(dir)) => Some(TempFile::create(
@@ -279,7 +289,7 @@ fn write_entity<'w>(
         progress: &progress,
     };
     chunks::run(source.as_ref(), units, encoders, &mut delivery)?;
-    progress.finish_and_clear();
+    progress.done(files.first().map_or(0, |f| f.rows));
     if job.parts.is_last() || framed {
         for file in &mut files {
             let mut bytes = Vec::new();

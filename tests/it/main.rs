@@ -12,5 +12,6 @@ mod layers;
 mod parts;
 mod props;
 mod realism;
+mod runs;
 mod tamper;
 mod ux;
