@@ -5,6 +5,11 @@
 
 use crate::harness::*;
 use crate::ux::Mount;
+use ecomgen::config::Config;
+use ecomgen::engine::{Parts, space};
+use ecomgen::generate::Plan;
+use ecomgen::output::Format;
+use ecomgen::schema::Entity;
 
 /// Runs `generate --seed 1` with `args` into a directory that must not be created, and
 /// returns its one line of error.
@@ -152,4 +157,45 @@ fn huge_scales_are_echoed_short() {
     std::fs::write(&config, "scale = 1e300\n").unwrap();
     let err = refused(&["--config", config.to_str().unwrap()], 2);
     assert!(err.contains(" 1e300 ") && err.len() < 120, "{err}");
+}
+
+/// The estimate of a shop several times the sample's size, and what it wrote.
+fn estimated_and_written(format: Format, parts: u64) -> (u64, u64) {
+    let dir = tempdir();
+    let mut config = Config::new(7, dir.path());
+    config.format = format;
+    for (entity, rows) in [
+        (Entity::Users, 4000),
+        (Entity::Orders, 9000),
+        (Entity::Products, 1500),
+        (Entity::Inventory, 3000),
+    ] {
+        config.input.counts.set(entity, rows);
+    }
+    config.parts = Parts {
+        count: parts,
+        index: 1,
+    };
+    let plan = Plan::new(&config.input).unwrap();
+    let job = config.job(&plan);
+    let estimate = space::estimate(&job).unwrap().unwrap();
+    let summary = ecomgen::engine::run(&job).unwrap();
+    (estimate, summary.files.iter().map(|f| f.bytes).sum())
+}
+
+#[test]
+fn the_estimate_is_near_what_a_run_writes() {
+    let mut formats = vec![(Format::Csv, 1), (Format::Json, 1), (Format::Xml, 3)];
+    if cfg!(all(feature = "parquet", feature = "sqlite")) {
+        formats.extend([(Format::Parquet, 1), (Format::Sqlite, 1)]);
+    }
+    for (format, parts) in formats {
+        let (estimate, written) = estimated_and_written(format, parts);
+        let ratio = estimate as f64 / written as f64;
+        assert!(
+            (0.8..1.25).contains(&ratio),
+            "{}: estimated {estimate}, wrote {written}",
+            format.name()
+        );
+    }
 }
