@@ -50,7 +50,7 @@ impl TempFile {
                 .tempfile_in(dir)
                 .map_err(|e| Error::io(dir, lock::plain(e)))?;
             let (file, temp) = temp.into_parts();
-            if !lock::hold(&file, &temp).map_err(|e| Error::io(dir, e))? {
+            if !lock::hold(&file, &temp) {
                 continue;
             }
             #[cfg(unix)]

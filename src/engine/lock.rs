@@ -99,12 +99,12 @@ pub fn claim(dir: &Path, parts: Parts, quiet: bool) -> Result<DirLock> {
 }
 
 /// Locks a new temporary file for its run; false if a cleaning run removed it first.
-pub fn hold(file: &File, path: &Path) -> std::io::Result<bool> {
+pub fn hold(file: &File, path: &Path) -> bool {
     match file.lock() {
-        Ok(()) => Ok(same_file(file, path)),
-        // Without locks, a temporary file is simply not claimed.
-        Err(e) if e.kind() == std::io::ErrorKind::Unsupported => Ok(true),
-        Err(e) => Err(e),
+        Ok(()) => same_file(file, path),
+        // A filesystem without locks (some network mounts answer ENOLCK) still takes
+        // the run: its temporary files are simply not claimed, as the directory is not.
+        Err(_) => true,
     }
 }
 
