@@ -57,6 +57,7 @@ Register-ArgumentCompleter -Native -CommandName 'ecomgen' -ScriptBlock {
             [CompletionResult]::new('--stdout', '--stdout', [CompletionResultType]::ParameterName, 'Stream the one entity chosen with --entities to standard output (same as --out -)')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print nothing but errors on stderr')
             [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print nothing but errors on stderr')
+            [CompletionResult]::new('--force', '--force', [CompletionResultType]::ParameterName, 'Start even if the files look too big for the free disk space')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')

@@ -113,7 +113,7 @@ _ecomgen() {
             return 0
             ;;
         ecomgen__subcmd__generate)
-            opts="-f -o -j -q -h -V --seed --format --dialect --out --stdout --count --scale --entities --start-date --end-date --opened --currency --threads --parts --part --config --quiet --help --version"
+            opts="-f -o -j -q -h -V --seed --format --dialect --out --stdout --count --scale --entities --start-date --end-date --opened --currency --threads --parts --part --config --quiet --force --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0

@@ -53,6 +53,7 @@ set edit:completion:arg-completer[ecomgen] = {|@words|
             cand --stdout 'Stream the one entity chosen with --entities to standard output (same as --out -)'
             cand -q 'Print nothing but errors on stderr'
             cand --quiet 'Print nothing but errors on stderr'
+            cand --force 'Start even if the files look too big for the free disk space'
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
             cand -V 'Print version'

@@ -75,6 +75,7 @@ complete -c ecomgen -n "__fish_ecomgen_using_subcommand generate" -l part -d 'Wh
 complete -c ecomgen -n "__fish_ecomgen_using_subcommand generate" -l config -d 'Settings from a TOML file (same names as the flags); flags override it' -r -F
 complete -c ecomgen -n "__fish_ecomgen_using_subcommand generate" -l stdout -d 'Stream the one entity chosen with --entities to standard output (same as --out -)'
 complete -c ecomgen -n "__fish_ecomgen_using_subcommand generate" -s q -l quiet -d 'Print nothing but errors on stderr'
+complete -c ecomgen -n "__fish_ecomgen_using_subcommand generate" -l force -d 'Start even if the files look too big for the free disk space'
 complete -c ecomgen -n "__fish_ecomgen_using_subcommand generate" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c ecomgen -n "__fish_ecomgen_using_subcommand generate" -s V -l version -d 'Print version'
 complete -c ecomgen -n "__fish_ecomgen_using_subcommand entities" -s h -l help -d 'Print help'

@@ -161,6 +161,10 @@ pub struct GenerateArgs {
     /// Print nothing but errors on stderr.
     #[arg(long, short)]
     pub quiet: bool,
+
+    /// Start even if the files look too big for the free disk space.
+    #[arg(long)]
+    pub force: bool,
 }
 
 #[derive(Debug, clap::Args)]

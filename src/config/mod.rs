@@ -28,6 +28,8 @@ pub struct Config {
     pub output: Output,
     pub parts: Parts,
     pub quiet: bool,
+    /// Start even when the files look too big for the disk.
+    pub force: bool,
 }
 
 impl Config {
@@ -41,6 +43,7 @@ impl Config {
             output: Output::Dir(out.into()),
             parts: Parts::WHOLE,
             quiet: true,
+            force: false,
         }
     }
 
@@ -66,6 +69,7 @@ impl Config {
             parts: self.parts,
             threads: self.input.threads,
             quiet: self.quiet,
+            force: self.force,
             settings: self.settings(),
         }
     }

@@ -29,6 +29,7 @@ impl Config {
         config.seed_drawn = seed_drawn;
         format_and_dialect(&mut config, &args, &file, &source)?;
         config.quiet = args.quiet || file.quiet.unwrap_or(false);
+        config.force = args.force;
         counts(&mut config, &args, &file, &source)?;
         config.input.entities = entities(&args, &file, &source)?;
         config.input.window = window(&args, &file, &source)?;
@@ -277,16 +278,37 @@ fn output(config: &Config, args: &GenerateArgs, file: &FileSettings) -> Result<O
                 }
             )))
         }
-        Output::Dir(dir) if dir.exists() && !dir.is_dir() => Err(Error::Usage(format!(
-            "--out {} is {}; give a directory (it is created if missing)",
-            dir.display(),
-            if dir.is_file() {
-                "a file"
-            } else {
-                "not a directory"
-            }
-        ))),
-        Output::Dir(_) => Ok(output),
+        Output::Dir(dir) => match not_a_directory(dir) {
+            None => Ok(output),
+            Some(blocker) if blocker == dir.as_path() => Err(Error::Usage(format!(
+                "--out {} is {}; give a directory (it is created if missing)",
+                dir.display(),
+                kind(blocker)
+            ))),
+            Some(blocker) => Err(Error::Usage(format!(
+                "--out {}: {} is {}, so no directory can be made below it; give a directory",
+                dir.display(),
+                blocker.display(),
+                kind(blocker)
+            ))),
+        },
+    }
+}
+
+/// The first of `dir` and its ancestors that exists and is no directory: `--out
+/// afile` and `--out afile/sub` are the same mistake.
+fn not_a_directory(dir: &std::path::Path) -> Option<&std::path::Path> {
+    dir.ancestors()
+        .filter(|p| !p.as_os_str().is_empty())
+        .find(|p| p.exists())
+        .filter(|p| !p.is_dir())
+}
+
+fn kind(path: &std::path::Path) -> &'static str {
+    if path.is_file() {
+        "a file"
+    } else {
+        "not a directory"
     }
 }
 

@@ -7,8 +7,10 @@ pub mod chunks;
 pub mod commit;
 pub mod files;
 mod hashed;
+pub mod lock;
 pub mod naming;
 mod progress;
+pub mod space;
 
 pub use chunks::interrupt;
 pub use files::WrittenFile;
@@ -44,6 +46,8 @@ pub struct Job<'a> {
     pub parts: Parts,
     pub threads: usize,
     pub quiet: bool,
+    /// Skip the check that the files fit on the disk.
+    pub force: bool,
     /// What the manifest records as asked for.
     pub settings: Settings,
 }
@@ -55,6 +59,9 @@ pub struct Summary {
 
 /// Writes the dataset of `job`.
 pub fn run(job: &Job) -> Result<Summary> {
+    if !job.force {
+        space::check(job)?;
+    }
     let dir = match &job.output {
         Output::Dir(dir) => {
             std::fs::create_dir_all(dir).map_err(|e| Error::io(dir, e))?;
@@ -62,6 +69,9 @@ pub fn run(job: &Job) -> Result<Summary> {
         }
         Output::Stdout => None,
     };
+    let _lock = dir
+        .map(|dir| lock::claim(dir, job.parts, job.quiet))
+        .transpose()?;
     let spec = job.format.spec();
     let single = match (spec.single_file, dir) {
         (Some(stem), Some(dir)) => Some(TempFile::create(
@@ -326,7 +336,7 @@ fn workers(job: &Job, units: &Range<u64>) -> usize {
     job.threads.clamp(1, chunks.max(1) as usize)
 }
 
-/// Writes `units` of one entity into `files`.
+/// Writes `units` of one entity into `files`; its progress says when it is done.
 fn write_rows(
     entity: Entity,
     source: &dyn RowSource,
@@ -334,7 +344,7 @@ fn write_rows(
     files: &mut [FileOut],
     writer: &dyn Writer,
     job: &Job,
-) -> Result<()> {
+) -> Result<progress::Progress> {
     let progress = progress::bar(entity.name(), units.end - units.start, job.quiet);
     let encoders = (0..workers(job, &units))
         .map(|_| {
@@ -350,8 +360,7 @@ fn write_rows(
         progress: &progress,
     };
     chunks::run(units, encoders, &mut delivery)?;
-    progress.finish_and_clear();
-    Ok(())
+    Ok(progress)
 }
 
 fn write_entity<'w>(
@@ -366,7 +375,8 @@ fn write_entity<'w>(
     let units = job.parts.range(source.units());
     let mut files = begin_files(entity, source.as_ref(), &units, writer, job, dir, single)?;
     writer.begin_entity()?;
-    write_rows(entity, source.as_ref(), units, &mut files, writer, job)?;
+    let progress = write_rows(entity, source.as_ref(), units, &mut files, writer, job)?;
+    progress.done(files.first().map_or(0, |f| f.rows));
     writer.end_entity()?;
     end_files(&mut files, writer, job)?;
     Ok(files)
@@ -446,7 +456,6 @@ fn write_order_pass<'w>(
     if tallied {
         world.tally.end_orders(world);
     }
-    progress.finish_and_clear();
     // The rest of the units past the orders (a whole run's customer messages).
     let mut at = 0;
     for ((&entity, source), &count) in fed.iter().zip(&sources).zip(&counts) {
@@ -454,10 +463,22 @@ fn write_order_pass<'w>(
         if units.end > order_units.end {
             let start = chunks::beyond_orders(&order_units, units.end);
             let mine = &mut all[at..at + count];
-            write_rows(entity, source.as_ref(), start..units.end, mine, writer, job)?;
+            write_rows(entity, source.as_ref(), start..units.end, mine, writer, job)?
+                .finish_and_clear();
         }
         at += count;
     }
+    let mut at = 0;
+    let written: Vec<(&'static str, u64)> = fed
+        .iter()
+        .zip(&counts)
+        .map(|(entity, &count)| {
+            let rows = all[at].rows;
+            at += count;
+            (entity.name(), rows)
+        })
+        .collect();
+    progress.done_together(&written);
     writer.end_entity()?;
     let mut at = 0;
     for &count in &counts {

@@ -60,6 +60,9 @@ impl Plan {
                 input.window.first_day()
             )));
         }
+        if let Some(why) = crate::model::time::unfillable(&input.window, input.opened) {
+            return Err(Error::Usage(why));
+        }
         let mut world = World::new(input.seed, input.window, opened, input.counts.clone());
         world.threads = input.threads;
         world.currency = input.currency;

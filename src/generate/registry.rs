@@ -190,10 +190,20 @@ impl std::str::FromStr for Scale {
         match s.trim().parse::<f64>() {
             Ok(factor) if factor.is_finite() && factor >= 0.0 => Ok(Scale {
                 factor,
-                text: s.trim().to_string(),
+                text: short(s.trim(), factor),
             }),
             _ => Err("expected a non-negative number, e.g. 0.5 or 10".to_string()),
         }
+    }
+}
+
+/// The factor as the user wrote it, unless that is long (`1e300` from a config file
+/// reads back as 301 digits): then in scientific notation.
+fn short(text: &str, factor: f64) -> String {
+    if text.len() <= 16 {
+        text.to_string()
+    } else {
+        format!("{factor:e}")
     }
 }
 

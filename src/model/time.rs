@@ -242,9 +242,78 @@ impl Window {
 /// Years a shop has been open when the window starts, unless `--opened` says.
 pub const DEFAULT_YEARS_OPEN: i64 = 4;
 
+/// How far a promotion reaches before or after the window it overlaps: a season lasts
+/// less than a year.
+pub const PROMOTION_REACH_DAYS: i64 = 365;
+
+/// Why a window is one the data model cannot fill: dates are written with four-digit
+/// years, and the data reaches past the window (accounts back to the opening,
+/// promotions up to a year either side), so a window near year 1 or 9999 would need
+/// dates that do not exist. `opened` is the day the shop opened, if given.
+pub fn unfillable(window: &Window, opened: Option<Date>) -> Option<String> {
+    let first = Date(days_from_civil(1, 1, 1));
+    let last = Date(days_from_civil(9999, 12, 31));
+    let earliest = Date(first.0 + PROMOTION_REACH_DAYS);
+    let latest = Date(last.0 - PROMOTION_REACH_DAYS);
+    let opened_default = Date(days_from_civil(1 + DEFAULT_YEARS_OPEN, 1, 1));
+    let start = window.first_day();
+    let range = |from: Date| format!("windows run from {from} to {latest}");
+    if window.last_day() > latest {
+        return Some(format!(
+            "the window ends on {}, too late: promotions reach up to a year past it and dates end at {last}; {}",
+            window.last_day(),
+            range(if opened.is_some() {
+                earliest
+            } else {
+                opened_default
+            }),
+        ));
+    }
+    match opened {
+        Some(_) if start < earliest => Some(format!(
+            "the window starts on {start}, too early: promotions reach up to a year before it and dates begin at {first}; {}",
+            range(earliest)
+        )),
+        None if start < opened_default => Some(format!(
+            "the window starts on {start}, too early: accounts reach back to the shop's opening {DEFAULT_YEARS_OPEN} years before it and dates begin at {first}; {} (from {earliest} with --opened)",
+            range(opened_default)
+        )),
+        _ => None,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn windows_near_the_ends_of_the_calendar_are_named_unfillable() {
+        let day = |s: &str| Date::parse(s).unwrap();
+        let window = |a, b| Window::new(day(a), day(b));
+        for (w, opened) in [
+            (window("0005-01-01", "0005-12-31"), None),
+            (window("9998-01-01", "9998-12-31"), None),
+            (window("0002-01-01", "0002-01-01"), Some(day("0001-01-01"))),
+        ] {
+            assert_eq!(unfillable(&w, opened), None, "{w:?}");
+        }
+        let late = unfillable(&window("9999-01-01", "9999-12-31"), None).unwrap();
+        assert!(
+            late.contains("windows run from 0005-01-01 to 9998-12-31"),
+            "{late}"
+        );
+        let early = unfillable(&window("0004-12-31", "0005-01-31"), None).unwrap();
+        assert!(
+            early.contains("windows run from 0005-01-01 to 9998-12-31"),
+            "{early}"
+        );
+        let opened = Some(day("0001-01-01"));
+        let early = unfillable(&window("0001-12-31", "0002-01-31"), opened).unwrap();
+        assert!(
+            early.contains("windows run from 0002-01-01 to 9998-12-31"),
+            "{early}"
+        );
+    }
 
     #[test]
     fn civil_round_trip() {

@@ -132,23 +132,30 @@ fn out_that_is_a_file_is_refused() {
 }
 
 #[test]
-fn out_that_cannot_be_created_is_a_runtime_error() {
+fn out_below_a_file_is_the_same_usage_error_naming_the_file() {
     let dir = tempdir();
     let file = dir.path().join("plain");
     std::fs::write(&file, "").unwrap();
-    // A directory cannot be created below a regular file.
-    let out = file.join("sub");
-    let output = ecomgen(&[
-        "generate",
-        "--seed",
-        "1",
-        "--entities",
-        "users",
-        "--out",
-        out.to_str().unwrap(),
-    ]);
-    assert_eq!(output.status.code(), Some(1), "{}", stderr(&output));
-    assert!(stderr(&output).starts_with("ecomgen: "));
+    // A directory cannot be created below a regular file (issue 12: this was exit 1).
+    for out in [file.join("sub"), file.join("sub/deeper")] {
+        let output = ecomgen(&[
+            "generate",
+            "--seed",
+            "1",
+            "--entities",
+            "users",
+            "--out",
+            out.to_str().unwrap(),
+        ]);
+        let err = stderr(&output);
+        assert_eq!(output.status.code(), Some(2), "{err}");
+        assert!(err.starts_with("ecomgen: "), "{err}");
+        assert!(
+            err.contains(&format!("{} is a file", file.display())),
+            "{err}"
+        );
+        assert_eq!(err.lines().count(), 1, "{err}");
+    }
 }
 
 #[test]

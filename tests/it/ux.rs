@@ -400,10 +400,10 @@ fn rerunning_replaces_own_files_and_keeps_everything_else() {
 }
 
 /// A small filesystem mounted for one test, if this process may mount (root in CI).
-struct Mount(PathBuf);
+pub struct Mount(PathBuf);
 
 impl Mount {
-    fn tmpfs(dir: &Path, options: &str) -> Option<Mount> {
+    pub fn tmpfs(dir: &Path, options: &str) -> Option<Mount> {
         let status = Command::new("mount")
             .args(["-t", "tmpfs", "-o", options, "tmpfs"])
             .arg(dir)
@@ -454,10 +454,17 @@ fn a_full_disk_leaves_the_previous_dataset_whole_and_no_temporary_file() {
             "users=100000",
             "--format",
             format,
+            // Past the check that refuses it up front, to fill the disk.
+            "--force",
         ]);
         assert_eq!(output.status.code(), Some(1), "{}", stderr(&output));
         let err = stderr(&output);
-        assert!(err.starts_with("ecomgen: ") && err.contains(full), "{err}");
+        // After a line per entity written.
+        let last = err.lines().last().unwrap_or_default();
+        assert!(
+            last.starts_with("ecomgen: ") && last.contains(full),
+            "{err}"
+        );
         assert_eq!(
             read_dir(dir.path()),
             before,
@@ -487,6 +494,12 @@ fn a_read_only_directory_is_a_clear_runtime_error() {
         err.starts_with("ecomgen: ") && err.contains("Read-only"),
         "{err}"
     );
+    // The directory, not a temporary name the user never chose (issue 12).
+    assert!(
+        err.starts_with(&format!("ecomgen: {}: ", dir.path().display())),
+        "{err}"
+    );
+    assert!(!err.contains("users.csv"), "{err}");
     assert!(read_dir(dir.path()).is_empty());
 }
 
@@ -505,9 +518,10 @@ fn ctrl_c_removes_temporary_files_and_replaces_nothing() {
             "--seed",
             "2",
             "--entities",
-            "users",
+            "orders",
             "--count",
-            "users=100000000",
+            "orders=10000000000",
+            "--force",
             "--threads",
             "1",
             "--out",
