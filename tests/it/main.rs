@@ -12,5 +12,6 @@ mod layers;
 mod parts;
 mod props;
 mod realism;
+mod spark;
 mod tamper;
 mod ux;
