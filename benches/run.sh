@@ -100,7 +100,7 @@ measure() {
   fi
 }
 run_ecomgen() { measure "$1" "$bin" generate --quiet --seed 1 --scale "$scale" --format "$2" --threads "$3" --out "$work/out"; }
-run_tpchgen() { measure "$1" "$tpchgen" -s "$sf" --format "$2" --num-threads "$3" --output-dir "$work/out"; }
+run_tpchgen() { measure "$1" "$tpchgen" "$2" -s "$sf" --num-threads "$3" --output-dir "$work/out"; }
 field() { local v=(${best[$1]}); echo "${v[$2]}"; }
 # awk's printf groups no thousands here (mawk): 9,832,839 as README writes it.
 group='function group(n,  s, t) { s = sprintf("%.0f", n); while (length(s) > 3) { t = "," substr(s, length(s) - 2) t; s = substr(s, 1, length(s) - 3) } return s t }'
