@@ -1,77 +1,199 @@
 #!/usr/bin/env bash
-# Throughput and memory of ecomgen, as README.md reports them.
+# Throughput and memory of ecomgen in every format, side by side with tpchgen-cli (the
+# Rust TPC-H generator) run in the same minutes: shared virtual machines differ from
+# one hour to the next by a factor of two, so only ratios measured together compare.
 #
-#   benches/run.sh [SCALE] [SERIES...]
+#   benches/run.sh [--quick] [--runs N] [--scale S] [--formats "csv json ..."]
+#                  [--series "ORDERS ..."|none] [--no-tpchgen]
 #
-# Part 1 writes the full dataset (all entities) at --scale SCALE (default 200:
-# 1M orders, 200k users, 400k products) in every format, with 1 and 2 threads, and
-# prints rows/s, MB/s and peak RSS. Part 2 streams orders alone to a pipe for each
-# order count of SERIES (default 1000000 10000000 100000000) to show that time grows
-# linearly and memory stays flat. Needs GNU time (/usr/bin/time).
+# Prints markdown tables to paste into README.md:
+# - the full dataset (every entity) in each format at --scale S: rows/s, MB/s, MB/s
+#   per CSV-equivalent byte (the CSV size of the same data over this format's time:
+#   Parquet and SQLite bytes are compressed or indexed), peak RSS, time against CSV's,
+#   with 1 and 2 threads for CSV and 1 thread for the others;
+# - tpchgen-cli -s 1 as CSV (1 and 2 threads) and Parquet (1 thread), and the ratios
+#   of ecomgen's MB/s to its;
+# - orders alone streamed as JSON Lines to a pipe, for each order count of --series:
+#   time grows linearly, memory stays flat.
 #
-# With TPCHGEN set to a tpchgen-cli binary (`cargo install tpchgen-cli`), part 0 runs
-# that TPC-H generator's CSV output at scale factor 1 with 1 and 2 threads first, so
-# the two are compared on the same machine in the same minutes: shared virtual
-# machines differ from one day to the next by a factor of two.
+# S defaults to the scale whose CSV is about the size of tpchgen-cli's at -s 1 (1 GB),
+# found by generating a small dataset first. --quick does a tenth of that (tpchgen-cli
+# -s 0.1) and shorter series. Each run is repeated --runs times (default 3, 1 with
+# --quick), all configurations in turn each round, and the fastest run is kept.
 #
-# BENCH_DIR chooses where files are written (default: a temporary directory under
-# /tmp; /dev/shm takes the disk out of the measurement), FORMATS which formats part 1
-# runs (default: all).
+# Files go to /dev/shm where it exists, so the disk does not blur the difference
+# (BENCH_DIR chooses another place). Needs GNU time (/usr/bin/time) and a release
+# build (made here). tpchgen-cli is TPCHGEN, or on PATH, or installed with
+# `cargo install tpchgen-cli --locked`; when that fails, the ratios are skipped.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-scale=${1:-200}
-shift || true
-series=("${@:-1000000 10000000 100000000}")
-series=(${series[@]})
+
+quick=0 runs='' scale='' formats='csv jsonl json xml sql parquet sqlite' series='' tpch=1
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --quick) quick=1 ;;
+    --runs) runs=$2; shift ;;
+    --scale) scale=$2; shift ;;
+    --formats) formats=$2; shift ;;
+    --series) series=$2; shift ;;
+    --no-tpchgen) tpch=0 ;;
+    -h|--help) sed -n '2,/^set -euo/p' "$0" | sed '$d; s/^# \{0,1\}//'; exit 0 ;;
+    *) echo "benches/run.sh: unknown argument $1 (see --help)" >&2; exit 2 ;;
+  esac
+  shift
+done
+if [ "$quick" = 1 ]; then
+  sf=0.1 target=100000000 runs=${runs:-1} series=${series:-100000 1000000}
+else
+  sf=1 target=1000000000 runs=${runs:-3} series=${series:-1000000 10000000 100000000}
+fi
+[ "$series" = none ] && series=''
+case "$runs" in '' | *[!0-9]* | 0) echo "benches/run.sh: --runs takes a count" >&2; exit 2 ;; esac
+[ -x /usr/bin/time ] || { echo "benches/run.sh: needs GNU time at /usr/bin/time" >&2; exit 1; }
 
 cargo build --release --quiet
 bin=target/release/ecomgen
-work=$(mktemp -d -p "${BENCH_DIR:-/tmp}")
+base=${BENCH_DIR:-$([ -d /dev/shm ] && echo /dev/shm || echo /tmp)}
+work=$(mktemp -d -p "$base" ecomgen-bench.XXXXXX)
 trap 'rm -rf "$work"' EXIT
 
-echo "machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo), $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //')"
-if [ -n "${TPCHGEN:-}" ]; then
-  echo
-  echo "reference: tpchgen-cli csv -s 1 (TPC-H, all tables)"
-  printf '%-7s %7s %10s %9s %10s\n' tool threads seconds MB/s peak_MiB
-  for threads in 1 2; do
-    out="$work/tpch-$threads"
-    /usr/bin/time -f '%e %M' -o "$work/time" \
-      "$TPCHGEN" csv -s 1 --num-threads "$threads" --output-dir "$out" >/dev/null 2>&1
-    read -r seconds peak_kib < "$work/time"
-    bytes=$(du -sb "$out" | cut -f1)
-    awk -v t="$threads" -v s="$seconds" -v b="$bytes" -v m="$peak_kib" \
-      'BEGIN {printf "%-7s %7d %10.2f %9.1f %10.1f\n", "tpchgen", t, s, b / s / 1e6, m / 1024}'
-    rm -rf "$out"
-  done
+tpchgen=''
+if [ "$tpch" = 1 ]; then
+  tpchgen=${TPCHGEN:-$(command -v tpchgen-cli || true)}
+  [ -z "$tpchgen" ] && [ -x "$HOME/.cargo/bin/tpchgen-cli" ] && tpchgen=$HOME/.cargo/bin/tpchgen-cli
+  if [ -z "$tpchgen" ]; then
+    echo "installing tpchgen-cli (cargo install tpchgen-cli --locked) ..." >&2
+    if cargo install tpchgen-cli --locked --quiet >&2; then
+      tpchgen=$HOME/.cargo/bin/tpchgen-cli
+    else
+      echo "tpchgen-cli could not be installed: no ratios" >&2
+    fi
+  fi
 fi
 
-echo
-echo "full dataset, --scale $scale"
-printf '%-7s %7s %12s %10s %12s %9s %10s\n' format threads rows seconds rows/s MB/s peak_MiB
-for format in ${FORMATS:-csv jsonl json xml parquet sqlite}; do
-  for threads in 1 2; do
-    out="$work/$format-$threads"
-    /usr/bin/time -f '%e %M' -o "$work/time" \
-      "$bin" generate --quiet --seed 1 --scale "$scale" --format "$format" --threads "$threads" --out "$out"
-    read -r seconds peak_kib < "$work/time"
-    rows=$(grep -o '"rows": [0-9]*' "$out/manifest.json" | awk '{s += $2} END {print s}')
-    bytes=$(grep -o '"bytes": [0-9]*' "$out/manifest.json" | awk '{s += $2} END {print s}')
-    awk -v f="$format" -v t="$threads" -v r="$rows" -v s="$seconds" -v b="$bytes" -v m="$peak_kib" \
-      'BEGIN {printf "%-7s %7d %12d %10.2f %12.0f %9.1f %10.1f\n", f, t, r, s, r / s, b / s / 1e6, m / 1024}'
-    rm -rf "$out"
+# measure NAME COMMAND...: runs COMMAND, writing into $work/out, and keeps in
+# best[NAME] "seconds peak_KiB bytes rows" of its fastest run so far. The output is
+# removed after each run: a run never reads the page cache of the previous one.
+declare -A best
+measure() {
+  local name=$1; shift
+  rm -rf "$work/out"
+  local start end
+  start=$(date +%s%N)
+  /usr/bin/time -v -o "$work/time" "$@" >/dev/null
+  end=$(date +%s%N)
+  local seconds peak bytes rows
+  seconds=$(awk -v a="$start" -v b="$end" 'BEGIN {printf "%.3f", (b - a) / 1e9}')
+  peak=$(awk -F': ' '/Maximum resident set size/ {print $2}' "$work/time")
+  if [ -f "$work/out/manifest.json" ]; then
+    bytes=$(grep -o '"bytes": [0-9]*' "$work/out/manifest.json" | awk '{s += $2} END {print s}')
+    rows=$(grep -o '"rows": [0-9]*' "$work/out/manifest.json" | awk '{s += $2} END {print s}')
+  else
+    bytes=$(du -sb "$work/out" | cut -f1)
+    # tpchgen-cli's CSV files open with a header line each.
+    rows=$(find "$work/out" -name '*.csv' -exec cat {} + | wc -l)
+    rows=$((rows - $(find "$work/out" -name '*.csv' | wc -l)))
+  fi
+  rm -rf "$work/out"
+  if [ -z "${best[$name]:-}" ] || awk -v s="$seconds" -v b="${best[$name]%% *}" 'BEGIN {exit !(s < b)}'; then
+    best[$name]="$seconds $peak $bytes $rows"
+  fi
+}
+run_ecomgen() { measure "$1" "$bin" generate --quiet --seed 1 --scale "$scale" --format "$2" --threads "$3" --out "$work/out"; }
+run_tpchgen() { measure "$1" "$tpchgen" "$2" -s "$sf" --num-threads "$3" --output-dir "$work/out"; }
+field() { local v=(${best[$1]}); echo "${v[$2]}"; }
+# awk's printf groups no thousands here (mawk): 9,832,839 as README writes it.
+group='function group(n,  s, t) { s = sprintf("%.0f", n); while (length(s) > 3) { t = "," substr(s, length(s) - 2) t; s = substr(s, 1, length(s) - 3) } return s t }'
+
+if [ -n "$tpchgen" ]; then
+  run_tpchgen tpch-csv-1 csv 1
+  target=$(field tpch-csv-1 2)
+fi
+if [ -z "$scale" ]; then
+  # CSV bytes grow about linearly with the scale past the small fixed tables.
+  "$bin" generate --quiet --seed 1 --scale 2 --out "$work/calibrate"
+  bytes=$(grep -o '"bytes": [0-9]*' "$work/calibrate/manifest.json" | awk '{s += $2} END {print s}')
+  rm -rf "$work/calibrate"
+  scale=$(awk -v t="$target" -v b="$bytes" 'BEGIN {s = 2 * t / b; f = s >= 20 ? "%.0f" : "%.1f"; printf f, s}')
+fi
+
+for round in $(seq 1 "$runs"); do
+  echo "round $round of $runs ..." >&2
+  if [ -n "$tpchgen" ]; then
+    [ "$round" -gt 1 ] && run_tpchgen tpch-csv-1 csv 1
+    run_tpchgen tpch-csv-2 csv 2
+    run_tpchgen tpch-parquet-1 parquet 1
+  fi
+  run_ecomgen csv-1 csv 1
+  run_ecomgen csv-2 csv 2
+  for format in $formats; do
+    [ "$format" = csv ] || run_ecomgen "$format-1" "$format" 1
   done
 done
 
+echo "machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo), $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //'); files in $base; best of $runs; $(date -u +%F)"
 echo
-echo "orders alone as JSON Lines to a pipe, all cores"
-printf '%12s %10s %12s %9s %10s\n' orders seconds rows/s MB/s peak_MiB
-for orders in "${series[@]}"; do
-  /usr/bin/time -f '%e %M' -o "$work/time" \
-    "$bin" generate --quiet --seed 1 --count "orders=$orders" --entities orders --format jsonl --stdout \
-    | wc -c > "$work/bytes"
-  read -r seconds peak_kib < "$work/time"
-  bytes=$(cat "$work/bytes")
-  awk -v o="$orders" -v s="$seconds" -v b="$bytes" -v m="$peak_kib" \
-    'BEGIN {printf "%12d %10.2f %12.0f %9.1f %10.1f\n", o, s, o / s, b / s / 1e6, m / 1024}'
+echo "Full dataset, every entity, \`--scale $scale\`:"
+echo
+echo "| format | threads | rows | MB | seconds | rows/s | MB/s | CSV-equivalent MB/s | peak RSS | time vs CSV |"
+echo "|---|---|---|---|---|---|---|---|---|---|"
+csv_bytes=$(field csv-1 2) csv_seconds=$(field csv-1 0)
+row() {
+  local name=$1 format=$2 threads=$3
+  [ -n "${best[$name]:-}" ] || return 0
+  awk -v f="$format" -v t="$threads" -v r="${best[$name]}" -v cb="$csv_bytes" -v cs="$csv_seconds" "$group"' BEGIN {
+    split(r, v, " "); s = v[1]
+    printf "| %s | %d | %s | %.0f | %.2f | %s | %.0f | %.0f | %.0f MiB | %.2fx |\n",
+      f, t, group(v[4]), v[3] / 1e6, s, group(v[4] / s), v[3] / 1e6 / s, cb / 1e6 / s, v[2] / 1024, s / cs }'
+}
+row csv-1 csv 1
+row csv-2 csv 2
+for format in $formats; do
+  [ "$format" = csv ] || row "$format-1" "$format" 1
 done
+echo
+echo "(JSON, JSON Lines and XML nest order items in their orders, so they count fewer rows."
+echo "CSV-equivalent MB/s is the CSV size of the same data over this format's time.)"
+
+if [ -n "$tpchgen" ]; then
+  tpch_bytes=$(field tpch-csv-1 2)
+  echo
+  echo "Against $("$tpchgen" --version 2>/dev/null | head -n 1 || echo tpchgen-cli) \`-s $sf\` (all TPC-H tables), same minutes:"
+  echo
+  echo "| | ecomgen | tpchgen-cli | ratio |"
+  echo "|---|---|---|---|"
+  compare() {
+    local label=$1 mine=$2 theirs=$3 unit=$4
+    [ -n "${best[$mine]:-}" ] || return 0
+    awk -v l="$label" -v m="${best[$mine]}" -v t="${best[$theirs]}" -v u="$unit" \
+      -v cb="$csv_bytes" -v tb="$tpch_bytes" 'BEGIN {
+      split(m, a, " "); split(t, b, " ")
+      if (u == "mem") { x = a[2] / 1024; y = b[2] / 1024; printf "| %s | %.0f MiB | %.0f MiB | %.2fx |\n", l, x, y, x / y; exit }
+      x = (u == "csv-eq" ? cb : a[3]) / 1e6 / a[1]; y = (u == "csv-eq" ? tb : b[3]) / 1e6 / b[1]
+      printf "| %s | %.0f MB/s | %.0f MB/s | %.2fx |\n", l, x, y, x / y }'
+  }
+  compare "CSV, 1 thread ($(field csv-1 2 | awk '{printf "%.0f", $1 / 1e6}') MB vs $(awk -v b="$tpch_bytes" 'BEGIN {printf "%.0f", b / 1e6}') MB)" csv-1 tpch-csv-1 bytes
+  compare "CSV, 2 threads" csv-2 tpch-csv-2 bytes
+  compare "Parquet, 1 thread (per CSV-equivalent byte)" parquet-1 tpch-parquet-1 csv-eq
+  compare "peak RSS, CSV, 1 thread" csv-1 tpch-csv-1 mem
+fi
+echo
+awk -v a="$(field csv-1 0)" -v b="$(field csv-2 0)" 'BEGIN {printf "CSV: 2 threads %.2fx as fast as 1.\n", a / b}'
+
+if [ -n "$series" ]; then
+  echo
+  echo "Orders alone as JSON Lines to a pipe, all cores:"
+  echo
+  echo "| orders | seconds | rows/s | MB/s | peak RSS |"
+  echo "|---|---|---|---|---|"
+  for orders in $series; do
+    start=$(date +%s%N)
+    /usr/bin/time -v -o "$work/time" "$bin" generate --quiet --seed 1 --count "orders=$orders" \
+      --entities orders --format jsonl --stdout | wc -c > "$work/bytes"
+    end=$(date +%s%N)
+    awk -v o="$orders" -v a="$start" -v e="$end" -v b="$(cat "$work/bytes")" \
+      -v m="$(awk -F': ' '/Maximum resident set size/ {print $2}' "$work/time")" "$group"' BEGIN {
+      s = (e - a) / 1e9
+      printf "| %s | %.2f | %s | %.0f | %.0f MiB |\n", group(o), s, group(o / s), b / 1e6 / s, m / 1024 }'
+  done
+fi

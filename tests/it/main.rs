@@ -15,5 +15,6 @@ mod props;
 mod realism;
 mod runs;
 mod serve;
+mod spark;
 mod tamper;
 mod ux;
