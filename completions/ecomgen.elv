@@ -27,8 +27,8 @@ set edit:completion:arg-completer[ecomgen] = {|@words|
             cand schema 'Print the data model: fields, types and keys of every entity, from the code'
             cand validate 'Check a CSV, JSON, JSON Lines or XML dataset against every invariant of the data model'
             cand completions 'Print a shell completion script (bash, zsh, fish, powershell, elvish)'
-            cand man 'Print the man page (roff) on standard output'
-            cand help 'Print this message or the help of the given subcommand(s)'
+            cand man 'Print a man page (roff) on standard output: ecomgen(1), or a subcommand''s'
+            cand help 'Print this message or the help of the given subcommand'
         }
         &'ecomgen;generate'= {
             cand --seed 'Seed of the whole dataset; without it one is drawn and printed on stderr'
@@ -49,7 +49,7 @@ set edit:completion:arg-completer[ecomgen] = {|@words|
             cand --parts 'Split every entity into P parts, for runs spread over processes or machines'
             cand --part 'Which part to write, 1..=P; files are named ENTITY.part-KKKK-of-PPPP.EXT'
             cand --config 'Settings from a TOML file (same names as the flags); flags override it'
-            cand --stdout 'Stream the one entity chosen with --entities to standard output (same as --out -)'
+            cand --stdout 'Write to standard output instead of files (same as --out -): one entity chosen with --entities, or with --format sql every entity, schema first, for `| psql`'
             cand -q 'Print nothing but errors on stderr'
             cand --quiet 'Print nothing but errors on stderr'
             cand -h 'Print help (see more with ''--help'')'
@@ -95,27 +95,10 @@ set edit:completion:arg-completer[ecomgen] = {|@words|
             cand --version 'Print version'
         }
         &'ecomgen;help'= {
-            cand generate 'Generate a dataset: one file per entity in the output directory'
-            cand entities 'List the entities with their parents and default row counts'
-            cand schema 'Print the data model: fields, types and keys of every entity, from the code'
-            cand validate 'Check a CSV, JSON, JSON Lines or XML dataset against every invariant of the data model'
-            cand completions 'Print a shell completion script (bash, zsh, fish, powershell, elvish)'
-            cand man 'Print the man page (roff) on standard output'
-            cand help 'Print this message or the help of the given subcommand(s)'
-        }
-        &'ecomgen;help;generate'= {
-        }
-        &'ecomgen;help;entities'= {
-        }
-        &'ecomgen;help;schema'= {
-        }
-        &'ecomgen;help;validate'= {
-        }
-        &'ecomgen;help;completions'= {
-        }
-        &'ecomgen;help;man'= {
-        }
-        &'ecomgen;help;help'= {
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
         }
     ]
     $completions[$command]

@@ -184,6 +184,7 @@ fn manifest(job: &Job, summary: &Summary) -> Manifest {
         tool: "ecomgen".to_string(),
         version: env!("CARGO_PKG_VERSION").to_string(),
         seed: job.plan.world.seed,
+        seed_text: job.plan.world.seed.to_string(),
         settings: job.settings.clone(),
         files: summary
             .files

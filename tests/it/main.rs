@@ -9,6 +9,7 @@ mod golden;
 mod harness;
 mod invariants;
 mod layers;
+mod newcomer;
 mod parts;
 mod props;
 mod realism;
