@@ -3,7 +3,7 @@
 //! the values that format's INSERTs hold.
 
 use super::sql::Dialect;
-use super::{Encoded, Encoder, Format, Sink, Writer};
+use super::{Encoded, Encoder, Format, Script, Sink, Writer};
 use crate::error::{Error, Result};
 use crate::model::Id;
 use crate::model::cells::{RowCells, Value};
@@ -151,6 +151,21 @@ impl Writer for Sqlite {
 
     fn end_entity(&self) -> Result<()> {
         self.database.commit()
+    }
+
+    // The same reconciliation query as the SQL format's, for `sqlite3 ecomgen.db
+    // < reconcile.sql`: every count is 0 for data ecomgen wrote.
+    fn scripts(
+        &self,
+        _data_files: &[String],
+        _tables: &[&'static TableSpec],
+        _first_part: bool,
+    ) -> Vec<Script> {
+        vec![Script {
+            stem: "reconcile",
+            per_part: false,
+            text: super::sql::RECONCILE.to_string(),
+        }]
     }
 
     fn finish(self: Box<Self>) -> Result<()> {
