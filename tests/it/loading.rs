@@ -177,4 +177,17 @@ fn sqlite_format_ships_a_reconcile_script_sqlite3_runs() {
         .unwrap();
     assert!(output.status.success(), "{}", stderr(&output));
     assert_reconciled(&output.stdout, "sqlite format");
+    // README's cast: a money sum rounded to cents is the exact sum of the cents.
+    let sums = Command::new("sqlite3")
+        .arg(dir.join("ecomgen.db"))
+        .arg("SELECT round(sum(total), 2), sum(CAST(round(total * 100) AS INTEGER)) FROM orders")
+        .output()
+        .unwrap();
+    let sums = String::from_utf8_lossy(&sums.stdout).trim().to_string();
+    let (rounded, cents) = sums.split_once('|').expect("two sums");
+    assert_eq!(
+        rounded.parse::<f64>().unwrap(),
+        cents.parse::<i64>().unwrap() as f64 / 100.0,
+        "{sums}"
+    );
 }

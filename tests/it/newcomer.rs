@@ -213,3 +213,42 @@ fn both_licences_cargo_toml_names_are_shipped() {
         );
     }
 }
+
+#[test]
+fn average_rating_is_typed_a_rating_not_money() {
+    let schema: serde_json::Value = serde_json::from_slice(
+        &ecomgen(&["schema", "product_analytics", "--format", "json"]).stdout,
+    )
+    .unwrap();
+    let field = schema[0]["fields"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|f| f["name"] == "average_rating")
+        .unwrap();
+    assert_eq!(field["type"], "decimal");
+    let ddl = ecomgen(&["schema", "product_analytics", "--format", "sql"]);
+    assert!(String::from_utf8_lossy(&ddl.stdout).contains("average_rating NUMERIC(5,2)"));
+    if !crate::databases::engine("python3", &["-c", "import pyarrow"]) {
+        return;
+    }
+    let dir = tempdir();
+    generate(
+        dir.path(),
+        &[SMALL, &["--seed", "3", "--format", "parquet"]].concat(),
+    );
+    let output = std::process::Command::new("python3")
+        .args([
+            "-c",
+            "import pyarrow.parquet as pq, sys; s = pq.read_schema(sys.argv[1]); \
+             print(s.field('average_rating').type, s.field('revenue').type)",
+        ])
+        .arg(dir.path().join("product_analytics.parquet"))
+        .output()
+        .unwrap();
+    assert!(output.status.success(), "{}", stderr(&output));
+    assert_eq!(
+        String::from_utf8_lossy(&output.stdout).trim(),
+        "decimal128(5, 2) decimal128(12, 2)"
+    );
+}

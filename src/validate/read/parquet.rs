@@ -85,7 +85,8 @@ fn expected(ty: FieldType) -> &'static str {
         FieldType::Uuid | FieldType::Text => "text (Utf8)",
         FieldType::Integer => "integers (Int64)",
         FieldType::Boolean => "booleans",
-        FieldType::Money | FieldType::Decimal => "decimals with two places (Decimal128(12, 2))",
+        FieldType::Money => "decimals with two places (Decimal128(12, 2))",
+        FieldType::Decimal => "decimals with two places (Decimal128(5, 2))",
         FieldType::Timestamp => "timestamps without a time zone",
         FieldType::Date => "dates (Date32)",
     }
