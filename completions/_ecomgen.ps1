@@ -28,11 +28,11 @@ Register-ArgumentCompleter -Native -CommandName 'ecomgen' -ScriptBlock {
             [CompletionResult]::new('generate', 'generate', [CompletionResultType]::ParameterValue, 'Generate a dataset: one file per entity in the output directory')
             [CompletionResult]::new('entities', 'entities', [CompletionResultType]::ParameterValue, 'List the entities with their parents and default row counts')
             [CompletionResult]::new('schema', 'schema', [CompletionResultType]::ParameterValue, 'Print the data model: fields, types and keys of every entity, from the code')
-            [CompletionResult]::new('validate', 'validate', [CompletionResultType]::ParameterValue, 'Check a CSV, JSON, JSON Lines or XML dataset against every invariant of the data model')
+            [CompletionResult]::new('validate', 'validate', [CompletionResultType]::ParameterValue, 'Check a dataset (any format but SQL) against every invariant of the data model')
             [CompletionResult]::new('serve', 'serve', [CompletionResultType]::ParameterValue, 'Serve the data over HTTP: any page of any entity, of any seed, as JSON, JSON Lines, CSV or XML')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print a shell completion script (bash, zsh, fish, powershell, elvish)')
-            [CompletionResult]::new('man', 'man', [CompletionResultType]::ParameterValue, 'Print the man page (roff) on standard output')
-            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            [CompletionResult]::new('man', 'man', [CompletionResultType]::ParameterValue, 'Print a man page (roff) on standard output: ecomgen(1), or a subcommand''s')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand')
             break
         }
         'ecomgen;generate' {
@@ -54,7 +54,7 @@ Register-ArgumentCompleter -Native -CommandName 'ecomgen' -ScriptBlock {
             [CompletionResult]::new('--parts', '--parts', [CompletionResultType]::ParameterName, 'Split every entity into P parts, for runs spread over processes or machines')
             [CompletionResult]::new('--part', '--part', [CompletionResultType]::ParameterName, 'Which part to write, 1..=P; files are named ENTITY.part-KKKK-of-PPPP.EXT')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Settings from a TOML file (same names as the flags); flags override it')
-            [CompletionResult]::new('--stdout', '--stdout', [CompletionResultType]::ParameterName, 'Stream the one entity chosen with --entities to standard output (same as --out -)')
+            [CompletionResult]::new('--stdout', '--stdout', [CompletionResultType]::ParameterName, 'Write to standard output instead of files (same as --out -): one entity chosen with --entities, or with --format sql every entity, schema first, for `| psql`')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print nothing but errors on stderr')
             [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print nothing but errors on stderr')
             [CompletionResult]::new('--force', '--force', [CompletionResultType]::ParameterName, 'Start even if the files look too big for the free disk space')
@@ -127,38 +127,10 @@ Register-ArgumentCompleter -Native -CommandName 'ecomgen' -ScriptBlock {
             break
         }
         'ecomgen;help' {
-            [CompletionResult]::new('generate', 'generate', [CompletionResultType]::ParameterValue, 'Generate a dataset: one file per entity in the output directory')
-            [CompletionResult]::new('entities', 'entities', [CompletionResultType]::ParameterValue, 'List the entities with their parents and default row counts')
-            [CompletionResult]::new('schema', 'schema', [CompletionResultType]::ParameterValue, 'Print the data model: fields, types and keys of every entity, from the code')
-            [CompletionResult]::new('validate', 'validate', [CompletionResultType]::ParameterValue, 'Check a CSV, JSON, JSON Lines or XML dataset against every invariant of the data model')
-            [CompletionResult]::new('serve', 'serve', [CompletionResultType]::ParameterValue, 'Serve the data over HTTP: any page of any entity, of any seed, as JSON, JSON Lines, CSV or XML')
-            [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print a shell completion script (bash, zsh, fish, powershell, elvish)')
-            [CompletionResult]::new('man', 'man', [CompletionResultType]::ParameterValue, 'Print the man page (roff) on standard output')
-            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
-            break
-        }
-        'ecomgen;help;generate' {
-            break
-        }
-        'ecomgen;help;entities' {
-            break
-        }
-        'ecomgen;help;schema' {
-            break
-        }
-        'ecomgen;help;validate' {
-            break
-        }
-        'ecomgen;help;serve' {
-            break
-        }
-        'ecomgen;help;completions' {
-            break
-        }
-        'ecomgen;help;man' {
-            break
-        }
-        'ecomgen;help;help' {
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             break
         }
     })

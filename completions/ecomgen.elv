@@ -25,11 +25,11 @@ set edit:completion:arg-completer[ecomgen] = {|@words|
             cand generate 'Generate a dataset: one file per entity in the output directory'
             cand entities 'List the entities with their parents and default row counts'
             cand schema 'Print the data model: fields, types and keys of every entity, from the code'
-            cand validate 'Check a CSV, JSON, JSON Lines or XML dataset against every invariant of the data model'
+            cand validate 'Check a dataset (any format but SQL) against every invariant of the data model'
             cand serve 'Serve the data over HTTP: any page of any entity, of any seed, as JSON, JSON Lines, CSV or XML'
             cand completions 'Print a shell completion script (bash, zsh, fish, powershell, elvish)'
-            cand man 'Print the man page (roff) on standard output'
-            cand help 'Print this message or the help of the given subcommand(s)'
+            cand man 'Print a man page (roff) on standard output: ecomgen(1), or a subcommand''s'
+            cand help 'Print this message or the help of the given subcommand'
         }
         &'ecomgen;generate'= {
             cand --seed 'Seed of the whole dataset; without it one is drawn and printed on stderr'
@@ -50,7 +50,7 @@ set edit:completion:arg-completer[ecomgen] = {|@words|
             cand --parts 'Split every entity into P parts, for runs spread over processes or machines'
             cand --part 'Which part to write, 1..=P; files are named ENTITY.part-KKKK-of-PPPP.EXT'
             cand --config 'Settings from a TOML file (same names as the flags); flags override it'
-            cand --stdout 'Stream the one entity chosen with --entities to standard output (same as --out -)'
+            cand --stdout 'Write to standard output instead of files (same as --out -): one entity chosen with --entities, or with --format sql every entity, schema first, for `| psql`'
             cand -q 'Print nothing but errors on stderr'
             cand --quiet 'Print nothing but errors on stderr'
             cand --force 'Start even if the files look too big for the free disk space'
@@ -116,30 +116,10 @@ set edit:completion:arg-completer[ecomgen] = {|@words|
             cand --version 'Print version'
         }
         &'ecomgen;help'= {
-            cand generate 'Generate a dataset: one file per entity in the output directory'
-            cand entities 'List the entities with their parents and default row counts'
-            cand schema 'Print the data model: fields, types and keys of every entity, from the code'
-            cand validate 'Check a CSV, JSON, JSON Lines or XML dataset against every invariant of the data model'
-            cand serve 'Serve the data over HTTP: any page of any entity, of any seed, as JSON, JSON Lines, CSV or XML'
-            cand completions 'Print a shell completion script (bash, zsh, fish, powershell, elvish)'
-            cand man 'Print the man page (roff) on standard output'
-            cand help 'Print this message or the help of the given subcommand(s)'
-        }
-        &'ecomgen;help;generate'= {
-        }
-        &'ecomgen;help;entities'= {
-        }
-        &'ecomgen;help;schema'= {
-        }
-        &'ecomgen;help;validate'= {
-        }
-        &'ecomgen;help;serve'= {
-        }
-        &'ecomgen;help;completions'= {
-        }
-        &'ecomgen;help;man'= {
-        }
-        &'ecomgen;help;help'= {
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
         }
     ]
     $completions[$command]

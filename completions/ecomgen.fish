@@ -29,11 +29,11 @@ complete -c ecomgen -n "__fish_ecomgen_needs_command" -s V -l version -d 'Print 
 complete -c ecomgen -n "__fish_ecomgen_needs_command" -f -a "generate" -d 'Generate a dataset: one file per entity in the output directory'
 complete -c ecomgen -n "__fish_ecomgen_needs_command" -f -a "entities" -d 'List the entities with their parents and default row counts'
 complete -c ecomgen -n "__fish_ecomgen_needs_command" -f -a "schema" -d 'Print the data model: fields, types and keys of every entity, from the code'
-complete -c ecomgen -n "__fish_ecomgen_needs_command" -f -a "validate" -d 'Check a CSV, JSON, JSON Lines or XML dataset against every invariant of the data model'
+complete -c ecomgen -n "__fish_ecomgen_needs_command" -f -a "validate" -d 'Check a dataset (any format but SQL) against every invariant of the data model'
 complete -c ecomgen -n "__fish_ecomgen_needs_command" -f -a "serve" -d 'Serve the data over HTTP: any page of any entity, of any seed, as JSON, JSON Lines, CSV or XML'
 complete -c ecomgen -n "__fish_ecomgen_needs_command" -f -a "completions" -d 'Print a shell completion script (bash, zsh, fish, powershell, elvish)'
-complete -c ecomgen -n "__fish_ecomgen_needs_command" -f -a "man" -d 'Print the man page (roff) on standard output'
-complete -c ecomgen -n "__fish_ecomgen_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c ecomgen -n "__fish_ecomgen_needs_command" -f -a "man" -d 'Print a man page (roff) on standard output: ecomgen(1), or a subcommand\'s'
+complete -c ecomgen -n "__fish_ecomgen_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand'
 complete -c ecomgen -n "__fish_ecomgen_using_subcommand generate" -l seed -d 'Seed of the whole dataset; without it one is drawn and printed on stderr' -r
 complete -c ecomgen -n "__fish_ecomgen_using_subcommand generate" -s f -l format -d 'Output format [default: csv]' -r -f -a "csv\t'Comma-separated values with a header row; order items in order_items.csv'
 json\t'One JSON array per file, order items nested in each order'
@@ -46,7 +46,17 @@ complete -c ecomgen -n "__fish_ecomgen_using_subcommand generate" -l dialect -d 
 sqlite\t'SQLite (data as INSERTs, one transaction per table, for the sqlite3 shell)'
 duckdb\t'DuckDB (data as INSERTs, one transaction per table, for the duckdb shell)'"
 complete -c ecomgen -n "__fish_ecomgen_using_subcommand generate" -s o -l out -d 'Output directory, created if missing; `-` writes one entity to standard output [default: data]' -r -F
-complete -c ecomgen -n "__fish_ecomgen_using_subcommand generate" -l count -d 'Row count of one entity (repeatable), e.g. --count users=5000' -r
+complete -c ecomgen -n "__fish_ecomgen_using_subcommand generate" -l count -d 'Row count of one entity (repeatable), e.g. --count users=5000' -r -f -a "users=\t''
+categories=\t''
+vendors=\t''
+warehouses=\t''
+products=\t''
+inventory=\t''
+promotions=\t''
+orders=\t''
+reviews=\t''
+support_tickets=\t''
+wishlists=\t''"
 complete -c ecomgen -n "__fish_ecomgen_using_subcommand generate" -l scale -d 'Multiply every default row count by F (e.g. 0.1 or 100); --count wins over it' -r
 complete -c ecomgen -n "__fish_ecomgen_using_subcommand generate" -l entities -d 'Write only these entities (comma-separated); rows and keys stay those of the full run' -r -f -a "users\t''
 categories\t''
@@ -73,7 +83,7 @@ complete -c ecomgen -n "__fish_ecomgen_using_subcommand generate" -s j -l thread
 complete -c ecomgen -n "__fish_ecomgen_using_subcommand generate" -l parts -d 'Split every entity into P parts, for runs spread over processes or machines' -r
 complete -c ecomgen -n "__fish_ecomgen_using_subcommand generate" -l part -d 'Which part to write, 1..=P; files are named ENTITY.part-KKKK-of-PPPP.EXT' -r
 complete -c ecomgen -n "__fish_ecomgen_using_subcommand generate" -l config -d 'Settings from a TOML file (same names as the flags); flags override it' -r -F
-complete -c ecomgen -n "__fish_ecomgen_using_subcommand generate" -l stdout -d 'Stream the one entity chosen with --entities to standard output (same as --out -)'
+complete -c ecomgen -n "__fish_ecomgen_using_subcommand generate" -l stdout -d 'Write to standard output instead of files (same as --out -): one entity chosen with --entities, or with --format sql every entity, schema first, for `| psql`'
 complete -c ecomgen -n "__fish_ecomgen_using_subcommand generate" -s q -l quiet -d 'Print nothing but errors on stderr'
 complete -c ecomgen -n "__fish_ecomgen_using_subcommand generate" -l force -d 'Start even if the files look too big for the free disk space'
 complete -c ecomgen -n "__fish_ecomgen_using_subcommand generate" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -112,11 +122,5 @@ complete -c ecomgen -n "__fish_ecomgen_using_subcommand completions" -s h -l hel
 complete -c ecomgen -n "__fish_ecomgen_using_subcommand completions" -s V -l version -d 'Print version'
 complete -c ecomgen -n "__fish_ecomgen_using_subcommand man" -s h -l help -d 'Print help'
 complete -c ecomgen -n "__fish_ecomgen_using_subcommand man" -s V -l version -d 'Print version'
-complete -c ecomgen -n "__fish_ecomgen_using_subcommand help; and not __fish_seen_subcommand_from generate entities schema validate serve completions man help" -f -a "generate" -d 'Generate a dataset: one file per entity in the output directory'
-complete -c ecomgen -n "__fish_ecomgen_using_subcommand help; and not __fish_seen_subcommand_from generate entities schema validate serve completions man help" -f -a "entities" -d 'List the entities with their parents and default row counts'
-complete -c ecomgen -n "__fish_ecomgen_using_subcommand help; and not __fish_seen_subcommand_from generate entities schema validate serve completions man help" -f -a "schema" -d 'Print the data model: fields, types and keys of every entity, from the code'
-complete -c ecomgen -n "__fish_ecomgen_using_subcommand help; and not __fish_seen_subcommand_from generate entities schema validate serve completions man help" -f -a "validate" -d 'Check a CSV, JSON, JSON Lines or XML dataset against every invariant of the data model'
-complete -c ecomgen -n "__fish_ecomgen_using_subcommand help; and not __fish_seen_subcommand_from generate entities schema validate serve completions man help" -f -a "serve" -d 'Serve the data over HTTP: any page of any entity, of any seed, as JSON, JSON Lines, CSV or XML'
-complete -c ecomgen -n "__fish_ecomgen_using_subcommand help; and not __fish_seen_subcommand_from generate entities schema validate serve completions man help" -f -a "completions" -d 'Print a shell completion script (bash, zsh, fish, powershell, elvish)'
-complete -c ecomgen -n "__fish_ecomgen_using_subcommand help; and not __fish_seen_subcommand_from generate entities schema validate serve completions man help" -f -a "man" -d 'Print the man page (roff) on standard output'
-complete -c ecomgen -n "__fish_ecomgen_using_subcommand help; and not __fish_seen_subcommand_from generate entities schema validate serve completions man help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c ecomgen -n "__fish_ecomgen_using_subcommand help" -s h -l help -d 'Print help'
+complete -c ecomgen -n "__fish_ecomgen_using_subcommand help" -s V -l version -d 'Print version'

@@ -2,13 +2,14 @@
 //! parsed by the domain types themselves (an entity, a count, a scale, a date), and
 //! checked for sense in config/.
 
-use crate::generate::registry::{CountSetting, Scale};
+use crate::generate::registry::{CountRule, CountSetting, Scale};
 use crate::model::{Currency, Date};
 use crate::output::Format;
 use crate::output::sql::Dialect;
 use crate::schema::Entity;
 use clap::builder::{PossibleValue, PossibleValuesParser, TypedValueParser};
 use clap::{Parser, Subcommand, ValueEnum};
+use std::ffi::OsStr;
 use std::path::PathBuf;
 
 /// Generate realistic, interconnected, reproducible e-commerce datasets.
@@ -21,7 +22,9 @@ use std::path::PathBuf;
     name = "ecomgen",
     version,
     propagate_version = true,
-    max_term_width = 100
+    max_term_width = 100,
+    // Our own `help` takes `--help` like every other subcommand; clap's refuses it.
+    disable_help_subcommand = true
 )]
 pub struct Args {
     #[command(subcommand)]
@@ -43,7 +46,7 @@ pub enum Command {
     Entities,
     /// Print the data model: fields, types and keys of every entity, from the code.
     Schema(SchemaArgs),
-    /// Check a CSV, JSON, JSON Lines or XML dataset against every invariant of the data model.
+    /// Check a dataset (any format but SQL) against every invariant of the data model.
     Validate(ValidateArgs),
     /// Serve the data over HTTP: any page of any entity, of any seed, as JSON, JSON Lines, CSV or XML.
     #[command(after_help = "Examples:\n  \
@@ -59,9 +62,31 @@ pub enum Command {
         #[arg(value_enum, ignore_case = true)]
         shell: clap_complete::Shell,
     },
-    /// Print the man page (roff) on standard output.
-    Man,
+    /// Print a man page (roff) on standard output: ecomgen(1), or a subcommand's.
+    Man {
+        /// The subcommand whose page to print, e.g. `generate` for ecomgen-generate(1).
+        #[arg(value_name = "COMMAND", value_parser = PossibleValuesParser::new(SUBCOMMANDS))]
+        command: Option<String>,
+    },
+    /// Print this message or the help of the given subcommand.
+    Help {
+        /// The subcommand whose help to print.
+        #[arg(value_name = "COMMAND", value_parser = PossibleValuesParser::new(SUBCOMMANDS))]
+        command: Option<String>,
+    },
 }
+
+/// Every subcommand, as `man` and `help` take it (a test keeps it complete).
+pub const SUBCOMMANDS: [&str; 8] = [
+    "generate",
+    "entities",
+    "schema",
+    "validate",
+    "serve",
+    "completions",
+    "man",
+    "help",
+];
 
 #[derive(Debug, clap::Args)]
 pub struct ValidateArgs {
@@ -104,12 +129,13 @@ pub struct GenerateArgs {
     #[arg(long, short, value_name = "DIR")]
     pub out: Option<PathBuf>,
 
-    /// Stream the one entity chosen with --entities to standard output (same as --out -).
+    /// Write to standard output instead of files (same as --out -): one entity chosen
+    /// with --entities, or with --format sql every entity, schema first, for `| psql`.
     #[arg(long, conflicts_with = "out")]
     pub stdout: bool,
 
     /// Row count of one entity (repeatable), e.g. --count users=5000.
-    #[arg(long, value_name = "ENTITY=N", value_parser = parse::<CountSetting>, allow_hyphen_values = true)]
+    #[arg(long, value_name = "ENTITY=N", value_parser = CountParser, allow_hyphen_values = true, hide_possible_values = true)]
     pub count: Vec<CountSetting>,
 
     /// Multiply every default row count by F (e.g. 0.1 or 100); --count wins over it.
@@ -266,6 +292,32 @@ fn dialects() -> impl TypedValueParser<Value = Dialect> {
     choices(Dialect::ALL.map(|d| PossibleValue::new(d.name()).help(d.about())))
 }
 
+/// `ENTITY=N`, parsed by `CountSetting`; its possible values (`users=`, ...) are
+/// what shells complete, in place of file names.
+#[derive(Clone)]
+struct CountParser;
+
+impl TypedValueParser for CountParser {
+    type Value = CountSetting;
+
+    fn parse_ref(
+        &self,
+        cmd: &clap::Command,
+        arg: Option<&clap::Arg>,
+        value: &OsStr,
+    ) -> Result<CountSetting, clap::Error> {
+        parse::<CountSetting>.parse_ref(cmd, arg, value)
+    }
+
+    fn possible_values(&self) -> Option<Box<dyn Iterator<Item = PossibleValue> + '_>> {
+        let settable = Entity::ALL
+            .into_iter()
+            .filter(|e| !matches!(e.count_rule(), CountRule::Derived(_)))
+            .map(|e| PossibleValue::new(format!("{}=", e.name())));
+        Some(Box::new(settable))
+    }
+}
+
 fn parse_seed(s: &str) -> Result<u64, String> {
     s.parse()
         .map_err(|_| format!("a seed is a whole number from 0 to {}", u64::MAX))
@@ -291,6 +343,15 @@ mod tests {
     #[test]
     fn the_cli_is_well_formed() {
         Args::command().debug_assert();
+    }
+
+    #[test]
+    fn subcommands_lists_every_subcommand() {
+        let names: Vec<String> = Args::command()
+            .get_subcommands()
+            .map(|c| c.get_name().to_string())
+            .collect();
+        assert_eq!(names, SUBCOMMANDS);
     }
 
     #[test]

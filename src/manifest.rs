@@ -10,11 +10,20 @@ use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 use std::path::Path;
 
+/// Integers up to this one (2^53 - 1) are exact in a double, the number type of jq and
+/// JavaScript; a drawn seed stays within it.
+pub const EXACT_IN_DOUBLES: u64 = (1 << 53) - 1;
+
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Manifest {
     pub tool: String,
     pub version: String,
+    /// The seed as a number, for readers that keep 64-bit integers; a reader that
+    /// holds numbers as doubles rounds one above 2^53, which `seed_text` does not.
     pub seed: u64,
+    /// The same seed as decimal text, exact in every JSON reader.
+    #[serde(default)]
+    pub seed_text: String,
     pub settings: Settings,
     pub files: Vec<ManifestFile>,
 }
@@ -83,6 +92,7 @@ mod tests {
             tool: "ecomgen".into(),
             version: "0.1.0".into(),
             seed: 7,
+            seed_text: "7".into(),
             settings: Settings {
                 format: Format::Sql,
                 dialect: Some(Dialect::Sqlite),

@@ -16,7 +16,8 @@ pub fn run(args: Args) -> Result<()> {
         Command::Validate(args) => validate::run(&args),
         Command::Serve(args) => serve::run(args),
         Command::Completions { shell } => print(&docs::completions(shell)),
-        Command::Man => print(&docs::man_page()),
+        Command::Man { command } => print(&docs::man_page(command.as_deref())),
+        Command::Help { command } => print(&docs::help(command.as_deref())),
         Command::Entities => print(&schema::entities_table()),
         Command::Schema(args) => print(&match (args.format, args.dialect) {
             (SchemaFormat::Text, None) => schema::schema_text(args.entity),

@@ -313,10 +313,11 @@ fn kind(path: &std::path::Path) -> &'static str {
 }
 
 /// A seed nobody chose: the standard library's per-process random hash keys, which
-/// come from the operating system.
+/// come from the operating system. Drawn below 2^53, so a JSON reader that holds
+/// numbers as doubles (jq, JavaScript) reads it back exactly from the manifest.
 fn draw_seed() -> u64 {
     use std::hash::{BuildHasher, Hasher};
     let mut hasher = std::collections::hash_map::RandomState::new().build_hasher();
     hasher.write_u64(std::process::id() as u64);
-    hasher.finish()
+    hasher.finish() & crate::manifest::EXACT_IN_DOUBLES
 }

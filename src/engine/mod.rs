@@ -101,7 +101,8 @@ pub fn run(job: &Job) -> Result<Summary> {
     let mut commit = Commit::default();
     let (mut summary, database_rows) =
         write_entities(job, writer.as_ref(), dir, single.as_ref(), &mut commit)?;
-    let scripts = dir.map(|_| writer.scripts(&data_file_names(&summary), &tables));
+    let first_part = job.parts.index <= 1;
+    let scripts = dir.map(|_| writer.scripts(&data_file_names(&summary), &tables, first_part));
     writer.finish()?;
     if let Some(single) = single {
         summary
@@ -203,6 +204,7 @@ fn manifest(job: &Job, summary: &Summary) -> Manifest {
         tool: "ecomgen".to_string(),
         version: env!("CARGO_PKG_VERSION").to_string(),
         seed: job.plan.world.seed,
+        seed_text: job.plan.world.seed.to_string(),
         settings: job.settings.clone(),
         files: summary
             .files

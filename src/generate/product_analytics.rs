@@ -2,7 +2,7 @@
 //! returns of the same run (see user_analytics.rs for the shared pass).
 
 use super::{CountRule, EntitySpec, Generator, RowSource, World, flat_record};
-use crate::model::{Currency, Id, Money};
+use crate::model::{Currency, Hundredths, Id, Money};
 use crate::schema::{Entity, Field, FieldType as F, Table, TableSpec};
 use serde::Serialize;
 use std::ops::Range;
@@ -74,7 +74,7 @@ pub struct ProductAnalytics {
     pub units_sold: u64,
     pub revenue: Money,
     pub review_count: u32,
-    pub average_rating: Option<Money>,
+    pub average_rating: Option<Hundredths>,
     pub return_count: u32,
     pub currency: Currency,
 }
@@ -108,10 +108,8 @@ impl Generator for ProductAnalyticsGenerator<'_> {
             row.units_sold = t.units.load(Relaxed);
             row.revenue = Money(t.revenue.load(Relaxed));
             row.review_count = t.reviews.load(Relaxed);
-            // Ratings as money-like text: 4.33 is 433 hundredths.
             row.average_rating = (row.review_count > 0).then(|| {
-                Money(t.rating_sum.load(Relaxed) as i64 * 100)
-                    .scale_half_up(1, row.review_count as i64)
+                Hundredths::ratio(t.rating_sum.load(Relaxed) as i64, row.review_count as i64)
             });
             row.return_count = t.returns.load(Relaxed);
             row.currency = self.world.currency;

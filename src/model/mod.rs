@@ -10,7 +10,7 @@ pub mod time;
 
 pub use currency::Currency;
 pub use id::{Id, IdSpace};
-pub use money::Money;
+pub use money::{Hundredths, Money};
 pub use time::{Date, Timestamp, Window};
 
 /// (year, month, day of month) of a date.

@@ -122,9 +122,42 @@ impl Serialize for Money {
     }
 }
 
+/// A two-place decimal that is not an amount of money: an average rating, 4.33 held as
+/// 433. Every format writes it as it writes money, two places; the schema types it
+/// `decimal` (NUMERIC(5,2), Parquet DECIMAL(5,2)), never `money`.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Hundredths(pub i64);
+
+impl Hundredths {
+    /// `numerator / denominator`, half-up to two places (`denominator` > 0).
+    pub fn ratio(numerator: i64, denominator: i64) -> Hundredths {
+        Hundredths(Money(numerator * 100).scale_half_up(1, denominator).0)
+    }
+}
+
+impl fmt::Display for Hundredths {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        Money(self.0).fmt(f)
+    }
+}
+
+impl Serialize for Hundredths {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        Money(self.0).serialize(serializer)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_ratio_rounds_half_up_to_two_places() {
+        assert_eq!(Hundredths::ratio(13, 3).to_string(), "4.33");
+        assert_eq!(Hundredths::ratio(5, 8).to_string(), "0.63");
+        assert_eq!(Hundredths::ratio(9, 2).to_string(), "4.50");
+        assert_eq!(Hundredths::ratio(5, 1), Hundredths(500));
+    }
 
     #[test]
     fn formats_two_places() {

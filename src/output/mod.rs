@@ -227,8 +227,14 @@ pub trait Writer {
     }
 
     /// Files written beside the data files (SQL's schema, load and reconcile scripts),
-    /// given the data files' names: (stem, whether each part has its own, text).
-    fn scripts(&self, _data_files: &[String], _tables: &[&'static TableSpec]) -> Vec<Script> {
+    /// given the data files' names, the tables written and whether this is the first
+    /// (or only) part: (stem, whether each part has its own, text).
+    fn scripts(
+        &self,
+        _data_files: &[String],
+        _tables: &[&'static TableSpec],
+        _first_part: bool,
+    ) -> Vec<Script> {
         Vec::new()
     }
 
@@ -307,7 +313,12 @@ pub trait TextFormat: Clone + Send + Sync + 'static {
         Vec::new()
     }
 
-    fn scripts(&self, _data_files: &[String], _tables: &[&'static TableSpec]) -> Vec<Script> {
+    fn scripts(
+        &self,
+        _data_files: &[String],
+        _tables: &[&'static TableSpec],
+        _first_part: bool,
+    ) -> Vec<Script> {
         Vec::new()
     }
 
@@ -352,7 +363,12 @@ impl<F: TextFormat> Writer for F {
         TextFormat::stream_prologue(self, tables)
     }
 
-    fn scripts(&self, data_files: &[String], tables: &[&'static TableSpec]) -> Vec<Script> {
-        TextFormat::scripts(self, data_files, tables)
+    fn scripts(
+        &self,
+        data_files: &[String],
+        tables: &[&'static TableSpec],
+        first_part: bool,
+    ) -> Vec<Script> {
+        TextFormat::scripts(self, data_files, tables, first_part)
     }
 }

@@ -29,14 +29,24 @@ const ROW_GROUP_ROWS: usize = 128 * 1024;
 /// DECIMAL(12,2), as NUMERIC(12,2) in the SQL schema.
 const MONEY_PRECISION: u8 = 12;
 const MONEY_SCALE: i8 = 2;
-const MONEY_LIMIT: i128 = 10i128.pow(MONEY_PRECISION as u32);
+/// A two-place decimal that is not money (an average rating): SQL's NUMERIC(5,2).
+const DECIMAL_PRECISION: u8 = 5;
+
+/// The digits a decimal column of type `ty` holds.
+fn precision(ty: FieldType) -> u8 {
+    if ty == FieldType::Decimal {
+        DECIMAL_PRECISION
+    } else {
+        MONEY_PRECISION
+    }
+}
 
 fn data_type(ty: FieldType) -> DataType {
     match ty {
         FieldType::Uuid | FieldType::Text => DataType::Utf8,
         FieldType::Integer => DataType::Int64,
         FieldType::Boolean => DataType::Boolean,
-        FieldType::Money | FieldType::Decimal => DataType::Decimal128(MONEY_PRECISION, MONEY_SCALE),
+        FieldType::Money | FieldType::Decimal => DataType::Decimal128(precision(ty), MONEY_SCALE),
         // No zone: the data model's timestamps are local wall-clock times, so readers
         // must not shift them (Parquet's isAdjustedToUTC = false).
         FieldType::Timestamp => DataType::Timestamp(TimeUnit::Millisecond, None),
@@ -58,7 +68,8 @@ enum Builder {
     Text(StringBuilder),
     Integer(Int64Builder),
     Boolean(BooleanBuilder),
-    Decimal(Decimal128Builder),
+    /// The builder, and the bound its unscaled values stay below.
+    Decimal(Decimal128Builder, i128),
     Millis(TimestampMillisecondBuilder),
     Days(Date32Builder),
 }
@@ -70,7 +81,8 @@ impl Builder {
             FieldType::Integer => Builder::Integer(Int64Builder::new()),
             FieldType::Boolean => Builder::Boolean(BooleanBuilder::new()),
             FieldType::Money | FieldType::Decimal => Builder::Decimal(
-                Decimal128Builder::new().with_data_type(data_type(FieldType::Money)),
+                Decimal128Builder::new().with_data_type(data_type(ty)),
+                10i128.pow(u32::from(precision(ty))),
             ),
             FieldType::Timestamp => Builder::Millis(TimestampMillisecondBuilder::new()),
             FieldType::Date => Builder::Days(Date32Builder::new()),
@@ -84,7 +96,7 @@ impl Builder {
             (Builder::Text(b), Value::Uuid(v)) => b.append_value(Id(*v).encode(&mut [0; 36])),
             (Builder::Integer(b), Value::Integer(v)) => b.append_value(v),
             (Builder::Boolean(b), Value::Boolean(v)) => b.append_value(v),
-            (Builder::Decimal(b), Value::Cents(v)) if (v as i128).abs() < MONEY_LIMIT => {
+            (Builder::Decimal(b, limit), Value::Cents(v)) if (v as i128).abs() < *limit => {
                 b.append_value(v as i128)
             }
             (Builder::Millis(b), Value::Seconds(v)) => match v.checked_mul(1000) {
@@ -98,7 +110,7 @@ impl Builder {
             (Builder::Text(b), Value::Null) => b.append_null(),
             (Builder::Integer(b), Value::Null) => b.append_null(),
             (Builder::Boolean(b), Value::Null) => b.append_null(),
-            (Builder::Decimal(b), Value::Null) => b.append_null(),
+            (Builder::Decimal(b, _), Value::Null) => b.append_null(),
             (Builder::Millis(b), Value::Null) => b.append_null(),
             (Builder::Days(b), Value::Null) => b.append_null(),
             _ => return false,
@@ -111,7 +123,7 @@ impl Builder {
             Builder::Text(b) => Arc::new(b.finish()),
             Builder::Integer(b) => Arc::new(b.finish()),
             Builder::Boolean(b) => Arc::new(b.finish()),
-            Builder::Decimal(b) => Arc::new(b.finish()),
+            Builder::Decimal(b, _) => Arc::new(b.finish()),
             Builder::Millis(b) => Arc::new(b.finish()),
             Builder::Days(b) => Arc::new(b.finish()),
         }

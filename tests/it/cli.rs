@@ -257,7 +257,7 @@ fn schema_sql_prints_the_tables_asked_for() {
         String::from_utf8(output.stdout)
             .unwrap()
             .lines()
-            .filter_map(|l| l.strip_prefix("CREATE TABLE "))
+            .filter_map(|l| l.strip_prefix("CREATE TABLE IF NOT EXISTS "))
             .map(|l| l.trim_end_matches(" (").to_string())
             .collect()
     };

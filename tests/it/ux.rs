@@ -564,6 +564,10 @@ fn completions_and_man_page_match_the_cli() {
         .map(|(shell, path)| (ecomgen(&["completions", shell]).stdout, root.join(path)))
         .collect();
     files.push((ecomgen(&["man"]).stdout, root.join("doc/ecomgen.1")));
+    for command in ecomgen::cli::SUBCOMMANDS {
+        let page = root.join(format!("doc/ecomgen-{command}.1"));
+        files.push((ecomgen(&["man", command]).stdout, page));
+    }
     for (generated, path) in files {
         assert!(!generated.is_empty());
         if bless {

@@ -148,7 +148,8 @@ pub enum OrderStatus {
 impl std::fmt::Display for OrderStatus {
     /// The status as every format writes it: `delivered`.
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(ORDER_STATUSES[*self as usize])
+        // `pad`, not `write_str`, so `{:>10}` lines up columns as it does for a `&str`.
+        f.pad(ORDER_STATUSES[*self as usize])
     }
 }
 
@@ -372,6 +373,13 @@ impl FromOrders for Orders<'_> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// What `examples/single_entity.rs` prints: the bare word, padded like a `&str`.
+    #[test]
+    fn a_status_displays_as_written_and_pads() {
+        assert_eq!(format!("{:>10}|", OrderStatus::Delivered), " delivered|");
+        assert_eq!(OrderStatus::Cancelled.to_string(), "cancelled");
+    }
 
     /// The schema's value lists are what the enums write.
     fn names<T: Serialize>(values: &[T]) -> Vec<String> {

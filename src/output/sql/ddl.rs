@@ -57,12 +57,12 @@ pub fn ddl_of(dialect: Dialect, only: Option<Entity>) -> String {
         .into_iter()
         .filter(|t| only.is_none_or(|e| t.table.entity() == e))
         .collect();
-    ddl_of_tables(dialect, &tables, false)
+    ddl_of_tables(dialect, &tables)
 }
 
-/// The DDL of `tables`; `if_missing` makes every statement `CREATE TABLE IF NOT EXISTS`,
-/// so a script can load into a database that already holds some of them.
-pub fn ddl_of_tables(dialect: Dialect, tables: &[&TableSpec], if_missing: bool) -> String {
+/// The DDL of `tables`, each `CREATE TABLE IF NOT EXISTS`: a subset's script creates
+/// its own tables and loads beside the parents' already in the database.
+pub fn ddl_of_tables(dialect: Dialect, tables: &[&TableSpec]) -> String {
     let mut out = String::new();
     let _ = writeln!(
         out,
@@ -74,12 +74,7 @@ pub fn ddl_of_tables(dialect: Dialect, tables: &[&TableSpec], if_missing: bool) 
         out.push_str("PRAGMA foreign_keys = ON;\n");
     }
     for table in tables {
-        let create = if if_missing {
-            "CREATE TABLE IF NOT EXISTS"
-        } else {
-            "CREATE TABLE"
-        };
-        let _ = writeln!(out, "\n{create} {} (", table.name);
+        let _ = writeln!(out, "\nCREATE TABLE IF NOT EXISTS {} (", table.name);
         let mut lines: Vec<String> = table
             .fields
             .iter()
@@ -141,7 +136,7 @@ mod tests {
             );
             let mut created = Vec::new();
             for line in ddl.lines() {
-                if let Some(rest) = line.strip_prefix("CREATE TABLE ") {
+                if let Some(rest) = line.strip_prefix("CREATE TABLE IF NOT EXISTS ") {
                     created.push(rest.split(' ').next().unwrap());
                 }
                 if let Some((_, rest)) = line.split_once("REFERENCES ") {

@@ -11,7 +11,7 @@ use crate::model::cells::{RowCells, Value};
 use crate::schema::TableSpec;
 use serde::{Deserialize, Serialize};
 
-pub use ddl::{ddl, ddl_of};
+pub use ddl::{ddl, ddl_of, ddl_of_tables};
 pub use scripts::{RECONCILE, load_script, reconcile};
 
 pub const SPEC: FormatSpec = FormatSpec {
@@ -112,22 +112,28 @@ impl TextFormat for Sql {
         });
     }
 
-    fn stream_prologue(&self, _tables: &[&'static TableSpec]) -> Vec<u8> {
-        // One script for `| psql`: the tables, then the data.
-        ddl(self.dialect).into_bytes()
+    fn stream_prologue(&self, tables: &[&'static TableSpec]) -> Vec<u8> {
+        // One script for `| psql`: the tables, then the data. Only the stream's own
+        // tables, and only if missing, so parents and children load in two calls.
+        ddl_of_tables(self.dialect, tables).into_bytes()
     }
 
-    fn scripts(&self, data_files: &[String], _tables: &[&'static TableSpec]) -> Vec<Script> {
+    fn scripts(
+        &self,
+        data_files: &[String],
+        tables: &[&'static TableSpec],
+        first_part: bool,
+    ) -> Vec<Script> {
         vec![
             Script {
                 stem: "schema",
                 per_part: false,
-                text: ddl(self.dialect),
+                text: ddl_of_tables(self.dialect, tables),
             },
             Script {
                 stem: "load",
                 per_part: true,
-                text: load_script(self.dialect, data_files),
+                text: load_script(self.dialect, data_files, tables, first_part),
             },
             Script {
                 stem: "reconcile",

@@ -5,6 +5,7 @@
 
 use super::Dialect;
 use crate::rules::{Rule, Sql};
+use crate::schema::TableSpec;
 use std::fmt::Write;
 
 /// The reconciliation query: one row per rule, its id and its number of mismatches.
@@ -34,26 +35,62 @@ pub fn reconcile() -> String {
 /// The reconciliation query, built once.
 pub static RECONCILE: std::sync::LazyLock<String> = std::sync::LazyLock::new(reconcile);
 
-/// The script that creates the tables and loads every data file of a run, run from
-/// the output directory: `psql -f load.sql`, `sqlite3 shop.db < load.sql`,
-/// `duckdb shop.duckdb < load.sql`.
-pub fn load_script(dialect: Dialect, files: &[String]) -> String {
+/// What a load into tables that already hold rows says, before it loads anything.
+pub const NOT_EMPTY: &str = "ecomgen load.sql: these tables already hold rows; \
+     load into a new database, or drop the tables first";
+
+/// The script that creates the run's tables where missing and loads every data file
+/// of a run, run from the output directory: `psql -f load.sql`,
+/// `sqlite3 shop.db < load.sql`, `duckdb shop.duckdb < load.sql`. The first (or only)
+/// part first checks that its tables are empty, so a second load stops before its
+/// first row rather than at a duplicate key half-way; later parts load into the rows
+/// of the earlier ones.
+pub fn load_script(
+    dialect: Dialect,
+    files: &[String],
+    tables: &[&TableSpec],
+    first_part: bool,
+) -> String {
     let mut out = String::new();
-    match dialect {
-        Dialect::Postgres => {
-            out.push_str("\\set ON_ERROR_STOP on\n\\ir schema.sql\n");
-            for file in files {
-                let _ = writeln!(out, "\\ir {file}");
-            }
-        }
-        Dialect::Sqlite | Dialect::Duckdb => {
-            out.push_str(".bail on\n.read schema.sql\n");
-            for file in files {
-                let _ = writeln!(out, ".read {file}");
-            }
-        }
+    let (include, opening) = match dialect {
+        Dialect::Postgres => ("\\ir", "\\set ON_ERROR_STOP on\n"),
+        Dialect::Sqlite | Dialect::Duckdb => (".read", ".bail on\n"),
+    };
+    out.push_str(opening);
+    let _ = writeln!(out, "{include} schema.sql");
+    if first_part && !tables.is_empty() {
+        out.push_str(&empty_guard(dialect, tables));
+    }
+    for file in files {
+        let _ = writeln!(out, "{include} {file}");
     }
     out
+}
+
+/// A statement that fails with `NOT_EMPTY` when one of `tables` holds a row.
+fn empty_guard(dialect: Dialect, tables: &[&TableSpec]) -> String {
+    let any_row = tables
+        .iter()
+        .map(|t| format!("EXISTS (SELECT 1 FROM {})", t.name))
+        .collect::<Vec<_>>()
+        .join(" OR ");
+    match dialect {
+        Dialect::Postgres => format!(
+            "DO $$ BEGIN IF {any_row} THEN RAISE EXCEPTION '{NOT_EMPTY}'; END IF; END $$;\n"
+        ),
+        // SQLite has no RAISE outside triggers: a row that breaks a CHECK named after
+        // the message stops the shell with that name.
+        Dialect::Sqlite => format!(
+            "CREATE TEMP TABLE ecomgen_load_guard (empty INTEGER CONSTRAINT \"{NOT_EMPTY}\" CHECK (empty));\n\
+             INSERT INTO ecomgen_load_guard SELECT NOT ({any_row});\n\
+             DROP TABLE ecomgen_load_guard;\n"
+        ),
+        Dialect::Duckdb => {
+            format!(
+                "SELECT CASE WHEN {any_row} THEN error('{NOT_EMPTY}') END AS ecomgen_load_guard;\n"
+            )
+        }
+    }
 }
 
 #[cfg(test)]
