@@ -57,8 +57,8 @@ pub fn build(
     for _ in 0..2 * USERS {
         wishlists.push(&[
             rng.id(),
-            rng.pick(&user_ids).clone(),
-            rng.pick(&product_ids).clone(),
+            rng.pick(user_ids).clone(),
+            rng.pick(product_ids).clone(),
             format_ts(rng.between(start, end)),
         ]);
     }

@@ -186,7 +186,7 @@ pub fn build(
             format_ts(created),
             method.to_string(),
             if promoted {
-                rng.pick(&promotion_ids).clone()
+                rng.pick(promotion_ids).clone()
             } else {
                 String::new()
             },
@@ -242,7 +242,7 @@ pub fn build(
             shipping.push(&[
                 rng.id(),
                 id.clone(),
-                rng.pick(&warehouse_ids).clone(),
+                rng.pick(warehouse_ids).clone(),
                 "Carrier".into(),
                 method.to_string(),
                 format_ts(shipped),
