@@ -114,7 +114,7 @@ pub type Outcome = Result<Vec<Finding>, Missing>;
 /// Which synthetic dataset shows that a check can fail.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Control {
-    /// Everything uniform and independent (uniform.rs).
+    /// Everything uniform and independent (uniform/).
     Uniform,
     /// Uniform too, but the shop opens with the window: accounts created uniformly
     /// over the window, each order uniform between its customer's signup and the end.

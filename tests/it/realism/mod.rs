@@ -4,13 +4,13 @@
 //! numbers, and a check that compares them with REALISM.md's range and says in one
 //! line what it found ("buyers with 2+ orders: 66.0%, want 18-45%").
 //!
-//! - `tables.rs`: the CSV files as columns, dates, local time, departments.
+//! - `tables/`: the CSV files as columns, dates, local time, departments.
 //! - `stats.rs`: median, quantiles, Spearman, calendar days (Black Friday, Easter...).
 //! - `check.rs`: aims, findings, the `Check` a test runs.
-//! - one file per family of REALISM.md: `customers.rs`, `calendar.rs`, `goods.rs`,
-//!   `effects.rs`, `text.rs`, each with its measures, their checks, one test per check
-//!   and the older realism tests of the family.
-//! - `uniform.rs`: the negative controls, synthetic datasets in the same shapes where
+//! - one file or folder per family of REALISM.md: `customers.rs`, `calendar.rs`,
+//!   `goods/`, `effects/`, `text/`, each with its measures, their checks, one test per
+//!   check and the older realism tests of the family (a folder's `rows.rs`).
+//! - `uniform/`: the negative controls, synthetic datasets in the same shapes where
 //!   everything is uniform and independent; every check must fail on its control.
 //!
 //! Each check runs on seeds 1 and 2, at the default size and at `--scale 20`
