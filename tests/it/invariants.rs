@@ -86,6 +86,26 @@ fn short_and_odd_windows_hold_every_invariant() {
 }
 
 #[test]
+fn a_window_without_a_weekend_still_holds_the_free_shipping_weekends() {
+    // Free shipping runs from a Friday; a window of midweek days has none to offer.
+    let dir = tempdir();
+    for day in ["2025-07-02", "2025-07-03"] {
+        let out = dir.path().join(day);
+        generate(
+            &out,
+            &[
+                SMALL,
+                &["--seed", "9", "--count", "promotions=300"],
+                &["--start-date", day, "--end-date", day],
+            ]
+            .concat(),
+        );
+        let output = ecomgen(&["validate", out.to_str().unwrap()]);
+        assert!(output.status.success(), "{day}: {}", stderr(&output));
+    }
+}
+
+#[test]
 fn skewed_sizes_hold_every_invariant() {
     let dir = tempdir();
     let cases: [&[&str]; 3] = [

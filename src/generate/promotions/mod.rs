@@ -268,10 +268,14 @@ impl<'w> Promotions<'w> {
             + 1
             + rng::below(rng, (window.days() + days - 1) as u64) as i64;
         if campaign.offer == Offer::FreeShipping {
-            // A weekend: from the Friday on or before the day drawn.
-            start -= (Date(start).weekday() as i64 - 4).rem_euclid(7);
-            if start + days - 1 < window.first_day().0 {
-                start += 7;
+            // A weekend: from the Friday on or before the day drawn, or the next one;
+            // a window too short to meet either keeps the days drawn.
+            let mut friday = start - (Date(start).weekday() as i64 - 4).rem_euclid(7);
+            if friday + days - 1 < window.first_day().0 {
+                friday += 7;
+            }
+            if friday <= window.last_day().0 {
+                start = friday;
             }
         }
         (Date(start), Date(start + days - 1))
