@@ -23,7 +23,7 @@ pub struct WrittenFile {
     pub sha256: String,
 }
 
-enum Target<'w> {
+enum Destination<'w> {
     Text(HashedWriter),
     Binary(Box<dyn Sink + 'w>),
 }
@@ -35,7 +35,7 @@ pub struct FileOut<'w> {
     /// The final path, or what standard output is showing.
     pub path: PathBuf,
     pub rows: u64,
-    target: Target<'w>,
+    destination: Destination<'w>,
     /// The temporary file renamed when the run completes; `None` on standard output.
     temp: Option<TempFile>,
     /// On standard output, a child file (order items) waits here until its parent
@@ -56,7 +56,7 @@ impl<'w> FileOut<'w> {
             table,
             path: temp.path.clone(),
             rows: 0,
-            target: Target::Text(HashedWriter::new(Box::new(handle), 1 << 20)),
+            destination: Destination::Text(HashedWriter::new(Box::new(handle), 1 << 20)),
             temp: Some(temp),
             spill: None,
             row_written: false,
@@ -75,7 +75,7 @@ impl<'w> FileOut<'w> {
             table,
             path,
             rows: 0,
-            target: Target::Binary(sink),
+            destination: Destination::Binary(sink),
             temp,
             spill: None,
             row_written: false,
@@ -99,7 +99,7 @@ impl<'w> FileOut<'w> {
             table,
             path,
             rows: 0,
-            target: Target::Text(HashedWriter::new(writer, 1 << 16)),
+            destination: Destination::Text(HashedWriter::new(writer, 1 << 16)),
             temp: None,
             spill,
             row_written: false,
@@ -108,10 +108,10 @@ impl<'w> FileOut<'w> {
 
     /// Bytes outside rows (a header, `[`, the XML root).
     pub fn write_bytes(&mut self, bytes: &[u8]) -> Result<()> {
-        match &mut self.target {
-            Target::Text(writer) => writer.write(bytes.to_vec(), 0, &self.path),
+        match &mut self.destination {
+            Destination::Text(writer) => writer.write(bytes.to_vec(), 0, &self.path),
             // Binary formats have no opening or closing bytes.
-            Target::Binary(_) => Ok(()),
+            Destination::Binary(_) => Ok(()),
         }
     }
 
@@ -121,8 +121,8 @@ impl<'w> FileOut<'w> {
             return Ok(());
         }
         let rows = chunk.rows;
-        match &mut self.target {
-            Target::Text(writer) => {
+        match &mut self.destination {
+            Destination::Text(writer) => {
                 let skip = if self.row_written {
                     0
                 } else {
@@ -130,7 +130,7 @@ impl<'w> FileOut<'w> {
                 };
                 writer.write(chunk.bytes, skip, &self.path)?;
             }
-            Target::Binary(sink) => sink.write(chunk)?,
+            Destination::Binary(sink) => sink.write(chunk)?,
         }
         self.rows += rows;
         self.row_written = true;
@@ -139,9 +139,9 @@ impl<'w> FileOut<'w> {
 
     /// Every row is in: close a binary file, and on standard output send what waited.
     pub fn finish_entity(&mut self) -> Result<()> {
-        match &mut self.target {
-            Target::Binary(sink) => sink.finish(),
-            Target::Text(writer) if self.temp.is_none() => {
+        match &mut self.destination {
+            Destination::Binary(sink) => sink.finish(),
+            Destination::Text(writer) if self.temp.is_none() => {
                 writer.flush(&self.path)?;
                 let Some(mut spilled) = self.spill.take() else {
                     return Ok(());
@@ -154,17 +154,17 @@ impl<'w> FileOut<'w> {
                     .map(drop)
                     .map_err(|e| Error::io(&self.path, e))
             }
-            Target::Text(_) => Ok(()),
+            Destination::Text(_) => Ok(()),
         }
     }
 
     /// The run is complete: sync the file and describe it; the temporary file is
     /// returned for the rename phase.
     pub fn close(self) -> Result<(WrittenFile, Option<TempFile>)> {
-        let (bytes, hash) = match self.target {
-            Target::Text(writer) => writer.finish(&self.path)?,
+        let (bytes, hash) = match self.destination {
+            Destination::Text(writer) => writer.finish(&self.path)?,
             // A binary writer does not hand out its bytes: read the finished file.
-            Target::Binary(_) => match &self.temp {
+            Destination::Binary(_) => match &self.temp {
                 Some(temp) => hash_file(&temp.temp, &self.path)?,
                 None => (0, Sha256::new()),
             },
@@ -185,7 +185,7 @@ impl<'w> FileOut<'w> {
     /// Whether this file is a table of a file holding several (nothing of its own to
     /// commit or list).
     pub fn is_table_of_database(&self) -> bool {
-        self.temp.is_none() && matches!(self.target, Target::Binary(_))
+        self.temp.is_none() && matches!(self.destination, Destination::Binary(_))
     }
 }
 

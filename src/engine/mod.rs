@@ -82,7 +82,7 @@ pub fn run(job: &Job) -> Result<Summary> {
     };
     let writer = output::writer(
         job.format,
-        output::Target {
+        output::WriterSetup {
             dialect: job.dialect,
             single_file: single.as_ref().map(|f| (f.temp.as_ref(), f.path.as_path())),
             keys_resolve: job.parts == Parts::WHOLE

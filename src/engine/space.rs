@@ -81,7 +81,7 @@ pub fn estimate(job: &Job) -> Result<Option<u64>> {
     };
     let writer = output::writer(
         format,
-        output::Target {
+        output::WriterSetup {
             dialect: job.dialect,
             single_file: None,
             keys_resolve: false,

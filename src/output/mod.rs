@@ -253,7 +253,7 @@ pub struct Script {
 }
 
 /// Where a run's writer writes, beyond the files the engine opens per table.
-pub struct Target<'a> {
+pub struct WriterSetup<'a> {
     pub dialect: sql::Dialect,
     /// The temporary file of a format's single file, and its final name.
     pub single_file: Option<(&'a Path, &'a Path)>,
@@ -263,14 +263,14 @@ pub struct Target<'a> {
 }
 
 /// The writer of `format` for one run.
-pub fn writer(format: Format, target: Target) -> Result<Box<dyn Writer>> {
+pub fn writer(format: Format, setup: WriterSetup) -> Result<Box<dyn Writer>> {
     Ok(match format {
         Format::Csv => Box::new(csv::Csv),
         Format::Json => Box::new(json::Json { lines: false }),
         Format::Jsonl => Box::new(json::Json { lines: true }),
         Format::Xml => Box::new(xml::Xml),
         Format::Sql => Box::new(sql::Sql {
-            dialect: target.dialect,
+            dialect: setup.dialect,
         }),
         #[cfg(feature = "parquet")]
         Format::Parquet => Box::new(parquet::Parquet),
@@ -278,10 +278,10 @@ pub fn writer(format: Format, target: Target) -> Result<Box<dyn Writer>> {
         Format::Parquet => return Err(not_built("parquet")),
         #[cfg(feature = "sqlite")]
         Format::Sqlite => {
-            let (file, path) = target
+            let (file, path) = setup
                 .single_file
                 .ok_or_else(|| Error::Usage("SQLite is written to a file".to_string()))?;
-            let database = sqlite::Database::create(file, path, target.keys_resolve)?;
+            let database = sqlite::Database::create(file, path, setup.keys_resolve)?;
             Box::new(sqlite::Sqlite::new(database))
         }
         #[cfg(not(feature = "sqlite"))]

@@ -103,7 +103,7 @@ pub fn write(
 fn writer(format: Format) -> Result<Box<dyn output::Writer>> {
     output::writer(
         format,
-        output::Target {
+        output::WriterSetup {
             dialect: Default::default(),
             single_file: None,
             keys_resolve: true,

@@ -1,5 +1,6 @@
 //! README.md's examples, run as a reader would copy them, so they cannot rot: the
-//! Makefile with its config file generates and loads into PostgreSQL.
+//! examples by task, the seed a script learns from the manifest, and the Makefile with
+//! its config file generating and loading into PostgreSQL.
 
 use crate::databases::{assert_reconciled, engine, postgres};
 use crate::harness::*;
@@ -75,4 +76,69 @@ fn the_makefile_example_generates_and_loads() {
         .unwrap();
     assert!(!again.status.success());
     assert!(stderr(&again).contains(ecomgen::output::sql::scripts::NOT_EMPTY));
+}
+
+/// Runs a README shell block line by line in a fresh directory with `ecomgen` on the
+/// path, and says which line failed.
+fn run_lines(block: &str, rewrite: impl Fn(&str) -> String) {
+    let dir = tempdir();
+    let bin_dir = std::path::Path::new(BIN).parent().unwrap();
+    let path = format!(
+        "{}:{}",
+        bin_dir.display(),
+        std::env::var("PATH").unwrap_or_default()
+    );
+    // No pipefail: `| head` closes the pipe early by design.
+    let mut script = String::from("set -eu\n");
+    for line in block
+        .lines()
+        .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
+    {
+        let code = line.split_once("  #").map_or(line, |(code, _)| code);
+        let line = rewrite(code.trim_end());
+        script.push_str(&format!(
+            "{line} >/dev/null || {{ echo 'README line failed: {}' >&2; exit 1; }}\n",
+            line.replace('\'', "")
+        ));
+    }
+    let output = Command::new("bash")
+        .args(["-c", &script])
+        .env("PATH", path)
+        .current_dir(dir.path())
+        .output()
+        .unwrap();
+    assert!(output.status.success(), "{}", stderr(&output));
+}
+
+#[test]
+fn the_examples_by_task_run() {
+    if !engine("jq", &["--version"]) {
+        return;
+    }
+    // The hundredfold example as a twofold one: the flags are what is checked here.
+    run_lines(&readme_block("## Examples by task", "sh"), |line| {
+        line.replace("--scale 100", "--scale 2")
+    });
+}
+
+#[test]
+fn a_script_learns_the_drawn_seed_from_the_manifest() {
+    if !engine("jq", &["--version"]) {
+        return;
+    }
+    let readme = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/README.md"))
+        .expect("README.md");
+    let after = readme
+        .split_once("learns the seed from the manifest")
+        .unwrap()
+        .1;
+    let block = after
+        .split_once("```sh\n")
+        .unwrap()
+        .1
+        .split_once("```")
+        .unwrap()
+        .0;
+    let check = "cmp data/users.csv again/users.csv";
+    run_lines(&format!("{block}{check}\n"), |line| line.to_string());
 }
