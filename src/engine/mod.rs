@@ -9,6 +9,7 @@ pub mod files;
 mod hashed;
 pub mod lock;
 pub mod naming;
+mod order_pass;
 mod progress;
 pub mod space;
 
@@ -17,7 +18,6 @@ pub use files::WrittenFile;
 pub use naming::Parts;
 
 use crate::error::{Error, Result};
-use crate::generate::orders::Orders;
 use crate::generate::{Plan, RowSource, World};
 use crate::manifest::{Manifest, ManifestFile, Settings};
 use crate::output::sql::Dialect;
@@ -145,7 +145,7 @@ fn write_entities(
     commit: &mut Commit,
 ) -> Result<(Summary, u64)> {
     let world = &job.plan.world;
-    let fed = fed_by_one_pass(job);
+    let fed = order_pass::fed_by_one_pass(job);
     let mut open = Vec::new();
     for &entity in &job.plan.entities {
         if entity == Entity::Reviews && job.parts == Parts::WHOLE {
@@ -156,7 +156,9 @@ fn write_entities(
         } else if !fed.contains(&entity) {
             open.extend(write_entity(world, entity, writer, job, dir, single)?);
         } else if entity == fed[0] {
-            open.extend(write_order_pass(world, &fed, writer, job, dir, single)?);
+            open.extend(order_pass::write_order_pass(
+                world, &fed, writer, job, dir, single,
+            )?);
         }
     }
     // The manifest lists files in the plan's order, however they were written.
@@ -265,33 +267,6 @@ fn open_files<'w>(
         .collect()
 }
 
-/// The entities of the plan written by one pass over orders, in plan order, orders
-/// first: those whose rows hang on orders, when more than one is planned. Standard
-/// output gets every entity in turn instead, since its stream is one sequence; an
-/// entity with units beyond the orders (notifications' customers) joins only a whole
-/// run, where its part of the units is the orders' part.
-fn fed_by_one_pass(job: &Job) -> Vec<Entity> {
-    // Standard output is one stream; a single file (the SQLite database) lays its
-    // pages out in the order tables are filled.
-    if job.output == Output::Stdout || job.format.spec().single_file.is_some() {
-        return Vec::new();
-    }
-    let world = &job.plan.world;
-    let orders = world.count(Entity::Orders);
-    let fed: Vec<Entity> = job
-        .plan
-        .entities
-        .iter()
-        .copied()
-        .filter(|&e| {
-            let source = (e.spec().source)(world);
-            source.fed_by_orders().is_some()
-                && (source.units() == orders || job.parts == Parts::WHOLE)
-        })
-        .collect();
-    if fed.len() > 1 { fed } else { Vec::new() }
-}
-
 /// Opens an entity's files and writes what precedes its rows; `units` are the ones
 /// this part writes.
 fn begin_files<'w>(
@@ -382,110 +357,4 @@ fn write_entity<'w>(
     writer.end_entity()?;
     end_files(&mut files, writer, job)?;
     Ok(files)
-}
-
-/// Writes every entity of `fed` (orders first) from one drawing of each order's
-/// facts, then the units some of them have beyond the orders.
-fn write_order_pass<'w>(
-    world: &World,
-    fed: &[Entity],
-    writer: &'w dyn Writer,
-    job: &Job,
-    dir: Option<&Path>,
-    single: Option<&TempFile>,
-) -> Result<Vec<FileOut<'w>>> {
-    let orders = Orders::new(world);
-    let order_units = job.parts.range(orders.count());
-    let sources: Vec<Box<dyn RowSource>> = fed.iter().map(|e| (e.spec().source)(world)).collect();
-    let mut files = Vec::new();
-    let mut counts = Vec::new();
-    for (&entity, source) in fed.iter().zip(&sources) {
-        let units = job.parts.range(source.units());
-        let opened = begin_files(entity, source.as_ref(), &units, writer, job, dir, single)?;
-        counts.push(opened.len());
-        files.push(opened);
-    }
-    writer.begin_entity()?;
-    let progress = progress::bar(
-        fed[0].name(),
-        order_units.end - order_units.start,
-        job.quiet,
-    );
-    let encoders = (0..workers(job, &order_units))
-        .map(|_| {
-            let members = fed
-                .iter()
-                .zip(&sources)
-                .zip(&counts)
-                .map(|((entity, source), &files)| {
-                    let end = job.parts.range(source.units()).end;
-                    chunks::OrderMember {
-                        feed: source
-                            .fed_by_orders()
-                            .expect("chosen for feeding by orders")
-                            .feeder(),
-                        encoder: writer.encoder(entity.spec().tables),
-                        files,
-                        beyond: (end > order_units.end).then_some((source.as_ref(), end)),
-                    }
-                })
-                .collect();
-            Box::new(chunks::OrderChunks {
-                orders: &orders,
-                tally: &world.tally,
-                orders_end: order_units.end,
-                members,
-            }) as Box<dyn chunks::ChunkEncoder>
-        })
-        .collect();
-    let mut all: Vec<FileOut> = files.into_iter().flatten().collect();
-    let mut delivery = chunks::Delivery {
-        files: &mut all,
-        leading_separator: job.format.spec().leading_separator,
-        progress: &progress,
-    };
-    // A whole run adds every order up once, for the reviews and analytics after it.
-    let tallied = job.parts == Parts::WHOLE;
-    if tallied {
-        let analytics = job
-            .plan
-            .entities
-            .iter()
-            .any(|e| matches!(e, Entity::UserAnalytics | Entity::ProductAnalytics));
-        world.tally.begin_orders(world, analytics);
-    }
-    chunks::run(order_units.clone(), encoders, &mut delivery)?;
-    if tallied {
-        world.tally.end_orders(world);
-    }
-    // The rest of the units past the orders (a whole run's customer messages).
-    let mut at = 0;
-    for ((&entity, source), &count) in fed.iter().zip(&sources).zip(&counts) {
-        let units = job.parts.range(source.units());
-        if units.end > order_units.end {
-            let start = chunks::beyond_orders(&order_units, units.end);
-            let mine = &mut all[at..at + count];
-            write_rows(entity, source.as_ref(), start..units.end, mine, writer, job)?
-                .finish_and_clear();
-        }
-        at += count;
-    }
-    let mut at = 0;
-    let written: Vec<(&'static str, u64)> = fed
-        .iter()
-        .zip(&counts)
-        .map(|(entity, &count)| {
-            let rows = all[at].rows;
-            at += count;
-            (entity.name(), rows)
-        })
-        .collect();
-    progress.done_together(&written);
-    writer.end_entity()?;
-    let mut at = 0;
-    for &count in &counts {
-        end_files(&mut all[at..at + count], writer, job)?;
-        at += count;
-    }
-    Ok(all)
 }
