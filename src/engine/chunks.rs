@@ -9,6 +9,7 @@ use crate::error::{Error, Result};
 use crate::generate::orders::Orders;
 use crate::generate::tally::Tally;
 use crate::generate::{OrderFeeder, RowSource};
+use crate::model::cells::RowCells;
 use crate::output::{Encoded, Encoder};
 use indicatif::ProgressBar;
 use std::ops::Range;
@@ -50,14 +51,9 @@ pub struct EntityChunks<'a> {
 impl ChunkEncoder for EntityChunks<'_> {
     fn encode(&mut self, units: Range<u64>, files: &mut [Encoded]) -> Result<()> {
         let mut failure = None;
-        let encoder = &mut self.encoder;
-        self.source.cells(units, &mut |row| {
-            if failure.is_none()
-                && let Err(e) = encoder.encode(row, files)
-            {
-                failure = Some(e);
-            }
-        });
+        let encoder = self.encoder.as_mut();
+        self.source
+            .cells(units, &mut encode_each(encoder, files, &mut failure));
         if let Some(e) = failure {
             return Err(e);
         }
@@ -94,16 +90,9 @@ impl ChunkEncoder for OrderChunks<'_> {
             self.tally.add_order(&facts);
             let mut rest = &mut *files;
             for member in &mut self.members {
-                let (mine, after) = std::mem::take(&mut rest).split_at_mut(member.files);
-                rest = after;
-                let encoder = &mut member.encoder;
-                (member.feed)(order, &facts, &mut |row| {
-                    if failure.is_none()
-                        && let Err(e) = encoder.encode(row, mine)
-                    {
-                        failure = Some(e);
-                    }
-                });
+                let mine = split_off(&mut rest, member.files);
+                let encoder = member.encoder.as_mut();
+                (member.feed)(order, &facts, &mut encode_each(encoder, mine, &mut failure));
             }
             if let Some(e) = failure {
                 return Err(e);
@@ -111,22 +100,18 @@ impl ChunkEncoder for OrderChunks<'_> {
         }
         let mut rest = &mut *files;
         for member in &mut self.members {
-            let (mine, after) = std::mem::take(&mut rest).split_at_mut(member.files);
-            rest = after;
+            let mine = split_off(&mut rest, member.files);
             // The last chunk fills up with the units past the orders, so that every
             // chunk (a Parquet batch) spans the units it spans when written alone.
             if let Some((source, end)) = member.beyond
                 && units.end == self.orders_end
             {
                 let stop = (units.start + CHUNK_UNITS).min(end);
-                let encoder = &mut member.encoder;
-                source.cells(self.orders_end..stop, &mut |row| {
-                    if failure.is_none()
-                        && let Err(e) = encoder.encode(row, mine)
-                    {
-                        failure = Some(e);
-                    }
-                });
+                let encoder = member.encoder.as_mut();
+                source.cells(
+                    self.orders_end..stop,
+                    &mut encode_each(encoder, mine, &mut failure),
+                );
                 if let Some(e) = failure.take() {
                     return Err(e);
                 }
@@ -135,6 +120,29 @@ impl ChunkEncoder for OrderChunks<'_> {
         }
         Ok(())
     }
+}
+
+/// Encodes each row given into `files`. The rows come through callbacks that cannot
+/// return an error: the first one is kept in `failure` and later rows are skipped.
+fn encode_each<'e>(
+    encoder: &'e mut dyn Encoder,
+    files: &'e mut [Encoded],
+    failure: &'e mut Option<Error>,
+) -> impl FnMut(&RowCells) + 'e {
+    move |row| {
+        if failure.is_none()
+            && let Err(e) = encoder.encode(row, files)
+        {
+            *failure = Some(e);
+        }
+    }
+}
+
+/// The first `n` files of `rest`, which keeps the others.
+fn split_off<'f>(rest: &mut &'f mut [Encoded], n: usize) -> &'f mut [Encoded] {
+    let (mine, after) = std::mem::take(rest).split_at_mut(n);
+    *rest = after;
+    mine
 }
 
 /// Where units past the orders start being written on their own: after the pass's

@@ -99,34 +99,40 @@ pub(super) fn write_order_pass<'w>(
         world.tally.end_orders(world);
     }
     // The rest of the units past the orders (a whole run's customer messages).
-    let mut at = 0;
-    for ((&entity, source), &count) in fed.iter().zip(&sources).zip(&counts) {
+    for ((&entity, source), mine) in fed.iter().zip(&sources).zip(each_entity(&mut all, &counts)) {
         let units = job.parts.range(source.units());
         if units.end > order_units.end {
             let start = chunks::beyond_orders(&order_units, units.end);
-            let mine = &mut all[at..at + count];
             write_rows(entity, source.as_ref(), start..units.end, mine, writer, job)?
                 .finish_and_clear();
         }
-        at += count;
     }
-    let mut at = 0;
     let written: Vec<(&'static str, u64)> = fed
         .iter()
-        .zip(&counts)
-        .map(|(entity, &count)| {
-            at += count;
-            (entity.name(), all[at - count].rows)
-        })
+        .zip(each_entity(&mut all, &counts))
+        .map(|(entity, mine)| (entity.name(), mine[0].rows))
         .collect();
     progress.done_together(&written);
     writer.end_entity()?;
-    let mut at = 0;
-    for &count in &counts {
-        end_files(&mut all[at..at + count], writer, job)?;
-        at += count;
+    for mine in each_entity(&mut all, &counts) {
+        end_files(mine, writer, job)?;
     }
     Ok(all)
+}
+
+/// The files of the pass cut back into each entity's, `counts[i]` for entity i.
+fn each_entity<'f, 'w>(
+    mut all: &'f mut [FileOut<'w>],
+    counts: &[usize],
+) -> Vec<&'f mut [FileOut<'w>]> {
+    counts
+        .iter()
+        .map(|&count| {
+            let (mine, rest) = std::mem::take(&mut all).split_at_mut(count);
+            all = rest;
+            mine
+        })
+        .collect()
 }
 
 /// One worker's encoders of the pass, an entity each.
