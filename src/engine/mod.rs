@@ -85,8 +85,6 @@ pub fn run(job: &Job) -> Result<Summary> {
         output::WriterSetup {
             dialect: job.dialect,
             single_file: single.as_ref().map(|f| (f.temp.as_ref(), f.path.as_path())),
-            keys_resolve: job.parts == Parts::WHOLE
-                && crate::generate::registry::keys_resolve_within(&job.plan.entities),
         },
     )?;
     let tables: Vec<&'static TableSpec> = job

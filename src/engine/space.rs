@@ -84,7 +84,6 @@ pub fn estimate(job: &Job) -> Result<Option<u64>> {
         output::WriterSetup {
             dialect: job.dialect,
             single_file: None,
-            keys_resolve: false,
         },
     )?;
     let mut total: f64 = 0.0;

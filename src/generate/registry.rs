@@ -4,7 +4,7 @@
 //! one line in `REGISTRY`.
 
 use super::{RowSource, World};
-use crate::schema::{Entity, Key, Table, TableSpec};
+use crate::schema::{Entity, Table, TableSpec};
 
 /// Everything about one entity, in one place.
 pub struct EntitySpec {
@@ -163,18 +163,6 @@ pub fn with_ancestors(written: &[Entity]) -> Vec<Entity> {
     needed
 }
 
-/// Whether every foreign key of `entities`' tables points into a table of `entities`.
-pub fn keys_resolve_within(entities: &[Entity]) -> bool {
-    entities.iter().all(|entity| {
-        entity.spec().tables.iter().all(|table| {
-            table.fields.iter().all(|field| match field.key {
-                Key::Foreign(to) => entities.contains(&to.entity()),
-                _ => true,
-            })
-        })
-    })
-}
-
 /// A factor every default count is multiplied by (`--scale`): a finite number, 0 or
 /// more, kept with the text it was given in so messages echo what the user typed.
 #[derive(Clone, Debug, PartialEq)]
@@ -308,7 +296,7 @@ impl Default for Counts {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::schema::FieldType;
+    use crate::schema::{FieldType, Key};
 
     /// Loops over the whole registry, as ripgrep's flag tests loop over its flags.
     #[test]

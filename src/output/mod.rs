@@ -257,9 +257,6 @@ pub struct WriterSetup<'a> {
     pub dialect: sql::Dialect,
     /// The temporary file of a format's single file, and its final name.
     pub single_file: Option<(&'a Path, &'a Path)>,
-    /// Whether every foreign key points into the rows this run writes (not so for a
-    /// subset of entities or one part of several).
-    pub keys_resolve: bool,
 }
 
 /// The writer of `format` for one run.
@@ -281,7 +278,7 @@ pub fn writer(format: Format, setup: WriterSetup) -> Result<Box<dyn Writer>> {
             let (file, path) = setup
                 .single_file
                 .ok_or_else(|| Error::Usage("SQLite is written to a file".to_string()))?;
-            let database = sqlite::Database::create(file, path, setup.keys_resolve)?;
+            let database = sqlite::Database::create(file, path)?;
             Box::new(sqlite::Sqlite::new(database))
         }
         #[cfg(not(feature = "sqlite"))]

@@ -106,7 +106,6 @@ fn writer(format: Format) -> Result<Box<dyn output::Writer>> {
         output::WriterSetup {
             dialect: Default::default(),
             single_file: None,
-            keys_resolve: true,
         },
     )
 }

@@ -73,13 +73,20 @@ fn sqlite_format_is_one_database_with_every_constraint_and_row() {
         &dump(&db),
     );
 
-    // The constraints are in the file: a broken row is refused.
-    let broken = Command::new("sqlite3")
-        .arg(&db)
-        .arg("PRAGMA foreign_keys = ON; INSERT INTO order_items SELECT * FROM order_items LIMIT 1;")
-        .output()
-        .unwrap();
-    assert!(!broken.status.success());
+    // The constraints are in the file, though the load skips the checks and foreign
+    // keys: a later connection refuses a broken row of each kind.
+    for broken in [
+        "INSERT INTO order_items SELECT * FROM order_items LIMIT 1;",
+        "UPDATE payments SET method = 'cash' WHERE rowid = 1;",
+        "PRAGMA foreign_keys = ON; UPDATE payments SET order_id = 'none' WHERE rowid = 1;",
+    ] {
+        let refused = Command::new("sqlite3")
+            .arg(&db)
+            .arg(broken)
+            .output()
+            .unwrap();
+        assert!(!refused.status.success(), "{broken} was accepted");
+    }
 }
 
 #[test]
