@@ -181,18 +181,9 @@ pub fn run<'a>(
         let start = units.start + c * CHUNK_UNITS;
         start..(start + CHUNK_UNITS).min(units.end)
     };
+    // Even one worker gets a thread of its own: the writer's side (SQLite's inserts,
+    // Parquet's encoding) then runs beside generation rather than after it.
     encoders.truncate(chunks.max(1) as usize);
-    if encoders.len() == 1 {
-        let encoder = &mut encoders[0];
-        let mut sizes = vec![0; files];
-        for c in 0..chunks {
-            let range = chunk_range(c);
-            let n = range.end - range.start;
-            let chunk = encode(range, encoder.as_mut(), &mut sizes)?;
-            delivery.deliver(chunk, n)?;
-        }
-        return Ok(());
-    }
     let workers = encoders.len() as u64;
     std::thread::scope(|scope| -> Result<()> {
         let mut receivers = Vec::with_capacity(encoders.len());
