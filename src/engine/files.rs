@@ -56,7 +56,9 @@ impl<'w> FileOut<'w> {
             table,
             path: temp.path.clone(),
             rows: 0,
-            destination: Destination::Text(HashedWriter::new(Box::new(handle), 1 << 20)),
+            // Small: a chunk bigger than the buffer goes to the file as it is, with no
+            // copy into the buffer first; small tables' chunks are still gathered.
+            destination: Destination::Text(HashedWriter::new(Box::new(handle), 1 << 16)),
             temp: Some(temp),
             spill: None,
             row_written: false,

@@ -30,6 +30,9 @@ pub struct Stock {
     place_in_market: Vec<u64>,
     /// Units a week each product sells, over all its warehouses (in thousandths).
     weekly_milli: Vec<u64>,
+    /// For an order from each market, the sites to look at in turn (see `fulfil`):
+    /// worked out once rather than per order.
+    search_order: Vec<Vec<u64>>,
     /// Units each warehouse holds, summed over its rows.
     pub held: Vec<u64>,
     salt: u64,
@@ -109,11 +112,20 @@ impl Stock {
             rows_before.push(total);
             total += n;
         }
+        let search_order = COUNTRIES
+            .iter()
+            .map(|country| {
+                preference(country)
+                    .flat_map(|m| sites[m].iter().copied())
+                    .collect()
+            })
+            .collect();
         let mut stock = Stock {
             rank,
             popularity: world.product_popularity,
             per_round,
             rows_before,
+            search_order,
             sites,
             market_of,
             place_in_market,
@@ -210,16 +222,24 @@ impl Stock {
 /// stocks all its items, or if none does the closest that stocks the most.
 pub fn fulfil(world: &World, country: &Country, products: &[u64]) -> u64 {
     let stock = world.stock();
+    let searched: Vec<u64>;
+    let sites = match COUNTRIES.iter().position(|c| c.code == country.code) {
+        Some(market) => &stock.search_order[market],
+        None => {
+            searched = preference(country)
+                .flat_map(|m| stock.sites[m].iter().copied())
+                .collect();
+            &searched
+        }
+    };
     let mut best: Option<(usize, u64)> = None;
-    for market in preference(country) {
-        for &site in &stock.sites[market] {
-            let stocked = products.iter().filter(|&&p| stock.stocks(p, site)).count();
-            if stocked == products.len() {
-                return site;
-            }
-            if best.is_none_or(|(most, _)| stocked > most) {
-                best = Some((stocked, site));
-            }
+    for &site in sites {
+        let stocked = products.iter().filter(|&&p| stock.stocks(p, site)).count();
+        if stocked == products.len() {
+            return site;
+        }
+        if best.is_none_or(|(most, _)| stocked > most) {
+            best = Some((stocked, site));
         }
     }
     best.map_or(0, |(_, site)| site)

@@ -79,6 +79,13 @@ impl Date {
         std::str::from_utf8(buf).expect("ascii")
     }
 
+    /// Appends `YYYY-MM-DD` to `out`, as `encode` gives it.
+    pub fn write(self, out: &mut Vec<u8>) {
+        let mut buf = [0; 10];
+        put_date(&mut buf, self.0);
+        out.extend_from_slice(&buf);
+    }
+
     /// The date `YYYY-MM-DD` names, if it is a real one.
     pub fn parse(s: &str) -> Option<Date> {
         let b = s.as_bytes();
@@ -117,6 +124,19 @@ impl Timestamp {
     }
 
     pub fn encode(self, buf: &mut [u8; 19]) -> &str {
+        self.fill(buf);
+        std::str::from_utf8(buf).expect("ascii")
+    }
+
+    /// Appends `YYYY-MM-DDTHH:MM:SS`, as `encode` gives it, to `out`: the encoders'
+    /// way, which skips the check that the digits are text.
+    pub fn write(self, out: &mut Vec<u8>) {
+        let mut buf = [0; 19];
+        self.fill(&mut buf);
+        out.extend_from_slice(&buf);
+    }
+
+    fn fill(self, buf: &mut [u8; 19]) {
         put_date(buf, self.0.div_euclid(SECONDS_PER_DAY));
         let secs = self.0.rem_euclid(SECONDS_PER_DAY) as u32;
         buf[10] = b'T';
@@ -125,7 +145,6 @@ impl Timestamp {
         put2(buf, 14, secs / 60 % 60);
         buf[16] = b':';
         put2(buf, 17, secs % 60);
-        std::str::from_utf8(buf).expect("ascii")
     }
 
     /// The moment `YYYY-MM-DDTHH:MM:SS` names, if it is a real one.
