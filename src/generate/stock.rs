@@ -30,9 +30,9 @@ pub struct Stock {
     place_in_market: Vec<u64>,
     /// Units a week each product sells, over all its warehouses (in thousandths).
     weekly_milli: Vec<u64>,
-    /// For an order from each market, the sites to look at in turn (see `fulfil`):
+    /// For an order from each market, the markets to look at in turn (see `fulfil`):
     /// worked out once rather than per order.
-    search_order: Vec<Vec<u64>>,
+    market_order: Vec<Vec<usize>>,
     /// Units each warehouse holds, summed over its rows.
     pub held: Vec<u64>,
     salt: u64,
@@ -112,20 +112,13 @@ impl Stock {
             rows_before.push(total);
             total += n;
         }
-        let search_order = COUNTRIES
-            .iter()
-            .map(|country| {
-                preference(country)
-                    .flat_map(|m| sites[m].iter().copied())
-                    .collect()
-            })
-            .collect();
+        let market_order = COUNTRIES.iter().map(|c| preference(c).collect()).collect();
         let mut stock = Stock {
             rank,
             popularity: world.product_popularity,
             per_round,
             rows_before,
-            search_order,
+            market_order,
             sites,
             market_of,
             place_in_market,
@@ -222,24 +215,42 @@ impl Stock {
 /// stocks all its items, or if none does the closest that stocks the most.
 pub fn fulfil(world: &World, country: &Country, products: &[u64]) -> u64 {
     let stock = world.stock();
-    let searched: Vec<u64>;
-    let sites = match COUNTRIES.iter().position(|c| c.code == country.code) {
-        Some(market) => &stock.search_order[market],
+    let searched: Vec<usize>;
+    let markets = match COUNTRIES.iter().position(|c| c.code == country.code) {
+        Some(market) => &stock.market_order[market],
         None => {
-            searched = preference(country)
-                .flat_map(|m| stock.sites[m].iter().copied())
-                .collect();
+            searched = preference(country).collect();
             &searched
         }
     };
+    // Where each product's sites start in the market at hand, found once per market
+    // rather than once per site: `stocks` asked per site cost a hash and two
+    // divisions each time.
+    let mut offsets = vec![0; products.len()];
     let mut best: Option<(usize, u64)> = None;
-    for &site in sites {
-        let stocked = products.iter().filter(|&&p| stock.stocks(p, site)).count();
-        if stocked == products.len() {
-            return site;
+    for &market in markets {
+        let sites = &stock.sites[market];
+        let n = sites.len() as u64;
+        for (offset, &p) in offsets.iter_mut().zip(products) {
+            *offset = stock.offset(p, market);
         }
-        if best.is_none_or(|(most, _)| stocked > most) {
-            best = Some((stocked, site));
+        for (place, &site) in sites.iter().enumerate() {
+            let stocked = products
+                .iter()
+                .zip(&offsets)
+                .filter(|&(&p, &offset)| {
+                    // `round_at(p, site)`: the site's place less the product's offset.
+                    let at = place as u64 + n - offset;
+                    let round = sites[(if at >= n { at - n } else { at }) as usize];
+                    (stock.rank[p as usize] as u64) < stock.per_round[round as usize]
+                })
+                .count();
+            if stocked == products.len() {
+                return site;
+            }
+            if best.is_none_or(|(most, _)| stocked > most) {
+                best = Some((stocked, site));
+            }
         }
     }
     best.map_or(0, |(_, site)| site)
