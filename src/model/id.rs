@@ -43,6 +43,7 @@ impl IdSpace {
 }
 
 impl Id {
+    #[inline]
     pub fn encode(self, buf: &mut [u8; 36]) -> &str {
         Uuid::from_bytes(self.0).hyphenated().encode_lower(buf)
     }

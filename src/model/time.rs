@@ -80,6 +80,7 @@ impl Date {
     }
 
     /// Appends `YYYY-MM-DD` to `out`, as `encode` gives it.
+    #[inline]
     pub fn write(self, out: &mut Vec<u8>) {
         let mut buf = [0; 10];
         put_date(&mut buf, self.0);
@@ -130,6 +131,7 @@ impl Timestamp {
 
     /// Appends `YYYY-MM-DDTHH:MM:SS`, as `encode` gives it, to `out`: the encoders'
     /// way, which skips the check that the digits are text.
+    #[inline]
     pub fn write(self, out: &mut Vec<u8>) {
         let mut buf = [0; 19];
         self.fill(&mut buf);

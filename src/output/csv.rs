@@ -64,6 +64,7 @@ fn record<'a>(values: impl Iterator<Item = Value<'a>>, out: &mut Encoded) {
 
 /// A text field, quoted when it holds a quote, a comma or a line break (quotes
 /// inside doubled), as the csv crate's writer does.
+#[inline]
 pub fn field_text(text: &str, out: &mut Vec<u8>) {
     let bytes = text.as_bytes();
     if !bytes.iter().any(|&b| NEEDS_QUOTES[b as usize]) {

@@ -35,6 +35,7 @@ pub enum Value<'a> {
 impl Value<'_> {
     /// Appends the value as the data model writes it in text: money with two places,
     /// timestamps `YYYY-MM-DDTHH:MM:SS`, ids as lowercase UUIDs, nothing for null.
+    #[inline]
     pub fn write_text(self, out: &mut Vec<u8>) {
         use super::{Date, Id, Money, Timestamp};
         match self {
@@ -97,6 +98,7 @@ impl RowCells {
         self.child_width = self.cells.len() - before;
     }
 
+    #[inline]
     fn at(&self, position: usize) -> Value<'_> {
         match &self.cells[position] {
             Cell::Null => Value::Null,
