@@ -398,6 +398,17 @@ pub static COUNTRIES: &[Country] = &[
 /// "Jürgen" -> "juergen", "Élodie" -> "elodie", "O'Brien" -> "obrien", "Müller-Schwarzenberg" -> "muellerschwarzenberg".
 /// Lowercases; keeps a-z and 0-9 only; maps ä/ö/ü to ae/oe/ue, ß to ss, accented Latin letters to their base letter.
 pub fn ascii_fold(name: &str, out: &mut String) {
+    // Most names are ASCII already: lowercase them and keep letters and digits, with
+    // no detour through Unicode lowercasing.
+    if name.is_ascii() {
+        let kept = name.bytes().filter(u8::is_ascii_alphanumeric);
+        out.extend(kept.map(|b| char::from(b.to_ascii_lowercase())));
+    } else {
+        fold_chars(name, out);
+    }
+}
+
+fn fold_chars(name: &str, out: &mut String) {
     for upper in name.chars() {
         for c in upper.to_lowercase() {
             // German umlauts follow the German convention (as people write them in
@@ -457,6 +468,16 @@ mod tests {
         assert_eq!(fold("François"), "francois");
         assert_eq!(fold("ÖZGÜR"), "oezguer");
         assert_eq!(fold("Anne Marie 2"), "annemarie2");
+    }
+
+    #[test]
+    fn ascii_names_fold_as_any_other() {
+        for b in 0u8..128 {
+            let name = format!("Ab{}9-{}", char::from(b), char::from(b));
+            let mut slow = String::new();
+            fold_chars(&name, &mut slow);
+            assert_eq!(fold(&name), slow, "{name:?}");
+        }
     }
 
     #[test]
