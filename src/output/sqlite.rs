@@ -315,14 +315,20 @@ mod tests {
             .collect()
     }
 
-    #[test]
-    fn money_text_is_stored_as_the_literal_would_be() {
+    /// A new database with table `m` (one money column), after `sql`.
+    fn database(sql: &str) -> (tempfile::TempDir, Database) {
         let dir = tempfile::tempdir().unwrap();
         let file = dir.path().join("t.db");
         let db = Database::create(&file, &file).unwrap();
         db.connection
-            .execute_batch("CREATE TABLE m (v NUMERIC(12,2)); INSERT INTO m VALUES (1.50), (5.00);")
+            .execute_batch(&format!("CREATE TABLE m (v NUMERIC(12,2)); {sql}"))
             .unwrap();
+        (dir, db)
+    }
+
+    #[test]
+    fn money_text_is_stored_as_the_literal_would_be() {
+        let (_dir, db) = database("INSERT INTO m VALUES (1.50), (5.00);");
         let mut rows = Rows::default();
         rows.push([Value::Cents(150), Value::Cents(500)].into_iter());
         assert_eq!((rows.cells[0], &rows.text[..4]), (Cell::Text(0, 4), "1.50"));
@@ -335,12 +341,7 @@ mod tests {
 
     #[test]
     fn rows_past_a_whole_statement_are_inserted_in_order() {
-        let dir = tempfile::tempdir().unwrap();
-        let file = dir.path().join("t.db");
-        let db = Database::create(&file, &file).unwrap();
-        db.connection
-            .execute_batch("CREATE TABLE m (v NUMERIC(12,2));")
-            .unwrap();
+        let (_dir, db) = database("");
         let n = 2 * ROWS_PER_INSERT + 3;
         let mut rows = Rows::default();
         for i in 0..n as i64 {
