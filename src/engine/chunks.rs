@@ -6,7 +6,7 @@
 
 use super::files::FileOut;
 use crate::error::{Error, Result};
-use crate::generate::orders::Orders;
+use crate::generate::orders::{LastCustomer, Orders};
 use crate::generate::tally::Tally;
 use crate::generate::{OrderFeeder, RowSource};
 use crate::model::cells::RowCells;
@@ -70,6 +70,8 @@ pub struct OrderChunks<'a> {
     /// Where the pass's orders end: its last chunk stops there.
     pub orders_end: u64,
     pub members: Vec<OrderMember<'a>>,
+    /// The customer of the last order drawn, for the next of theirs.
+    pub last_customer: LastCustomer,
 }
 
 /// One entity fed by the pass over orders.
@@ -86,7 +88,7 @@ impl ChunkEncoder for OrderChunks<'_> {
     fn encode(&mut self, units: Range<u64>, files: &mut [Encoded]) -> Result<()> {
         let mut failure = None;
         for order in units.clone() {
-            let facts = self.orders.facts(order);
+            let facts = self.orders.facts_after(order, &mut self.last_customer);
             self.tally.add_order(&facts);
             let mut rest = &mut *files;
             for member in &mut self.members {

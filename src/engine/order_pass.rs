@@ -75,6 +75,7 @@ pub(super) fn write_order_pass<'w>(
                 tally: &world.tally,
                 orders_end: order_units.end,
                 members,
+                last_customer: Default::default(),
             }) as Box<dyn chunks::ChunkEncoder>
         })
         .collect();

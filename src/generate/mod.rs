@@ -142,8 +142,9 @@ pub trait FromOrders: Sync {
         emit: &mut dyn FnMut(&Self::Row),
     ) {
         let mut row = Self::Row::default();
+        let mut last = orders::LastCustomer::default();
         for order in units {
-            self.rows_of(order, &orders.facts(order), &mut row, emit);
+            self.rows_of(order, &orders.facts_after(order, &mut last), &mut row, emit);
         }
     }
 }

@@ -162,8 +162,9 @@ impl Aggregates {
     pub(crate) fn add_orders(&self, world: &World) {
         let orders = Orders::new(world);
         crate::parallel::map_blocks(orders.count(), 4096, world.threads, |range| {
+            let mut last = super::orders::LastCustomer::default();
             for o in range {
-                self.add_order(&orders.facts(o));
+                self.add_order(&orders.facts_after(o, &mut last));
             }
         });
     }

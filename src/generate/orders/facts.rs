@@ -189,6 +189,7 @@ pub struct FactsSource<'w> {
 }
 
 /// The customer of an order, as its facts need them.
+#[derive(Clone, Copy)]
 struct Customer {
     user: u64,
     nth: u64,
@@ -197,6 +198,11 @@ struct Customer {
     tax_bp: i64,
     tastes: customers::Tastes,
 }
+
+/// The customer of the order drawn last by one caller (see `facts_after`); a pure
+/// function of the user, so keeping it changes nothing but the time.
+#[derive(Default)]
+pub struct LastCustomer(Option<Customer>);
 
 impl<'w> FactsSource<'w> {
     pub fn new(world: &'w World) -> Self {
@@ -209,9 +215,16 @@ impl<'w> FactsSource<'w> {
     }
 
     pub fn facts(&self, index: u64) -> OrderFacts {
+        self.facts_after(index, &mut LastCustomer::default())
+    }
+
+    /// The facts of order `index`, for a caller that draws orders in sequence: a
+    /// customer's orders are consecutive, and their profile, tastes and place are
+    /// drawn once for all of them.
+    pub fn facts_after(&self, index: u64, last: &mut LastCustomer) -> OrderFacts {
         let w = self.world;
         let mut rng = w.rng(Entity::Orders, index);
-        let customer = self.customer(index);
+        let customer = self.customer(index, last);
         let created_at = self.moment(&mut rng, &customer);
         let mut basket = basket::fill(
             w,
@@ -260,18 +273,23 @@ impl<'w> FactsSource<'w> {
         facts
     }
 
-    fn customer(&self, index: u64) -> Customer {
+    fn customer(&self, index: u64, last: &mut LastCustomer) -> Customer {
         let w = self.world;
         let (user, nth) = w.order_book().locate(index);
+        if let Some(known) = last.0.filter(|c| c.user == user) {
+            return Customer { nth, ..known };
+        }
         let locale = self.users.locale(user);
-        Customer {
+        let customer = Customer {
             user,
             nth,
             profile: customers::profile(w, user, locale.country.utc_offset),
             country: locale.country,
             tax_bp: locale.city.sales_tax_bp as i64,
             tastes: customers::tastes(w, user),
-        }
+        };
+        last.0 = Some(customer);
+        customer
     }
 
     /// The customer's `nth` order's moment in their schedule: the first draw of the

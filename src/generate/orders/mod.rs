@@ -12,7 +12,8 @@ pub mod payment;
 pub mod tuning;
 
 pub use facts::{
-    FactsSource, ItemFacts, Life, MAX_ITEMS, OrderFacts, PaymentOutcome, ReturnFacts, Shipment,
+    FactsSource, ItemFacts, LastCustomer, Life, MAX_ITEMS, OrderFacts, PaymentOutcome, ReturnFacts,
+    Shipment,
 };
 pub use payment::PAYMENT_METHODS;
 
@@ -235,6 +236,11 @@ impl<'w> Orders<'w> {
         self.facts.facts(index)
     }
 
+    /// `facts`, for orders drawn in sequence (see `FactsSource::facts_after`).
+    pub fn facts_after(&self, index: u64, last: &mut LastCustomer) -> OrderFacts {
+        self.facts.facts_after(index, last)
+    }
+
     pub fn item_key(order: u64, item: usize) -> u64 {
         order * CHILD_KEYS + item as u64
     }
@@ -373,6 +379,38 @@ impl FromOrders for Orders<'_> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Keeping the last customer changes nothing, in order or out of it.
+    #[test]
+    fn facts_after_the_last_customer_are_the_facts() {
+        let world = crate::generate::world::small_world(5, &[]);
+        let orders = Orders::new(&world);
+        let key = |f: &OrderFacts| {
+            let products: Vec<u64> = f.items().iter().map(|i| i.product).collect();
+            (
+                f.user,
+                f.nth,
+                f.created_at,
+                f.country.code,
+                f.total,
+                f.tax,
+                products,
+            )
+        };
+        let mut last = LastCustomer::default();
+        let n = orders.count().min(3000);
+        let mut repeats = 0;
+        for o in (0..n).chain([7, 3, n - 1, 0]) {
+            let kept = orders.facts_after(o, &mut last);
+            let fresh = orders.facts(o);
+            assert!(key(&kept) == key(&fresh), "order {o}");
+            repeats += u32::from(o > 0 && orders.facts(o - 1).user == fresh.user);
+        }
+        assert!(
+            repeats > 100,
+            "few customers with consecutive orders: {repeats}"
+        );
+    }
 
     /// What `examples/single_entity.rs` prints: the bare word, padded like a `&str`.
     #[test]

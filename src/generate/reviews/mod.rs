@@ -7,7 +7,7 @@
 
 mod text;
 
-use super::orders::{OrderFacts, Orders};
+use super::orders::{LastCustomer, OrderFacts, Orders};
 use super::{CountRule, EntitySpec, Generator, RowSource, Stream, World, flat_record};
 use crate::model::{Id, Timestamp};
 use crate::rng::{self, mix64};
@@ -122,8 +122,9 @@ impl DeliveredIndex {
         let orders = Orders::new(world);
         let per_block =
             crate::parallel::map_blocks(orders.count(), BLOCK, world.threads, |range| {
+                let mut last = LastCustomer::default();
                 range
-                    .map(|o| delivered_items(&orders.facts(o)))
+                    .map(|o| delivered_items(&orders.facts_after(o, &mut last)))
                     .sum::<u64>()
             });
         Self::from_blocks(per_block.into_iter())
@@ -189,6 +190,7 @@ pub struct Cursor<'w> {
     order: u64,
     before: u64,
     facts: Option<OrderFacts>,
+    last: LastCustomer,
 }
 
 impl<'w> Cursor<'w> {
@@ -203,6 +205,7 @@ impl<'w> Cursor<'w> {
             order: block as u64 * BLOCK,
             before: index.before_block.get(block).copied().unwrap_or(0),
             facts: None,
+            last: LastCustomer::default(),
         }
     }
 
@@ -212,7 +215,7 @@ impl<'w> Cursor<'w> {
             let facts = match self.facts {
                 Some(f) if f.index == self.order => f,
                 _ => {
-                    let f = self.orders.facts(self.order);
+                    let f = self.orders.facts_after(self.order, &mut self.last);
                     self.facts = Some(f);
                     f
                 }
