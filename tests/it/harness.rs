@@ -2,7 +2,7 @@
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+use std::process::{Command, Output, Stdio};
 
 pub const BIN: &str = env!("CARGO_BIN_EXE_ecomgen");
 
@@ -118,4 +118,24 @@ pub fn csv_rows(path: &Path) -> Vec<BTreeMap<String, String>> {
 /// The values of one column.
 pub fn column(rows: &[BTreeMap<String, String>], name: &str) -> Vec<String> {
     rows.iter().map(|r| r[name].clone()).collect()
+}
+
+/// Whether an outside program (a database engine, a browser, a tool) runs as
+/// `program args`; in CI, which installs them all (see .ci/run), a missing one fails
+/// the test rather than skipping it.
+pub fn installed(program: &str, args: &[&str]) -> bool {
+    let found = Command::new(program)
+        .args(args)
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .status()
+        .is_ok_and(|s| s.success());
+    if !found {
+        assert!(
+            std::env::var_os("CI").is_none(),
+            "CI must provide {program} (see .ci/run)"
+        );
+        eprintln!("skipped: {program} is not installed");
+    }
+    found
 }

@@ -3,7 +3,7 @@
 //! a database that already holds the rows stopping before it loads anything, and
 //! `--format sqlite` shipping the reconciliation script.
 
-use crate::databases::{assert_reconciled, engine, postgres, psql};
+use crate::databases::{assert_reconciled, postgres, psql};
 use crate::harness::*;
 use ecomgen::output::sql::scripts::NOT_EMPTY;
 use std::path::Path;
@@ -130,7 +130,7 @@ fn sqlite_count(db: &Path, table: &str) -> String {
 
 #[test]
 fn sqlite_loads_in_two_calls_and_refuses_a_second_load_at_once() {
-    if !engine("sqlite3", &["--version"]) {
+    if !installed("sqlite3", &["--version"]) {
         return;
     }
     let root = tempdir();
@@ -160,7 +160,7 @@ fn sqlite_loads_in_two_calls_and_refuses_a_second_load_at_once() {
 
 #[test]
 fn sqlite_format_ships_a_reconcile_script_sqlite3_runs() {
-    if !engine("sqlite3", &["--version"]) {
+    if !installed("sqlite3", &["--version"]) {
         return;
     }
     let root = tempdir();

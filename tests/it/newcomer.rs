@@ -229,7 +229,7 @@ fn average_rating_is_typed_a_rating_not_money() {
     assert_eq!(field["type"], "decimal");
     let ddl = ecomgen(&["schema", "product_analytics", "--format", "sql"]);
     assert!(String::from_utf8_lossy(&ddl.stdout).contains("average_rating NUMERIC(5,2)"));
-    if !crate::databases::engine("python3", &["-c", "import pyarrow"]) {
+    if !installed("python3", &["-c", "import pyarrow"]) {
         return;
     }
     let dir = tempdir();

@@ -2,7 +2,7 @@
 //! examples by task, the seed a script learns from the manifest, and the Makefile with
 //! its config file generating and loading into PostgreSQL.
 
-use crate::databases::{assert_reconciled, engine, postgres};
+use crate::databases::{assert_reconciled, postgres};
 use crate::harness::*;
 use std::process::Command;
 
@@ -27,7 +27,7 @@ fn readme_block(heading: &str, lang: &str) -> String {
 
 #[test]
 fn the_makefile_example_generates_and_loads() {
-    if !engine("make", &["--version"]) {
+    if !installed("make", &["--version"]) {
         return;
     }
     let Some((url, _)) = postgres() else { return };
@@ -41,15 +41,18 @@ fn the_makefile_example_generates_and_loads() {
     let makefile = readme_block(heading, "make");
     assert!(makefile.contains("\n\t"), "recipes are indented with tabs");
     std::fs::write(dir.path().join("Makefile"), makefile).unwrap();
-    let make = Command::new("make")
-        .args([
-            "load",
-            &format!("ECOMGEN={BIN}"),
-            &format!("DATABASE_URL={url}"),
-        ])
-        .current_dir(dir.path())
-        .output()
-        .unwrap();
+    let make_load = || {
+        Command::new("make")
+            .args([
+                "load",
+                &format!("ECOMGEN={BIN}"),
+                &format!("DATABASE_URL={url}"),
+            ])
+            .current_dir(dir.path())
+            .output()
+            .unwrap()
+    };
+    let make = make_load();
     assert!(
         make.status.success(),
         "make load: {}\n{}",
@@ -65,15 +68,7 @@ fn the_makefile_example_generates_and_loads() {
         .collect();
     assert_reconciled(rows.join("\n").as_bytes(), "README Makefile");
     // Make knows the dataset is up to date; a second load is refused before any row.
-    let again = Command::new("make")
-        .args([
-            "load",
-            &format!("ECOMGEN={BIN}"),
-            &format!("DATABASE_URL={url}"),
-        ])
-        .current_dir(dir.path())
-        .output()
-        .unwrap();
+    let again = make_load();
     assert!(!again.status.success());
     assert!(stderr(&again).contains(ecomgen::output::sql::scripts::NOT_EMPTY));
 }
@@ -112,7 +107,7 @@ fn run_lines(block: &str, rewrite: impl Fn(&str) -> String) {
 
 #[test]
 fn the_examples_by_task_run() {
-    if !engine("jq", &["--version"]) {
+    if !installed("jq", &["--version"]) {
         return;
     }
     // The hundredfold example as a twofold one: the flags are what is checked here.
@@ -123,7 +118,7 @@ fn the_examples_by_task_run() {
 
 #[test]
 fn a_script_learns_the_drawn_seed_from_the_manifest() {
-    if !engine("jq", &["--version"]) {
+    if !installed("jq", &["--version"]) {
         return;
     }
     let readme = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/README.md"))

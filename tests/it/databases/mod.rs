@@ -14,24 +14,6 @@ mod sqlite;
 
 pub(crate) use sql::{postgres, psql};
 
-/// Whether `program --version` runs; in CI a missing engine is a failure.
-pub(crate) fn engine(program: &str, args: &[&str]) -> bool {
-    let found = Command::new(program)
-        .args(args)
-        .stdout(Stdio::null())
-        .stderr(Stdio::null())
-        .status()
-        .is_ok_and(|s| s.success());
-    if !found {
-        assert!(
-            std::env::var_os("CI").is_none(),
-            "CI must provide {program}"
-        );
-        eprintln!("skipping: {program} is not installed");
-    }
-    found
-}
-
 /// Asserts the reconciliation output (`name|mismatches` lines) is all zeros.
 pub(crate) fn assert_reconciled(output: &[u8], engine: &str) {
     let text = String::from_utf8_lossy(output);

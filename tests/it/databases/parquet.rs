@@ -15,7 +15,7 @@ fn python(script: &str, dir: &Path) -> String {
 
 #[test]
 fn parquet_files_read_back_typed_in_duckdb_and_reconcile() {
-    if !engine("python3", &["-c", "import duckdb"]) {
+    if !installed("python3", &["-c", "import duckdb"]) {
         return;
     }
     let dir = tempdir();
@@ -85,7 +85,7 @@ for name, n in con.execute(open(os.path.join(d, "reconcile.sql")).read()).fetcha
 
 #[test]
 fn parquet_columns_are_nullable_exactly_where_the_schema_says() {
-    if !engine("python3", &["-c", "import pyarrow"]) {
+    if !installed("python3", &["-c", "import pyarrow"]) {
         return;
     }
     let dir = tempdir();

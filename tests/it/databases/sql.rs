@@ -4,7 +4,7 @@ use super::*;
 
 #[test]
 fn sqlite_loads_every_row_under_every_constraint() {
-    if !engine("sqlite3", &["--version"]) {
+    if !installed("sqlite3", &["--version"]) {
         return;
     }
     let dir = tempdir();
@@ -158,7 +158,7 @@ fn postgres_is_seeded_by_one_pipeline() {
 
 #[test]
 fn duckdb_loads_every_row_under_every_constraint() {
-    if !engine("python3", &["-c", "import duckdb"]) {
+    if !installed("python3", &["-c", "import duckdb"]) {
         return;
     }
     let dir = tempdir();

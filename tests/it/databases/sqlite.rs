@@ -10,7 +10,7 @@ fn sqlite3(db: &Path, sql: &str) -> std::process::Output {
 
 #[test]
 fn sqlite_format_is_one_database_with_every_constraint_and_row() {
-    if !engine("sqlite3", &["--version"]) {
+    if !installed("sqlite3", &["--version"]) {
         return;
     }
     let dir = tempdir();
@@ -91,7 +91,7 @@ fn sqlite_format_is_one_database_with_every_constraint_and_row() {
 
 #[test]
 fn sqlite_parts_merge_into_the_whole_database() {
-    if !engine("sqlite3", &["--version"]) {
+    if !installed("sqlite3", &["--version"]) {
         return;
     }
     let dir = tempdir();

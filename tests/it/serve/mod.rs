@@ -246,21 +246,3 @@ fn dechunk(mut rest: &[u8]) -> (Vec<u8>, bool) {
         rest = &rest[size + 2..];
     }
 }
-
-/// Whether an outside tool can run; in CI a missing one is a failure.
-pub fn tool(program: &str, args: &[&str]) -> bool {
-    let found = Command::new(program)
-        .args(args)
-        .stdout(Stdio::null())
-        .stderr(Stdio::null())
-        .status()
-        .is_ok_and(|s| s.success());
-    if !found {
-        assert!(
-            std::env::var_os("CI").is_none(),
-            "CI must provide {program} (see .ci/run)"
-        );
-        eprintln!("skipped: {program} is not installed");
-    }
-    found
-}

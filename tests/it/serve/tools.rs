@@ -4,13 +4,13 @@
 //! endpoints and the script that fills in the example request. CI installs both (see
 //! .ci/run); elsewhere a missing tool skips its test with a notice.
 
-use super::{ENDPOINTS, Server, tool};
-use crate::harness::SMALL;
+use super::{ENDPOINTS, Server};
+use crate::harness::{SMALL, installed};
 use std::process::Command;
 
 #[test]
 fn schemathesis_finds_no_server_error_and_no_response_off_the_schema() {
-    if !tool("schemathesis", &["--version"]) {
+    if !installed("schemathesis", &["--version"]) {
         return;
     }
     let server = Server::start(&[SMALL, &["--seed", "2"]].concat());
@@ -35,7 +35,7 @@ fn schemathesis_finds_no_server_error_and_no_response_off_the_schema() {
 
 #[test]
 fn chromium_renders_the_docs_page_with_every_endpoint() {
-    if !tool("chromium", &["--version"]) {
+    if !installed("chromium", &["--version"]) {
         return;
     }
     let server = Server::start(&[SMALL, &["--seed", "2"]].concat());
