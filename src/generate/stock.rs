@@ -160,16 +160,18 @@ impl Stock {
     /// The round in which `product` is at `warehouse` (the inverse of `warehouse`).
     fn round_at(&self, product: u64, warehouse: u64) -> u64 {
         let market = self.market_of[warehouse as usize];
-        let sites = &self.sites[market];
-        let n = sites.len() as u64;
-        sites[((self.place_in_market[warehouse as usize] + n - self.offset(product, market)) % n)
-            as usize]
+        let place = self.place_in_market[warehouse as usize];
+        round_in(&self.sites[market], place, self.offset(product, market))
+    }
+
+    /// Whether `product` is in the warehouses of round `round`.
+    fn stocked_in(&self, product: u64, round: u64) -> bool {
+        (self.rank[product as usize] as u64) < self.per_round[round as usize]
     }
 
     /// Whether `warehouse` stocks `product`.
     pub fn stocks(&self, product: u64, warehouse: u64) -> bool {
-        let round = self.round_at(product, warehouse);
-        (self.rank[product as usize] as u64) < self.per_round[round as usize]
+        self.stocked_in(product, self.round_at(product, warehouse))
     }
 
     /// Inventory row `k`: the (product, warehouse) it stocks. Rows go round by round,
@@ -224,13 +226,12 @@ pub fn fulfil(world: &World, country: &Country, products: &[u64]) -> u64 {
         }
     };
     // Where each product's sites start in the market at hand, found once per market
-    // rather than once per site: `stocks` asked per site cost a hash and two
-    // divisions each time.
+    // rather than once per site: `stocks` asked per site hashed the product again
+    // for every site.
     let mut offsets = vec![0; products.len()];
     let mut best: Option<(usize, u64)> = None;
     for &market in markets {
         let sites = &stock.sites[market];
-        let n = sites.len() as u64;
         for (offset, &p) in offsets.iter_mut().zip(products) {
             *offset = stock.offset(p, market);
         }
@@ -238,12 +239,7 @@ pub fn fulfil(world: &World, country: &Country, products: &[u64]) -> u64 {
             let stocked = products
                 .iter()
                 .zip(&offsets)
-                .filter(|&(&p, &offset)| {
-                    // `round_at(p, site)`: the site's place less the product's offset.
-                    let at = place as u64 + n - offset;
-                    let round = sites[(if at >= n { at - n } else { at }) as usize];
-                    (stock.rank[p as usize] as u64) < stock.per_round[round as usize]
-                })
+                .filter(|&(&p, &offset)| stock.stocked_in(p, round_in(sites, place as u64, offset)))
                 .count();
             if stocked == products.len() {
                 return site;
@@ -254,6 +250,14 @@ pub fn fulfil(world: &World, country: &Country, products: &[u64]) -> u64 {
         }
     }
     best.map_or(0, |(_, site)| site)
+}
+
+/// The round of a product at the site in `place` of a market's `sites`, where its
+/// sites there start at `offset` (see `Stock::offset`): the place less the offset.
+fn round_in(sites: &[u64], place: u64, offset: u64) -> u64 {
+    let n = sites.len() as u64;
+    let at = place + n - offset;
+    sites[(if at >= n { at - n } else { at }) as usize]
 }
 
 /// Markets in the order an order for `country` looks to: its own, its open-border
