@@ -5,7 +5,6 @@
 use super::sql::Dialect;
 use super::{Encoded, Encoder, Format, Script, Sink, Writer};
 use crate::error::{Error, Result};
-use crate::model::Id;
 use crate::model::cells::{RowCells, Value};
 use crate::schema::TableSpec;
 use rusqlite::Connection;
@@ -30,39 +29,48 @@ enum Cell {
 /// INSERTs write them: booleans as 0 and 1, money as its decimal text (which the
 /// NUMERIC column stores as the number the literal would give), timestamps, dates and
 /// ids as text. The text of every value shares one buffer, so a row allocates nothing.
-#[derive(Debug, Default)]
+#[derive(Debug)]
 pub struct Rows {
     text: String,
     cells: Vec<Cell>,
 }
 
-impl Rows {
+/// `Rows` being filled by a worker: each value's text as `Value::write_text` writes
+/// it, checked to be UTF-8 once per chunk rather than once per value.
+#[derive(Debug, Default)]
+pub struct RowsBuilder {
+    text: Vec<u8>,
+    cells: Vec<Cell>,
+}
+
+impl RowsBuilder {
     pub fn push<'a>(&mut self, values: impl Iterator<Item = Value<'a>>) {
         for value in values {
             let cell = match value {
                 Value::Null => Cell::Null,
                 Value::Boolean(b) => Cell::Integer(i64::from(b)),
                 Value::Integer(v) => Cell::Integer(v),
-                Value::Text(s) => self.text_cell(|text| text.push_str(s)),
-                Value::Uuid(bytes) => {
-                    self.text_cell(|text| text.push_str(Id(*bytes).encode(&mut [0; 36])))
+                text => {
+                    let start = self.text.len();
+                    text.write_text(&mut self.text);
+                    Cell::Text(start, self.text.len())
                 }
-                other => self.text_cell(|text| {
-                    let mut bytes = Vec::with_capacity(24);
-                    other.write_text(&mut bytes);
-                    text.push_str(std::str::from_utf8(&bytes).expect("ascii"));
-                }),
             };
             self.cells.push(cell);
         }
     }
 
-    fn text_cell(&mut self, write: impl FnOnce(&mut String)) -> Cell {
-        let start = self.text.len();
-        write(&mut self.text);
-        Cell::Text(start, self.text.len())
+    /// The rows pushed since the last call.
+    pub fn finish(&mut self) -> Rows {
+        let text = std::mem::take(&mut self.text);
+        Rows {
+            text: String::from_utf8(text).expect("values write their text as UTF-8"),
+            cells: std::mem::take(&mut self.cells),
+        }
     }
+}
 
+impl Rows {
     fn bind(
         &self,
         cell: Cell,
@@ -178,7 +186,7 @@ impl Writer for Sqlite {
 
     fn encoder(&self, tables: &[&'static TableSpec]) -> Box<dyn Encoder> {
         Box::new(ValuesEncoder {
-            files: tables.iter().map(|_| Rows::default()).collect(),
+            files: tables.iter().map(|_| RowsBuilder::default()).collect(),
         })
     }
 
@@ -225,7 +233,7 @@ impl Writer for Sqlite {
 }
 
 struct ValuesEncoder {
-    files: Vec<Rows>,
+    files: Vec<RowsBuilder>,
 }
 
 impl Encoder for ValuesEncoder {
@@ -243,7 +251,7 @@ impl Encoder for ValuesEncoder {
 
     fn finish_chunk(&mut self, files: &mut [Encoded]) -> Result<()> {
         for (encoded, values) in files.iter_mut().zip(&mut self.files) {
-            encoded.typed = Some(Box::new(std::mem::take(values)));
+            encoded.typed = Some(Box::new(values.finish()));
         }
         Ok(())
     }
@@ -329,8 +337,9 @@ mod tests {
     #[test]
     fn money_text_is_stored_as_the_literal_would_be() {
         let (_dir, db) = database("INSERT INTO m VALUES (1.50), (5.00);");
-        let mut rows = Rows::default();
-        rows.push([Value::Cents(150), Value::Cents(500)].into_iter());
+        let mut builder = RowsBuilder::default();
+        builder.push([Value::Cents(150), Value::Cents(500)].into_iter());
+        let rows = builder.finish();
         assert_eq!((rows.cells[0], &rows.text[..4]), (Cell::Text(0, 4), "1.50"));
         db.insert(&TABLE, &rows).unwrap();
         let stored = values(&db);
@@ -343,7 +352,7 @@ mod tests {
     fn rows_past_a_whole_statement_are_inserted_in_order() {
         let (_dir, db) = database("");
         let n = 2 * ROWS_PER_INSERT + 3;
-        let mut rows = Rows::default();
+        let mut rows = RowsBuilder::default();
         for i in 0..n as i64 {
             let value = if i % 5 == 4 {
                 Value::Null
@@ -352,7 +361,7 @@ mod tests {
             };
             rows.push(std::iter::once(value));
         }
-        db.insert(&TABLE, &rows).unwrap();
+        db.insert(&TABLE, &rows.finish()).unwrap();
         let stored = values(&db);
         assert_eq!(stored.len(), n);
         for (i, (_, v)) in stored.iter().enumerate() {
