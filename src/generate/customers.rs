@@ -301,7 +301,9 @@ pub fn order_moment(
             return first;
         }
         let (_, to) = profile.active_span(world).unwrap_or_else(fallback);
-        let from = first.plus(3_600);
+        // An hour after the first order, unless that is past the span's end (a first
+        // order in the window's last hour): the later orders then come at its end.
+        let from = first.plus(3_600).min(to.max(first));
         // Soon after a first order is when a customer is likeliest to come back.
         return world.calendar().slice_front_loaded(
             offset,

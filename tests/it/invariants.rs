@@ -86,6 +86,16 @@ fn short_and_odd_windows_hold_every_invariant() {
 }
 
 #[test]
+fn a_first_order_in_the_windows_last_hour_keeps_the_next_inside_the_window() {
+    // Seed found by the property test: a customer's first order at 23:40 on the last
+    // day put the second an hour later, in the next year.
+    let dir = tempdir();
+    let out = dir.path().join("o");
+    generate(&out, &[SMALL, &["--seed", "14484139346036214435"]].concat());
+    assert_valid(&out, window((2023, 1, 1), (2023, 12, 31)));
+}
+
+#[test]
 fn a_window_without_a_weekend_still_holds_the_free_shipping_weekends() {
     // Free shipping runs from a Friday; a window of midweek days has none to offer.
     let dir = tempdir();
