@@ -5,9 +5,10 @@
 //! saved, and a few customers of a sign-in or an account change. Push messages and
 //! texts are read far more often than emails.
 
+mod campaign;
+
 use super::orders::{CHILD_KEYS, OrderFacts, Orders, ReturnStatus};
 use super::products::Products;
-use super::promotions::{Promotion, Promotions};
 use super::support_tickets::order_reference;
 use super::users::Users;
 use super::wishlists::Wishlists;
@@ -18,8 +19,8 @@ use crate::model::{Id, Timestamp};
 use crate::rng::{self, RowRng};
 use crate::schema::{Entity, Field, FieldType as F, Table, TableSpec};
 use crate::words::text::{notification_kind, render};
+use campaign::CampaignTexts;
 use serde::Serialize;
-use std::fmt::Write;
 use std::ops::Range;
 
 pub const FIELDS: &[Field] = &[
@@ -190,7 +191,7 @@ pub struct Notifications<'w> {
     users: Users<'w>,
     products: Products<'w>,
     wishlists: Wishlists<'w>,
-    promotions: Promotions<'w>,
+    campaigns: CampaignTexts,
 }
 
 impl<'w> Notifications<'w> {
@@ -201,7 +202,7 @@ impl<'w> Notifications<'w> {
             users: Users::new(world),
             products: Products::new(world),
             wishlists: Wishlists::new(world),
-            promotions: Promotions::new(world),
+            campaigns: CampaignTexts::default(),
         }
     }
 
@@ -348,30 +349,11 @@ impl<'w> Notifications<'w> {
         };
     }
 
-    /// A campaign message says what the campaign offers, in the shop's currency, and
-    /// the code to use.
     fn campaign_text(&self, rng: &mut RowRng, promotion: u64, row: &mut Notification) {
-        let mut code = Promotion::default();
-        self.promotions.fill(promotion, &mut code);
-        row.title.push_str(&code.name);
-        let until = self.world.running_codes().terms(promotion).end;
-        let _ = match rng::below(rng, 3) {
-            0 => write!(
-                row.message,
-                "Use code {} at checkout, until {until}.",
-                code.code
-            ),
-            1 => write!(
-                row.message,
-                "Enter {} at checkout before {until} ends.",
-                code.code
-            ),
-            _ => write!(
-                row.message,
-                "Your code {} is good until {until}.",
-                code.code
-            ),
-        };
+        let variant = rng::below(rng, 3) as usize;
+        let (title, message) = self.campaigns.get(self.world, promotion, variant);
+        row.title.push_str(title);
+        row.message.push_str(message);
     }
 }
 
