@@ -111,3 +111,28 @@ impl Tally {
         Some(totals)
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::generate::world::small_world;
+    use crate::schema::Entity;
+
+    /// The engine makes every entity's row source to plan the pass over orders: none
+    /// may build by a pass of its own what that pass is about to tally.
+    #[test]
+    fn making_a_row_source_draws_no_order() {
+        let world = small_world(3, &[]);
+        for entity in Entity::ALL {
+            let source = (entity.spec().source)(&world);
+            let _ = source.fed_by_orders();
+            assert!(
+                world.delivered.get().is_none(),
+                "{entity:?} built the reviews' index"
+            );
+            assert!(
+                world.analytics.get().is_none(),
+                "{entity:?} summed the orders"
+            );
+        }
+    }
+}

@@ -231,23 +231,22 @@ impl<'w> Cursor<'w> {
     }
 }
 
+/// The count is asked of the world each time rather than kept: it needs the index of
+/// delivered purchases, which a run that writes the orders tallies on its way, and a
+/// `Reviews` made before that pass must not build it by a pass of its own.
 pub struct Reviews<'w> {
     world: &'w World,
-    count: u64,
 }
 
 impl<'w> Reviews<'w> {
     pub fn new(world: &'w World) -> Self {
-        Reviews {
-            world,
-            count: world.review_count(),
-        }
+        Reviews { world }
     }
 
     /// The delivered purchase review `r` is about: one from its own stride.
     fn rank(&self, r: u64) -> u64 {
         let total = self.world.delivered().total as u128;
-        let n = self.count as u128;
+        let n = self.world.review_count() as u128;
         let lo = (r as u128 * total / n) as u64;
         let hi = ((r as u128 + 1) * total / n) as u64;
         lo + mix64(self.world.key(Stream::ReviewPicks) ^ r) % (hi - lo).max(1)
@@ -293,7 +292,7 @@ impl Generator for Reviews<'_> {
     type Row = Review;
 
     fn units(&self) -> u64 {
-        self.count
+        self.world.review_count()
     }
 
     fn generate(&self, units: Range<u64>, emit: &mut dyn FnMut(&Review)) {
