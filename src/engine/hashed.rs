@@ -15,9 +15,6 @@ use std::thread::JoinHandle;
 /// bounded when the disk is slower than generation.
 const IN_FLIGHT: usize = 4;
 
-/// Bytes hashed and written at a time: well inside a core's L2 cache.
-const PIECE: usize = 1 << 16;
-
 enum Message {
     /// Bytes to write from the offset on.
     Bytes(Vec<u8>, usize),
@@ -110,17 +107,16 @@ fn write_and_hash(
                 if error.is_some() {
                     continue;
                 }
-                // Each piece is hashed and then copied into the file while it is
-                // still in this core's cache: the copy of a whole cold chunk costs
-                // more than the hash.
-                for piece in bytes[skip..].chunks(PIECE) {
-                    hash.update(piece);
-                    if let Err(e) = out.write_all(piece) {
+                let bytes = &bytes[skip..];
+                match out.write_all(bytes) {
+                    Ok(()) => {
+                        hash.update(bytes);
+                        written += bytes.len() as u64;
+                    }
+                    Err(e) => {
                         error = Some(e);
                         failed.store(true, Ordering::Release);
-                        break;
                     }
-                    written += piece.len() as u64;
                 }
             }
             Message::Flush(reply) => {
