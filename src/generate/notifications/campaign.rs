@@ -37,8 +37,7 @@ fn build(world: &World) -> Vec<Text> {
     (0..world.count(Entity::Promotions))
         .map(|p| {
             promotions.fill(p, &mut promotion);
-            let until = world.running_codes().terms(p).end;
-            let code = &promotion.code;
+            let (code, until) = (&promotion.code, promotion.end_date);
             let mut messages: [String; 3] = Default::default();
             let _ = write!(messages[0], "Use code {code} at checkout, until {until}.");
             let _ = write!(messages[1], "Enter {code} at checkout before {until} ends.");
