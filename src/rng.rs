@@ -53,15 +53,22 @@ pub fn pick<T: Copy>(rng: &mut RowRng, items: &[T]) -> T {
 
 /// Picks an index by integer weights (non-empty, positive total).
 pub fn pick_weighted(rng: &mut RowRng, weights: &[u32]) -> usize {
-    let total: u32 = weights.iter().sum();
+    pick_weighted_by(rng, weights, |&w| w)
+}
+
+/// Picks an index of `items` by the weight of each (non-empty, positive total), the
+/// same draw as `pick_weighted` over the weights, without collecting them first.
+pub fn pick_weighted_by<T>(rng: &mut RowRng, items: &[T], weight: impl Fn(&T) -> u32) -> usize {
+    let total: u32 = items.iter().map(&weight).sum();
     let mut draw = rng.random_range(0..total);
-    for (i, &w) in weights.iter().enumerate() {
+    for (i, item) in items.iter().enumerate() {
+        let w = weight(item);
         if draw < w {
             return i;
         }
         draw -= w;
     }
-    weights.len() - 1
+    items.len() - 1
 }
 
 /// Picks an index by `u64` weights (non-empty, positive total).

@@ -8,6 +8,7 @@
 //! order, so whether a warehouse stocks a product is a formula, not a table.
 
 use super::world::World;
+use crate::generate::orders::MAX_ITEMS;
 use crate::generate::warehouses;
 use crate::rng::mix64;
 use crate::schema::Entity;
@@ -228,7 +229,11 @@ pub fn fulfil(world: &World, country: &Country, products: &[u64]) -> u64 {
     // Where each product's sites start in the market at hand, found once per market
     // rather than once per site: `stocks` asked per site hashed the product again
     // for every site.
-    let mut offsets = vec![0; products.len()];
+    // An order holds at most `MAX_ITEMS` lines: offsets on the stack, not the heap.
+    debug_assert!(products.len() <= MAX_ITEMS);
+    let mut offsets = [0; MAX_ITEMS];
+    let products = &products[..products.len().min(MAX_ITEMS)];
+    let offsets = &mut offsets[..products.len()];
     let mut best: Option<(usize, u64)> = None;
     for &market in markets {
         let sites = &stock.sites[market];
@@ -238,7 +243,7 @@ pub fn fulfil(world: &World, country: &Country, products: &[u64]) -> u64 {
         for (place, &site) in sites.iter().enumerate() {
             let stocked = products
                 .iter()
-                .zip(&offsets)
+                .zip(offsets.iter())
                 .filter(|&(&p, &offset)| stock.stocked_in(p, round_in(sites, place as u64, offset)))
                 .count();
             if stocked == products.len() {

@@ -338,8 +338,12 @@ impl<'w> FactsSource<'w> {
             }
             Outcome::Captured(at) => at,
         };
-        let products: Vec<u64> = facts.items().iter().map(|i| i.product).collect();
-        let warehouse = crate::generate::stock::fulfil(w, customer.country, &products);
+        let mut products = [0u64; MAX_ITEMS];
+        for (product, item) in products.iter_mut().zip(facts.items()) {
+            *product = item.product;
+        }
+        let products = &products[..facts.item_count];
+        let warehouse = crate::generate::stock::fulfil(w, customer.country, products);
         let route = warehouses::route(warehouse, customer.country);
         let shipped = logistics::dispatch(
             rng,
@@ -354,8 +358,7 @@ impl<'w> FactsSource<'w> {
             };
         }
         let carriers = logistics::carriers(route, customer.country.code);
-        let shares: Vec<u32> = carriers.iter().map(|c| c.share).collect();
-        let carrier = &carriers[rng::pick_weighted(rng, &shares)];
+        let carrier = &carriers[rng::pick_weighted_by(rng, carriers, |c| c.share)];
         let offset = customer.country.utc_offset;
         let shipped_day = Date((shipped.0 + offset * 3_600).div_euclid(DAY));
         let promised = Date(shipped_day.0 + logistics::promised_days(facts.method, route));
