@@ -230,26 +230,44 @@ fn copy_line<'a>(values: impl Iterator<Item = Value<'a>>, out: &mut Vec<u8>) {
     out.push(b'\n');
 }
 
+/// Text in COPY's format: backslash, tab and line ends escaped. Most text has none of
+/// them, and a scan the compiler vectorises, then one copy, is what keeps the common
+/// field cheap (a byte-by-byte push took a tenth of a SQL run).
 fn copy_escape(s: &str, out: &mut Vec<u8>) {
-    for b in s.bytes() {
-        match b {
-            b'\\' => out.extend_from_slice(b"\\\\"),
-            b'\t' => out.extend_from_slice(b"\\t"),
-            b'\n' => out.extend_from_slice(b"\\n"),
-            b'\r' => out.extend_from_slice(b"\\r"),
-            _ => out.push(b),
-        }
+    let bytes = s.as_bytes();
+    if !bytes
+        .iter()
+        .any(|&b| matches!(b, b'\\' | b'\t' | b'\n' | b'\r'))
+    {
+        out.extend_from_slice(bytes);
+        return;
     }
+    let mut start = 0;
+    for (i, &b) in bytes.iter().enumerate() {
+        let escape: &[u8] = match b {
+            b'\\' => b"\\\\",
+            b'\t' => b"\\t",
+            b'\n' => b"\\n",
+            b'\r' => b"\\r",
+            _ => continue,
+        };
+        out.extend_from_slice(&bytes[start..i]);
+        out.extend_from_slice(escape);
+        start = i + 1;
+    }
+    out.extend_from_slice(&bytes[start..]);
 }
 
+/// A SQL string literal: single quotes doubled, found with memchr.
 fn quoted(s: &str, out: &mut Vec<u8>) {
     out.push(b'\'');
-    for b in s.bytes() {
-        if b == b'\'' {
-            out.push(b'\'');
-        }
-        out.push(b);
+    let mut rest = s.as_bytes();
+    while let Some(at) = memchr::memchr(b'\'', rest) {
+        out.extend_from_slice(&rest[..=at]);
+        out.push(b'\'');
+        rest = &rest[at + 1..];
     }
+    out.extend_from_slice(rest);
     out.push(b'\'');
 }
 
@@ -258,6 +276,30 @@ mod tests {
     use super::*;
     use crate::schema::{Field, FieldType, Table};
     use serde::Serialize;
+
+    proptest::proptest! {
+        /// The fast paths write what escaping byte by byte writes.
+        #[test]
+        fn escapes_match_a_byte_by_byte_escape(text in "[a-z'\\\\\t\n\r é]{0,24}") {
+            let mut copy = Vec::new();
+            copy_escape(&text, &mut copy);
+            let mut expected = Vec::new();
+            for b in text.bytes() {
+                match b {
+                    b'\\' => expected.extend_from_slice(b"\\\\"),
+                    b'\t' => expected.extend_from_slice(b"\\t"),
+                    b'\n' => expected.extend_from_slice(b"\\n"),
+                    b'\r' => expected.extend_from_slice(b"\\r"),
+                    _ => expected.push(b),
+                }
+            }
+            proptest::prop_assert_eq!(copy, expected);
+            let mut literal = Vec::new();
+            quoted(&text, &mut literal);
+            let doubled = format!("'{}'", text.replace('\'', "''"));
+            proptest::prop_assert_eq!(literal, doubled.into_bytes());
+        }
+    }
 
     #[test]
     fn copy_text_escapes_field_and_row_ends() {
