@@ -127,9 +127,20 @@ impl Stock {
             held: vec![0; warehouses_count as usize],
             salt: world.key(super::streams::Stream::InventoryOffsets),
         };
-        for k in 0..total {
-            let (product, warehouse) = stock.pair(k);
-            stock.held[warehouse as usize] += stock.on_hand(product, warehouse);
+        // Every inventory row's units: a pass as long as the inventory, on every
+        // thread, since the orders wait for it.
+        let per_block = crate::parallel::map_blocks(total, 1 << 16, world.threads, |rows| {
+            let mut held = vec![0u64; warehouses_count as usize];
+            for k in rows {
+                let (product, warehouse) = stock.pair(k);
+                held[warehouse as usize] += stock.on_hand(product, warehouse);
+            }
+            held
+        });
+        for block in per_block {
+            for (sum, units) in stock.held.iter_mut().zip(block) {
+                *sum += units;
+            }
         }
         stock
     }
