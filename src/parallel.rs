@@ -1,6 +1,7 @@
-//! Work split over threads for the passes that read every order (delivered-purchase
-//! offsets, analytics aggregates). Results are combined in block order or with
-//! commutative operations, so they never depend on the thread count.
+//! Work split over threads for the passes over every order, user or inventory row
+//! that build shared state (delivered-purchase offsets, analytics aggregates, the
+//! order book, the stock). Results are combined in block order or with commutative
+//! operations, so they never depend on the thread count.
 
 use std::ops::Range;
 use std::sync::atomic::{AtomicU64, Ordering};

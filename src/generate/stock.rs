@@ -227,6 +227,7 @@ impl Stock {
 /// The warehouse an order for `country` ships from: the closest site (its own
 /// market, then across an open border, then the home market, then the rest) that
 /// stocks all its items, or if none does the closest that stocks the most.
+/// `products` are the lines of one order.
 pub fn fulfil(world: &World, country: &Country, products: &[u64]) -> u64 {
     let stock = world.stock();
     let searched: Vec<usize>;
@@ -239,11 +240,13 @@ pub fn fulfil(world: &World, country: &Country, products: &[u64]) -> u64 {
     };
     // Where each product's sites start in the market at hand, found once per market
     // rather than once per site: `stocks` asked per site hashed the product again
-    // for every site.
-    // An order holds at most `MAX_ITEMS` lines: offsets on the stack, not the heap.
-    debug_assert!(products.len() <= MAX_ITEMS);
+    // for every site. An order has at most `MAX_ITEMS` lines, so they fit on the
+    // stack.
+    assert!(
+        products.len() <= MAX_ITEMS,
+        "an order has at most MAX_ITEMS lines"
+    );
     let mut offsets = [0; MAX_ITEMS];
-    let products = &products[..products.len().min(MAX_ITEMS)];
     let offsets = &mut offsets[..products.len()];
     let mut best: Option<(usize, u64)> = None;
     for &market in markets {
