@@ -354,6 +354,7 @@ mod tests {
         }
         assert!(by_hour[20] > 5 * by_hour[3], "{by_hour:?}");
     }
+
     #[test]
     fn the_search_by_day_finds_the_hour_a_search_of_every_hour_finds() {
         let calendar = Calendar::new(Window::default(), &[-8, 1]);

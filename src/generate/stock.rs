@@ -8,7 +8,7 @@
 //! order, so whether a warehouse stocks a product is a formula, not a table.
 
 use super::world::World;
-use crate::generate::orders::MAX_ITEMS;
+use crate::generate::orders::{ItemFacts, MAX_ITEMS};
 use crate::generate::warehouses;
 use crate::rng::mix64;
 use crate::schema::Entity;
@@ -227,8 +227,7 @@ impl Stock {
 /// The warehouse an order for `country` ships from: the closest site (its own
 /// market, then across an open border, then the home market, then the rest) that
 /// stocks all its items, or if none does the closest that stocks the most.
-/// `products` are the lines of one order.
-pub fn fulfil(world: &World, country: &Country, products: &[u64]) -> u64 {
+pub fn fulfil(world: &World, country: &Country, items: &[ItemFacts]) -> u64 {
     let stock = world.stock();
     let searched: Vec<usize>;
     let markets = match COUNTRIES.iter().position(|c| c.code == country.code) {
@@ -243,24 +242,26 @@ pub fn fulfil(world: &World, country: &Country, products: &[u64]) -> u64 {
     // for every site. An order has at most `MAX_ITEMS` lines, so they fit on the
     // stack.
     assert!(
-        products.len() <= MAX_ITEMS,
+        items.len() <= MAX_ITEMS,
         "an order has at most MAX_ITEMS lines"
     );
     let mut offsets = [0; MAX_ITEMS];
-    let offsets = &mut offsets[..products.len()];
+    let offsets = &mut offsets[..items.len()];
     let mut best: Option<(usize, u64)> = None;
     for &market in markets {
         let sites = &stock.sites[market];
-        for (offset, &p) in offsets.iter_mut().zip(products) {
-            *offset = stock.offset(p, market);
+        for (offset, item) in offsets.iter_mut().zip(items) {
+            *offset = stock.offset(item.product, market);
         }
         for (place, &site) in sites.iter().enumerate() {
-            let stocked = products
+            let stocked = items
                 .iter()
                 .zip(offsets.iter())
-                .filter(|&(&p, &offset)| stock.stocked_in(p, round_in(sites, place as u64, offset)))
+                .filter(|&(item, &offset)| {
+                    stock.stocked_in(item.product, round_in(sites, place as u64, offset))
+                })
                 .count();
-            if stocked == products.len() {
+            if stocked == items.len() {
                 return site;
             }
             if best.is_none_or(|(most, _)| stocked > most) {

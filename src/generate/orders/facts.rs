@@ -338,12 +338,7 @@ impl<'w> FactsSource<'w> {
             }
             Outcome::Captured(at) => at,
         };
-        let mut products = [0u64; MAX_ITEMS];
-        for (product, item) in products.iter_mut().zip(facts.items()) {
-            *product = item.product;
-        }
-        let products = &products[..facts.item_count];
-        let warehouse = crate::generate::stock::fulfil(w, customer.country, products);
+        let warehouse = crate::generate::stock::fulfil(w, customer.country, facts.items());
         let route = warehouses::route(warehouse, customer.country);
         let shipped = logistics::dispatch(
             rng,
