@@ -60,9 +60,22 @@ pub fn ddl_of(dialect: Dialect, only: Option<Entity>) -> String {
     ddl_of_tables(dialect, &tables)
 }
 
+/// Whether a table's DDL declares its primary key and UNIQUE constraints, or leaves
+/// them out for a loader that builds their indexes once the rows are in.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Keys {
+    Declared,
+    Deferred,
+}
+
 /// The DDL of `tables`, each `CREATE TABLE IF NOT EXISTS`: a subset's script creates
 /// its own tables and loads beside the parents' already in the database.
 pub fn ddl_of_tables(dialect: Dialect, tables: &[&TableSpec]) -> String {
+    ddl_with_keys(dialect, tables, Keys::Declared)
+}
+
+/// `ddl_of_tables`, with or without the keys.
+pub fn ddl_with_keys(dialect: Dialect, tables: &[&TableSpec], keys: Keys) -> String {
     let mut out = String::new();
     let _ = writeln!(
         out,
@@ -79,12 +92,13 @@ pub fn ddl_of_tables(dialect: Dialect, tables: &[&TableSpec]) -> String {
             .fields
             .iter()
             .enumerate()
-            .map(|(i, field)| column(field, i == 0, dialect))
+            .map(|(i, field)| column(field, i == 0, dialect, keys))
             .collect();
         for rule in Rule::of(table.table) {
             let constraint = match rule.spec().sql {
                 Sql::Check(check) => format!("CHECK ({check})"),
-                Sql::Unique(columns) => format!("UNIQUE ({columns})"),
+                Sql::Unique(columns) if keys == Keys::Declared => format!("UNIQUE ({columns})"),
+                Sql::Unique(_) => continue,
                 Sql::None | Sql::Reconcile(_) => continue,
             };
             lines.push(format!("    CONSTRAINT \"{}\" {constraint}", rule.id()));
@@ -95,16 +109,19 @@ pub fn ddl_of_tables(dialect: Dialect, tables: &[&TableSpec]) -> String {
     out
 }
 
-fn column(field: &Field, first: bool, dialect: Dialect) -> String {
+fn column(field: &Field, first: bool, dialect: Dialect, keys: Keys) -> String {
     let mut line = format!("    {} {}", field.name, column_type(field.ty, dialect));
     // The first field is the key: its own id, or (analytics) the id it summarises.
     if first {
-        line.push_str(" PRIMARY KEY");
+        if keys == Keys::Declared {
+            line.push_str(" PRIMARY KEY");
+        }
     } else if !field.nullable {
         line.push_str(" NOT NULL");
     }
     match field.key {
-        Key::Unique => line.push_str(" UNIQUE"),
+        Key::Unique if keys == Keys::Declared => line.push_str(" UNIQUE"),
+        Key::Unique => {}
         Key::Foreign(to) => {
             let to = to.spec();
             let _ = write!(line, " REFERENCES {} ({})", to.name, to.key_field().name);

@@ -11,7 +11,7 @@ use crate::model::cells::{RowCells, Value};
 use crate::schema::TableSpec;
 use serde::{Deserialize, Serialize};
 
-pub use ddl::{ddl, ddl_of, ddl_of_tables};
+pub use ddl::{Keys, ddl, ddl_of, ddl_of_tables, ddl_with_keys};
 pub use scripts::{RECONCILE, load_script, reconcile};
 
 pub const SPEC: FormatSpec = FormatSpec {

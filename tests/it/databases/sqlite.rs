@@ -72,11 +72,34 @@ fn sqlite_format_is_one_database_with_every_constraint_and_row() {
         &dump(&sql.join("shop.db")),
         &dump(&db),
     );
+    // `.dump` leaves out the indexes of keys, which ecomgen builds after the rows.
+    let indexes = |db: &Path| {
+        sqlite3(
+            db,
+            "SELECT s.name, s.tbl_name, s.sql IS NULL, i.seqno, i.name \
+             FROM sqlite_schema s, pragma_index_info(s.name) i \
+             WHERE s.type = 'index' ORDER BY s.name, i.seqno;",
+        )
+        .stdout
+    };
+    let key_indexes = indexes(&db);
+    assert!(
+        String::from_utf8_lossy(&key_indexes)
+            .contains("sqlite_autoindex_users_3|users|1|0|username")
+    );
+    assert_same_bytes(
+        "indexes of ecomgen.db",
+        &indexes(&sql.join("shop.db")),
+        &key_indexes,
+    );
 
     // The constraints are in the file, though the load skips the checks and foreign
     // keys: a later connection refuses a broken row of each kind.
     for broken in [
         "INSERT INTO order_items SELECT * FROM order_items LIMIT 1;",
+        "UPDATE users SET email = (SELECT email FROM users WHERE rowid = 2) WHERE rowid = 1;",
+        "INSERT INTO inventory SELECT 'new', product_id, warehouse_id, quantity_on_hand, \
+         reorder_level, last_restocked_at FROM inventory LIMIT 1;",
         "UPDATE payments SET method = 'cash' WHERE rowid = 1;",
         "PRAGMA foreign_keys = ON; UPDATE payments SET order_id = 'none' WHERE rowid = 1;",
     ] {

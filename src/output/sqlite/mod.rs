@@ -2,11 +2,14 @@
 //! checks of `--format sql --dialect sqlite`, filled through prepared statements with
 //! the values that format's INSERTs hold.
 
-use super::sql::Dialect;
+mod keys;
+
+use super::sql::{Dialect, Keys};
 use super::{Encoded, Encoder, Format, Script, Sink, Writer};
 use crate::error::{Error, Result};
 use crate::model::cells::{RowCells, Value};
-use crate::schema::TableSpec;
+use crate::schema::{Table, TableSpec};
+use keys::Declared;
 use rusqlite::Connection;
 use std::fs::File;
 use std::path::{Path, PathBuf};
@@ -88,6 +91,8 @@ impl Rows {
 /// The run's database file, open for writing.
 pub struct Database {
     connection: Connection,
+    /// The schema the finished file has; the tables are loaded without its keys.
+    declared: Declared,
     /// The file's final name, for messages.
     path: PathBuf,
 }
@@ -109,8 +114,14 @@ impl Database {
                 "PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF; PRAGMA cache_size = -65536;",
             )
             .map_err(error)?;
+        let declared = Declared::read(&super::sql::ddl(Dialect::Sqlite)).map_err(error)?;
+        let tables = Table::load_order();
         connection
-            .execute_batch(&super::sql::ddl(Dialect::Sqlite))
+            .execute_batch(&super::sql::ddl_with_keys(
+                Dialect::Sqlite,
+                &tables,
+                Keys::Deferred,
+            ))
             .map_err(error)?;
         // The schema declares every key and check, and any later connection has them
         // enforced (foreign keys once it turns them on, as the SQL format's script
@@ -119,14 +130,15 @@ impl Database {
         // foreign_key_check` on its databases and load the SQL format's same values
         // with every check on), and checking them row by row took a third of the
         // load: a lookup in the parent's index per key, and a search of a temporary
-        // index per `IN (...)` list. Primary keys and UNIQUE stay checked: their
-        // indexes are built as rows arrive either way.
+        // index per `IN (...)` list. Primary keys and UNIQUE stay checked, at the
+        // end, when their indexes are built (see `keys`).
         connection
             .execute_batch("PRAGMA foreign_keys = OFF; PRAGMA ignore_check_constraints = ON;")
             .map_err(error)?;
         connection.set_prepared_statement_cache_capacity(64);
         Ok(Database {
             connection,
+            declared,
             path: path.to_path_buf(),
         })
     }
@@ -160,8 +172,12 @@ impl Database {
         Ok(())
     }
 
-    /// Closes the database; its file is complete once this returns.
+    /// Builds the keys' indexes and closes the database; its file is complete once
+    /// this returns.
     pub fn close(self) -> Result<()> {
+        self.declared
+            .build(&self.connection)
+            .map_err(|e| sql_error(&self.path, None, e))?;
         self.connection
             .close()
             .map_err(|(_, e)| sql_error(&self.path, None, e))
