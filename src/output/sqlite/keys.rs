@@ -58,9 +58,8 @@ impl Declared {
             }
         }
         let mut indexes = Vec::new();
+        let mut info = scratch.prepare("SELECT name FROM pragma_index_info(?1) ORDER BY seqno")?;
         for (name, table) in index_names {
-            let mut info =
-                scratch.prepare("SELECT name FROM pragma_index_info(?1) ORDER BY seqno")?;
             let columns = info
                 .query_map([&name], |r| r.get(0))?
                 .collect::<rusqlite::Result<Vec<String>>>()?;

@@ -114,14 +114,12 @@ impl Database {
                 "PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF; PRAGMA cache_size = -65536;",
             )
             .map_err(error)?;
-        let declared = Declared::read(&super::sql::ddl(Dialect::Sqlite)).map_err(error)?;
+        // Both schemas from the same tables: the keys are built over these columns.
         let tables = Table::load_order();
+        let ddl = |keys| super::sql::ddl_with_keys(Dialect::Sqlite, &tables, keys);
+        let declared = Declared::read(&ddl(Keys::Declared)).map_err(error)?;
         connection
-            .execute_batch(&super::sql::ddl_with_keys(
-                Dialect::Sqlite,
-                &tables,
-                Keys::Deferred,
-            ))
+            .execute_batch(&ddl(Keys::Deferred))
             .map_err(error)?;
         // The schema declares every key and check, and any later connection has them
         // enforced (foreign keys once it turns them on, as the SQL format's script
