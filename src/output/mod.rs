@@ -265,7 +265,7 @@ pub fn writer(format: Format, setup: WriterSetup) -> Result<Box<dyn Writer>> {
         Format::Csv => Box::new(csv::Csv),
         Format::Json => Box::new(json::Json { lines: false }),
         Format::Jsonl => Box::new(json::Json { lines: true }),
-        Format::Xml => Box::new(xml::Xml),
+        Format::Xml => Box::new(xml::Xml::default()),
         Format::Sql => Box::new(sql::Sql {
             dialect: setup.dialect,
         }),
@@ -301,6 +301,12 @@ pub(crate) fn encoding_error(e: impl std::fmt::Display) -> Error {
 /// state between them, so every worker encodes with a copy of the format itself.
 pub trait TextFormat: Clone + Send + Sync + 'static {
     fn format(&self) -> Format;
+
+    /// The format as one encoder of `tables` uses it: a format may work out once what
+    /// every row of those tables repeats (XML's tags).
+    fn prepare(&self, _tables: &[&'static TableSpec]) -> Self {
+        self.clone()
+    }
 
     fn prologue(&self, _table: &TableSpec, _out: &mut Vec<u8>) {}
 
@@ -343,7 +349,7 @@ impl<F: TextFormat> Writer for F {
 
     fn encoder(&self, tables: &[&'static TableSpec]) -> Box<dyn Encoder> {
         Box::new(TextEncoder {
-            format: self.clone(),
+            format: self.prepare(tables),
             tables: tables.to_vec(),
         })
     }

@@ -1,12 +1,13 @@
 //! XML: each row an element named after the table's row tag with one child element
 //! per field (a missing value is an empty element), order items nested in a wrapper
 //! (`<items><item>...</item></items>`). Bytes are written straight from the cells;
-//! escaping looks for the three special bytes with memchr, since most values have none.
+//! escaping looks up each byte in one table, since most values have nothing to escape.
 
 use super::{Encoded, Format, FormatSpec, TextFormat, encoding_error};
 use crate::error::Result;
 use crate::model::cells::{RowCells, Value};
 use crate::schema::{Field, TableSpec};
+use std::sync::Arc;
 
 pub const SPEC: FormatSpec = FormatSpec {
     name: "xml",
@@ -19,50 +20,118 @@ pub const SPEC: FormatSpec = FormatSpec {
     single_file: None,
 };
 
-#[derive(Clone, Copy, Debug, Default)]
-pub struct Xml;
+/// The XML format; `prepare` gives it the tags of the tables one encoder writes.
+#[derive(Clone, Debug, Default)]
+pub struct Xml {
+    tags: Option<Arc<Tags>>,
+}
+
+/// Every tag a row writes, spelled out once per encoder: a row is mostly tags, and
+/// copying one ready `<name>` beats assembling it from three pieces field after field.
+#[derive(Debug)]
+struct Tags {
+    row: Pair,
+    /// Per field of the row's table, then of the nested child table if any.
+    fields: Vec<FieldTags>,
+    child: Option<ChildTags>,
+}
+
+#[derive(Debug)]
+struct ChildTags {
+    wrapper: Pair,
+    item: Pair,
+    fields: Vec<FieldTags>,
+    parent_field: usize,
+}
+
+#[derive(Debug)]
+struct Pair {
+    open: Box<[u8]>,
+    close: Box<[u8]>,
+}
+
+#[derive(Debug)]
+struct FieldTags {
+    tags: Pair,
+    /// `<name/>`, a missing value.
+    empty: Box<[u8]>,
+}
+
+impl Pair {
+    fn new(tag: &str) -> Self {
+        Pair {
+            open: format!("<{tag}>").into_bytes().into(),
+            close: format!("</{tag}>").into_bytes().into(),
+        }
+    }
+}
+
+fn field_tags(fields: &[Field]) -> Vec<FieldTags> {
+    fields
+        .iter()
+        .map(|f| FieldTags {
+            tags: Pair::new(f.name),
+            empty: format!("<{}/>", f.name).into_bytes().into(),
+        })
+        .collect()
+}
 
 impl TextFormat for Xml {
     fn format(&self) -> Format {
         Format::Xml
     }
 
+    fn prepare(&self, tables: &[&'static TableSpec]) -> Self {
+        let table = tables[0];
+        let child = tables.get(1).map(|child| {
+            let nesting = child.nesting.expect("a child table nests");
+            ChildTags {
+                wrapper: Pair::new(nesting.wrapper),
+                item: Pair::new(nesting.tag),
+                fields: field_tags(child.fields),
+                parent_field: nesting.parent_field,
+            }
+        });
+        let tags = Tags {
+            row: Pair::new(table.row_tag),
+            fields: field_tags(table.fields),
+            child,
+        };
+        Xml {
+            tags: Some(Arc::new(tags)),
+        }
+    }
+
     fn prologue(&self, table: &TableSpec, out: &mut Vec<u8>) {
         out.extend_from_slice(b"<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
-        open(out, table.name);
+        out.extend_from_slice(&Pair::new(table.name).open);
         out.push(b'\n');
     }
 
     fn epilogue(&self, table: &TableSpec, out: &mut Vec<u8>) {
-        close(out, table.name);
+        out.extend_from_slice(&Pair::new(table.name).close);
         out.push(b'\n');
     }
 
-    fn row(
-        &self,
-        tables: &[&'static TableSpec],
-        row: &RowCells,
-        out: &mut [Encoded],
-    ) -> Result<()> {
-        let table = tables[0];
+    fn row(&self, _: &[&'static TableSpec], row: &RowCells, out: &mut [Encoded]) -> Result<()> {
+        let tags = self.tags.as_deref().expect("an encoder's Xml is prepared");
         let bytes = &mut out[0].bytes;
-        open(bytes, table.row_tag);
-        fields(table.fields.iter().zip(row.own()), bytes)?;
-        if let Some(child) = tables.get(1) {
-            let nesting = child.nesting.expect("a child table nests");
-            open(bytes, nesting.wrapper);
+        bytes.extend_from_slice(&tags.row.open);
+        fields(tags.fields.iter().zip(row.own()), bytes)?;
+        if let Some(child) = &tags.child {
+            bytes.extend_from_slice(&child.wrapper.open);
             for c in 0..row.child_count() {
-                open(bytes, nesting.tag);
-                let values = row.child(c).enumerate();
-                let values = values
-                    .filter(|(i, _)| *i != nesting.parent_field)
-                    .map(|(_, v)| v);
-                fields(child.nested_fields().map(|(_, f)| f).zip(values), bytes)?;
-                close(bytes, nesting.tag);
+                bytes.extend_from_slice(&child.item.open);
+                let pairs = child.fields.iter().zip(row.child(c)).enumerate();
+                let pairs = pairs
+                    .filter(|(i, _)| *i != child.parent_field)
+                    .map(|(_, pair)| pair);
+                fields(pairs, bytes)?;
+                bytes.extend_from_slice(&child.item.close);
             }
-            close(bytes, nesting.wrapper);
+            bytes.extend_from_slice(&child.wrapper.close);
         }
-        close(bytes, table.row_tag);
+        bytes.extend_from_slice(&tags.row.close);
         bytes.push(b'\n');
         out[0].rows += 1;
         Ok(())
@@ -70,64 +139,74 @@ impl TextFormat for Xml {
 }
 
 fn fields<'a>(
-    pairs: impl Iterator<Item = (&'a Field, Value<'a>)>,
+    pairs: impl Iterator<Item = (&'a FieldTags, Value<'a>)>,
     out: &mut Vec<u8>,
 ) -> Result<()> {
     for (field, value) in pairs {
         match value {
-            Value::Null => {
-                out.push(b'<');
-                out.extend_from_slice(field.name.as_bytes());
-                out.extend_from_slice(b"/>");
-            }
+            Value::Null => out.extend_from_slice(&field.empty),
             Value::Text(s) => {
-                open(out, field.name);
+                out.extend_from_slice(&field.tags.open);
                 text(out, s)?;
-                close(out, field.name);
+                out.extend_from_slice(&field.tags.close);
             }
             other => {
-                open(out, field.name);
+                out.extend_from_slice(&field.tags.open);
                 other.write_text(out);
-                close(out, field.name);
+                out.extend_from_slice(&field.tags.close);
             }
         }
     }
     Ok(())
 }
 
-fn open(out: &mut Vec<u8>, tag: &str) {
-    out.push(b'<');
-    out.extend_from_slice(tag.as_bytes());
-    out.push(b'>');
-}
+/// What a text byte needs: nothing, an entity, or refusal (control characters XML 1.0
+/// cannot hold at all; no generated value has one).
+const PLAIN: u8 = 0;
+const ESCAPE: u8 = 1;
+const REFUSED: u8 = 2;
 
-fn close(out: &mut Vec<u8>, tag: &str) {
-    out.extend_from_slice(b"</");
-    out.extend_from_slice(tag.as_bytes());
-    out.push(b'>');
-}
+/// One table lookup per byte finds both kinds in one pass over the value.
+static BYTE_CLASS: [u8; 256] = {
+    let mut table = [PLAIN; 256];
+    let mut b = 0;
+    while b < 0x20 {
+        table[b] = REFUSED;
+        b += 1;
+    }
+    table[b'\t' as usize] = PLAIN;
+    table[b'\n' as usize] = PLAIN;
+    table[b'\r' as usize] = PLAIN;
+    table[b'&' as usize] = ESCAPE;
+    table[b'<' as usize] = ESCAPE;
+    table[b'>' as usize] = ESCAPE;
+    table
+};
 
 fn text(out: &mut Vec<u8>, value: &str) -> Result<()> {
-    // Characters XML 1.0 cannot hold at all; no generated value has one.
-    if let Some(b) = value
-        .bytes()
-        .find(|&b| b < b' ' && !matches!(b, b'\t' | b'\n' | b'\r'))
-    {
-        return Err(encoding_error(format_args!(
-            "control character U+{b:04X} cannot appear in XML"
-        )));
+    let bytes = value.as_bytes();
+    if !bytes.iter().any(|&b| BYTE_CLASS[b as usize] != PLAIN) {
+        out.extend_from_slice(bytes);
+        return Ok(());
     }
-    let mut rest = value.as_bytes();
-    while let Some(at) = memchr::memchr3(b'&', b'<', b'>', rest) {
-        out.extend_from_slice(&rest[..at]);
-        out.extend_from_slice(match rest[at] {
-            b'&' => b"&amp;",
-            b'<' => b"&lt;",
+    let mut start = 0;
+    for (at, &b) in bytes.iter().enumerate() {
+        let entity: &[u8] = match (BYTE_CLASS[b as usize], b) {
+            (PLAIN, _) => continue,
+            (REFUSED, _) => {
+                return Err(encoding_error(format_args!(
+                    "control character U+{b:04X} cannot appear in XML"
+                )));
+            }
+            (_, b'&') => b"&amp;",
+            (_, b'<') => b"&lt;",
             _ => b"&gt;",
-        });
-        rest = &rest[at + 1..];
+        };
+        out.extend_from_slice(&bytes[start..at]);
+        out.extend_from_slice(entity);
+        start = at + 1;
     }
-    out.extend_from_slice(rest);
+    out.extend_from_slice(&bytes[start..]);
     Ok(())
 }
 
@@ -178,7 +257,9 @@ mod tests {
         let mut cells = RowCells::default();
         cells.push_row(&row);
         let mut out = [Encoded::default()];
-        Xml.row(&[&TABLE], &cells, &mut out)?;
+        Xml::default()
+            .prepare(&[&TABLE])
+            .row(&[&TABLE], &cells, &mut out)?;
         Ok(String::from_utf8(std::mem::take(&mut out[0].bytes)).unwrap())
     }
 
