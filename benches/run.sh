@@ -10,7 +10,8 @@
 # - the full dataset (every entity) in each format at --scale S: rows/s, MB/s, MB/s
 #   per CSV-equivalent byte (the CSV size of the same data over this format's time:
 #   Parquet and SQLite bytes are compressed or indexed), peak RSS, time against CSV's,
-#   with 1 and 2 threads for CSV and 1 thread for the others;
+#   with 1 and 2 threads for CSV and 1 thread for the others, and CSV on one thread held
+#   to one core (taskset -c 0) for scaling, since one thread keeps more than one core busy;
 # - tpchgen-cli -s 1 as CSV (1 and 2 threads) and Parquet (1 thread), and the ratios
 #   of ecomgen's MB/s to its;
 # - orders alone streamed as JSON Lines to a pipe, for each order count of --series:
@@ -101,6 +102,11 @@ measure() {
 }
 run_ecomgen() { measure "$1" "$bin" generate --quiet --seed 1 --scale "$scale" --format "$2" --threads "$3" --out "$work/out"; }
 run_tpchgen() { measure "$1" "$tpchgen" "$2" -s "$sf" --num-threads "$3" --output-dir "$work/out"; }
+# One thread already keeps more than one core busy (files are written and hashed
+# beside it), so scaling is also measured from a whole run held to one core.
+pinned=''
+command -v taskset >/dev/null && taskset -c 0 true 2>/dev/null && pinned=1
+run_pinned() { local name=$1; shift; measure "$name" taskset -c 0 "$@"; }
 field() { local v=(${best[$1]}); echo "${v[$2]}"; }
 # awk's printf groups no thousands here (mawk): 9,832,839 as README writes it.
 group='function group(n,  s, t) { s = sprintf("%.0f", n); while (length(s) > 3) { t = "," substr(s, length(s) - 2) t; s = substr(s, 1, length(s) - 3) } return s t }'
@@ -123,6 +129,12 @@ for round in $(seq 1 "$runs"); do
     [ "$round" -gt 1 ] && run_tpchgen tpch-csv-1 csv 1
     run_tpchgen tpch-csv-2 csv 2
     run_tpchgen tpch-parquet-1 parquet 1
+    if [ -n "$pinned" ]; then
+      run_pinned tpch-csv-core "$tpchgen" csv -s "$sf" --num-threads 1 --output-dir "$work/out"
+    fi
+  fi
+  if [ -n "$pinned" ]; then
+    run_pinned csv-core "$bin" generate --quiet --seed 1 --scale "$scale" --format csv --threads 1 --out "$work/out"
   fi
   run_ecomgen csv-1 csv 1
   run_ecomgen csv-2 csv 2
@@ -179,6 +191,15 @@ if [ -n "$tpchgen" ]; then
 fi
 echo
 awk -v a="$(field csv-1 0)" -v b="$(field csv-2 0)" 'BEGIN {printf "CSV: 2 threads %.2fx as fast as 1.\n", a / b}'
+if [ -n "$pinned" ]; then
+  scaling() {
+    [ -n "${best[$2]:-}" ] || return 0
+    awk -v who="$1" -v a="$(field "$2" 0)" -v b="$(field "$3" 0)" -v c="$(field "$4" 0)" 'BEGIN {
+      printf "%s: 1 thread on 1 core (taskset -c 0) %.2f s, 1 thread %.2f s, 2 threads %.2f s: 2 threads %.2fx as fast as 1 core.\n", who, a, b, c, a / c }'
+  }
+  scaling "CSV" csv-core csv-1 csv-2
+  scaling "tpchgen-cli CSV" tpch-csv-core tpch-csv-1 tpch-csv-2
+fi
 
 if [ -n "$series" ]; then
   echo
