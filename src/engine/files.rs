@@ -198,10 +198,12 @@ pub fn hex(bytes: &[u8]) -> String {
 /// Size and hash of a finished file.
 pub fn hash_file(file: &Path, path: &Path) -> Result<(u64, Sha256)> {
     let mut hash = Sha256::new();
-    let bytes = std::io::copy(
-        &mut File::open(file).map_err(|e| Error::io(path, e))?,
-        &mut hash,
-    )
-    .map_err(|e| Error::io(path, e))?;
+    // Reads of a megabyte: the database is large, and `io::copy`'s default of a few
+    // kilobytes costs a system call per few kilobytes.
+    let mut reader = std::io::BufReader::with_capacity(
+        1 << 20,
+        File::open(file).map_err(|e| Error::io(path, e))?,
+    );
+    let bytes = std::io::copy(&mut reader, &mut hash).map_err(|e| Error::io(path, e))?;
     Ok((bytes, hash))
 }

@@ -109,9 +109,12 @@ impl Database {
         let connection = Connection::open_with_flags(file, flags).map_err(error)?;
         // The file stays temporary until it is complete and synced, and a failed run
         // deletes it, so nothing needs a journal to roll back to.
+        // Pages of 16 KiB rather than 4: a quarter of the pages to fill, split and sort
+        // into indexes (measured: a tenth less time for the whole load).
         connection
             .execute_batch(
-                "PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF; PRAGMA cache_size = -65536;",
+                "PRAGMA page_size = 16384; PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF; \
+                 PRAGMA cache_size = -65536;",
             )
             .map_err(error)?;
         // Both schemas from the same tables: the keys are built over these columns.
