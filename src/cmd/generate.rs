@@ -19,11 +19,12 @@ pub fn run(args: GenerateArgs) -> Result<()> {
         crate::engine::interrupt();
     });
     let plan = Plan::new(&config.input)?;
-    if config.seed_drawn && !config.quiet {
-        say(format_args!("seed: {}", config.seed()));
-    }
     let summary = crate::engine::run(&config.job(&plan))?;
     if !config.quiet {
+        // Said once the run is done, so that a refused run prints its one message.
+        if config.seed_drawn {
+            say(format_args!("seed: {}", config.seed()));
+        }
         for file in &summary.files {
             say(format_args!(
                 "wrote {} ({}, {} bytes)",

@@ -89,6 +89,25 @@ fn the_earliest_and_latest_windows_give_valid_data() {
 }
 
 #[test]
+fn a_refusal_is_the_one_line_even_when_the_seed_was_drawn() {
+    let dir = tempdir();
+    let out = dir.path().join("out");
+    let output = ecomgen(&[
+        "generate",
+        "--count",
+        "orders=99999999999999",
+        "--out",
+        out.to_str().unwrap(),
+    ]);
+    let err = stderr(&output);
+    assert_eq!(output.status.code(), Some(1), "{err}");
+    assert!(
+        err.starts_with("ecomgen: ") && err.lines().count() == 1,
+        "{err}"
+    );
+}
+
+#[test]
 fn a_run_too_big_for_the_disk_is_refused_at_once() {
     let err = refused(&["--count", "orders=99999999999999"], 1);
     assert!(err.contains("would write about "), "{err}");
