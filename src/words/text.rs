@@ -271,15 +271,17 @@ pub fn replies(category: &str) -> &'static [&'static str] {
 }
 
 /// How customers open and close a message, and what they add: put around the
-/// issue's own sentences, so two customers with one issue rarely write alike.
+/// issue's own sentences, so two customers with one issue rarely write alike. A
+/// message is one line, so a greeting ends as a sentence does: "Hi, The price"
+/// would read as a greeting whose line break was lost.
 pub const GREETINGS: &[&str] = &[
     "",
-    "Hi,",
-    "Hello,",
-    "Hi there,",
-    "Good morning,",
-    "Hello team,",
-    "Dear support,",
+    "Hi!",
+    "Hello!",
+    "Hi there!",
+    "Good morning!",
+    "Hello team!",
+    "Hello support team!",
 ];
 pub const ASIDES: &[&str] = &[
     "",
