@@ -530,6 +530,8 @@ pub static TICKET_TOPICS: &[TicketTopic] = &[
         category: "billing",
         about_order: true,
         issues: &[
+            // Any method can fail first (PayPal, Klarna and direct debits too), so
+            // the words name no card.
             TicketIssue {
                 when: When::PaidAfterDecline,
                 urgency: Urgency::High,
@@ -610,6 +612,8 @@ pub static TICKET_TOPICS: &[TicketTopic] = &[
                     "My company reimburses this purchase, so I need an invoice for {order} with my business name on it.",
                 ],
             },
+            // Any method can fail first (PayPal, Klarna and direct debits too), so
+            // the words name no card.
             TicketIssue {
                 when: When::PaidAfterDecline,
                 urgency: Urgency::High,
@@ -618,12 +622,12 @@ pub static TICKET_TOPICS: &[TicketTopic] = &[
                 subjects: &[
                     "Payment declined but money taken",
                     "Charged for a failed payment",
-                    "Card declined, still charged",
+                    "Payment failed, still charged",
                 ],
                 messages: &[
                     "My payment was declined at checkout, but the amount was still taken from my account.",
-                    "The checkout page said my card was declined, yet my bank shows a pending charge for the full amount. Will it be reversed?",
-                    "My card was declined when I placed order {order}, but my banking app shows the money as taken. Can you check?",
+                    "The checkout page said my payment had failed, yet my bank shows a pending charge for the full amount. Will it be reversed?",
+                    "My payment failed when I placed order {order}, but my banking app shows the money as taken. Can you check?",
                 ],
             },
             TicketIssue {
