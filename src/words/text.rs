@@ -526,12 +526,12 @@ pub static TICKET_TOPICS: &[TicketTopic] = &[
         ],
         weight: 30,
     },
+    // Charges are told without naming a card: orders are paid by PayPal, Klarna and
+    // direct debit too, and any method can fail first (a test holds it).
     TicketTopic {
         category: "billing",
         about_order: true,
         issues: &[
-            // Any method can fail first (PayPal, Klarna and direct debits too), so
-            // the words name no card.
             TicketIssue {
                 when: When::PaidAfterDecline,
                 urgency: Urgency::High,
@@ -539,13 +539,13 @@ pub static TICKET_TOPICS: &[TicketTopic] = &[
                 goods: ANY,
                 subjects: &[
                     "Charged twice for {order}",
-                    "Duplicate charge on my card",
+                    "Duplicate charge on my statement",
                     "Double payment for order {order}",
                 ],
                 messages: &[
                     "I was charged twice for order {order}. Please refund the duplicate payment.",
                     "My bank statement shows two identical charges for {order}. I only placed the order once.",
-                    "I see the payment for order {order} on my card twice. Can you cancel one of the charges?",
+                    "I see the payment for order {order} twice in my account. Can you cancel one of the charges?",
                 ],
             },
             TicketIssue {
@@ -570,14 +570,14 @@ pub static TICKET_TOPICS: &[TicketTopic] = &[
                 asks_to_cancel: false,
                 goods: ANY,
                 subjects: &[
-                    "Question about a charge on my card",
+                    "Question about a charge on my statement",
                     "Unrecognized charge from your store",
                     "What is this charge?",
                 ],
                 messages: &[
-                    "There is a charge from your store on my card that I don't recognize. Can you tell me what it was for?",
+                    "There is a charge from your store on my statement that I don't recognize. Can you tell me what it was for?",
                     "I see a payment to your shop on my statement that I don't remember making. Could you check which order it belongs to?",
-                    "My card statement shows a charge from you for an amount I don't recognize. Which order is it for?",
+                    "My bank statement shows a charge from you for an amount I don't recognize. Which order is it for?",
                 ],
             },
             TicketIssue {
@@ -612,8 +612,6 @@ pub static TICKET_TOPICS: &[TicketTopic] = &[
                     "My company reimburses this purchase, so I need an invoice for {order} with my business name on it.",
                 ],
             },
-            // Any method can fail first (PayPal, Klarna and direct debits too), so
-            // the words name no card.
             TicketIssue {
                 when: When::PaidAfterDecline,
                 urgency: Urgency::High,
@@ -657,7 +655,7 @@ pub static TICKET_TOPICS: &[TicketTopic] = &[
                 ],
                 messages: &[
                     "I was charged more for order {order} than the total shown at checkout. Can you explain the difference?",
-                    "The amount on my card for {order} is higher than on my order confirmation. Please correct it.",
+                    "The amount taken for {order} is higher than on my order confirmation. Please correct it.",
                     "My confirmation email for {order} shows one total, but my bank shows a larger charge. Where does the extra amount come from?",
                 ],
             },
@@ -1227,6 +1225,7 @@ pub static TICKET_TOPICS: &[TicketTopic] = &[
                     "Could you switch order {order} to next-day shipping? I'm happy to pay the difference.",
                 ],
             },
+            // Orders wait for their money mostly on direct debits: no card named.
             TicketIssue {
                 when: When::Unpaid,
                 urgency: Urgency::Normal,
@@ -1234,13 +1233,13 @@ pub static TICKET_TOPICS: &[TicketTopic] = &[
                 goods: ANY,
                 subjects: &[
                     "Update payment method for {order}",
-                    "Use a different card for {order}",
+                    "Pay for {order} another way",
                     "Change how I pay for my order",
                 ],
                 messages: &[
-                    "I'd like to use a different card for {order}. My bank cancelled the current one.",
-                    "The card on order {order} just expired. Can I switch to a new one?",
-                    "Can I pay for order {order} with PayPal instead of my credit card?",
+                    "I'd like to pay for {order} another way. My bank closed the account I used.",
+                    "The payment for order {order} still hasn't gone through. Can I switch to another method?",
+                    "Can I still change the payment method on order {order}?",
                 ],
             },
             TicketIssue {
@@ -1522,6 +1521,19 @@ mod tests {
         );
         for k in NOTIFICATION_KINDS {
             assert!(k.titles.len() >= 3 && k.messages.len() >= 4, "{}", k.kind);
+        }
+    }
+
+    #[test]
+    fn charges_and_unpaid_orders_name_no_card() {
+        let issues = TICKET_TOPICS.iter().flat_map(|t| {
+            let billing = t.category == "billing";
+            t.issues
+                .iter()
+                .filter(move |i| billing || i.when == When::Unpaid)
+        });
+        for text in issues.flat_map(|i| i.subjects.iter().chain(i.messages)) {
+            assert!(!text.to_lowercase().contains("card"), "{text:?}");
         }
     }
 
