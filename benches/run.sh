@@ -100,13 +100,20 @@ measure() {
     best[$name]="$seconds $peak $bytes $rows"
   fi
 }
-run_ecomgen() { measure "$1" "$bin" generate --quiet --seed 1 --scale "$scale" --format "$2" --threads "$3" --out "$work/out"; }
-run_tpchgen() { measure "$1" "$tpchgen" "$2" -s "$sf" --num-threads "$3" --output-dir "$work/out"; }
+# run_ecomgen|run_tpchgen NAME FORMAT THREADS [LAUNCHER...]: LAUNCHER (taskset -c 0)
+# goes before the command.
+run_ecomgen() {
+  local name=$1 format=$2 threads=$3; shift 3
+  measure "$name" "$@" "$bin" generate --quiet --seed 1 --scale "$scale" --format "$format" --threads "$threads" --out "$work/out"
+}
+run_tpchgen() {
+  local name=$1 format=$2 threads=$3; shift 3
+  measure "$name" "$@" "$tpchgen" "$format" -s "$sf" --num-threads "$threads" --output-dir "$work/out"
+}
 # One thread already keeps more than one core busy (files are written and hashed
 # beside it), so scaling is also measured from a whole run held to one core.
 pinned=''
 command -v taskset >/dev/null && taskset -c 0 true 2>/dev/null && pinned=1
-run_pinned() { local name=$1; shift; measure "$name" taskset -c 0 "$@"; }
 field() { local v=(${best[$1]}); echo "${v[$2]}"; }
 # awk's printf groups no thousands here (mawk): 9,832,839 as README writes it.
 group='function group(n,  s, t) { s = sprintf("%.0f", n); while (length(s) > 3) { t = "," substr(s, length(s) - 2) t; s = substr(s, 1, length(s) - 3) } return s t }'
@@ -130,11 +137,11 @@ for round in $(seq 1 "$runs"); do
     run_tpchgen tpch-csv-2 csv 2
     run_tpchgen tpch-parquet-1 parquet 1
     if [ -n "$pinned" ]; then
-      run_pinned tpch-csv-core "$tpchgen" csv -s "$sf" --num-threads 1 --output-dir "$work/out"
+      run_tpchgen tpch-csv-core csv 1 taskset -c 0
     fi
   fi
   if [ -n "$pinned" ]; then
-    run_pinned csv-core "$bin" generate --quiet --seed 1 --scale "$scale" --format csv --threads 1 --out "$work/out"
+    run_ecomgen csv-core csv 1 taskset -c 0
   fi
   run_ecomgen csv-1 csv 1
   run_ecomgen csv-2 csv 2
