@@ -31,8 +31,9 @@ pub struct Xml {
 #[derive(Debug)]
 struct Tags {
     row: Pair,
-    /// Per field of the row's table, then of the nested child table if any.
+    /// One per field of the row's table.
     fields: Vec<FieldTags>,
+    /// The nested child table's (order items), if any.
     child: Option<ChildTags>,
 }
 
