@@ -20,7 +20,10 @@
 # S defaults to the scale whose CSV is about the size of tpchgen-cli's at -s 1 (1 GB),
 # found by generating a small dataset first. --quick does a tenth of that (tpchgen-cli
 # -s 0.1) and shorter series. Each run is repeated --runs times (default 3, 1 with
-# --quick), all configurations in turn each round, and the fastest run is kept.
+# --quick), all configurations in turn each round, and the fastest run is kept for
+# the tables. Every ratio is also taken round by round (ecomgen's run against
+# tpchgen-cli's of the same round) and the median of those is printed beside the
+# ratio of the fastest runs: a lucky or a slow minute moves one round, not the median.
 #
 # Files go to /dev/shm where it exists, so the disk does not blur the difference
 # (BENCH_DIR chooses another place). Needs GNU time (/usr/bin/time) and a release
@@ -73,9 +76,10 @@ if [ "$tpch" = 1 ]; then
 fi
 
 # measure NAME COMMAND...: runs COMMAND, writing into $work/out, and keeps in
-# best[NAME] "seconds peak_KiB bytes rows" of its fastest run so far. The output is
-# removed after each run: a run never reads the page cache of the previous one.
-declare -A best
+# best[NAME] "seconds peak_KiB bytes rows" of its fastest run so far, and in
+# rounds[NAME] the seconds of every run, one per round. The output is removed after
+# each run: a run never reads the page cache of the previous one.
+declare -A best rounds
 measure() {
   local name=$1; shift
   rm -rf "$work/out"
@@ -96,6 +100,7 @@ measure() {
     rows=$((rows - $(find "$work/out" -name '*.csv' | wc -l)))
   fi
   rm -rf "$work/out"
+  rounds[$name]="${rounds[$name]:-} $seconds"
   if [ -z "${best[$name]:-}" ] || awk -v s="$seconds" -v b="${best[$name]%% *}" 'BEGIN {exit !(s < b)}'; then
     best[$name]="$seconds $peak $bytes $rows"
   fi
@@ -115,6 +120,16 @@ run_tpchgen() {
 pinned=''
 command -v taskset >/dev/null && taskset -c 0 true 2>/dev/null && pinned=1
 field() { local v=(${best[$1]}); echo "${v[$2]}"; }
+# median_ratio A B: the median over rounds of B's seconds over A's in the same round
+# (how many times as fast A ran), for two names measured in every round.
+median_ratio() {
+  awk -v a="${rounds[$1]:-}" -v b="${rounds[$2]:-}" 'BEGIN {
+    n = split(a, x, " "); if (split(b, y, " ") != n || n == 0) exit
+    for (i = 1; i <= n; i++) r[i] = y[i] / x[i]
+    for (i = 1; i <= n; i++) for (j = i + 1; j <= n; j++) if (r[j] < r[i]) { t = r[i]; r[i] = r[j]; r[j] = t }
+    m = n % 2 ? r[(n + 1) / 2] : (r[n / 2] + r[n / 2 + 1]) / 2
+    printf "%.4f", m }'
+}
 # awk's printf groups no thousands here (mawk): 9,832,839 as README writes it.
 group='function group(n,  s, t) { s = sprintf("%.0f", n); while (length(s) > 3) { t = "," substr(s, length(s) - 2) t; s = substr(s, 1, length(s) - 3) } return s t }'
 
@@ -154,16 +169,17 @@ echo "machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}
 echo
 echo "Full dataset, every entity, \`--scale $scale\`:"
 echo
-echo "| format | threads | rows | MB | seconds | rows/s | MB/s | CSV-equivalent MB/s | peak RSS | time vs CSV |"
-echo "|---|---|---|---|---|---|---|---|---|---|"
+echo "| format | threads | rows | MB | seconds | rows/s | MB/s | CSV-equivalent MB/s | peak RSS | time vs CSV | median of rounds |"
+echo "|---|---|---|---|---|---|---|---|---|---|---|"
 csv_bytes=$(field csv-1 2) csv_seconds=$(field csv-1 0)
 row() {
   local name=$1 format=$2 threads=$3
   [ -n "${best[$name]:-}" ] || return 0
-  awk -v f="$format" -v t="$threads" -v r="${best[$name]}" -v cb="$csv_bytes" -v cs="$csv_seconds" "$group"' BEGIN {
+  awk -v f="$format" -v t="$threads" -v r="${best[$name]}" -v cb="$csv_bytes" -v cs="$csv_seconds" \
+    -v med="$(median_ratio csv-1 "$name")" "$group"' BEGIN {
     split(r, v, " "); s = v[1]
-    printf "| %s | %d | %s | %.0f | %.2f | %s | %.0f | %.0f | %.0f MiB | %.2fx |\n",
-      f, t, group(v[4]), v[3] / 1e6, s, group(v[4] / s), v[3] / 1e6 / s, cb / 1e6 / s, v[2] / 1024, s / cs }'
+    printf "| %s | %d | %s | %.0f | %.2f | %s | %.0f | %.0f | %.0f MiB | %.2fx | %.2fx |\n",
+      f, t, group(v[4]), v[3] / 1e6, s, group(v[4] / s), v[3] / 1e6 / s, cb / 1e6 / s, v[2] / 1024, s / cs, med }'
 }
 row csv-1 csv 1
 row csv-2 csv 2
@@ -179,17 +195,19 @@ if [ -n "$tpchgen" ]; then
   echo
   echo "Against $("$tpchgen" --version 2>/dev/null | head -n 1 || echo tpchgen-cli) \`-s $sf\` (all TPC-H tables), same minutes:"
   echo
-  echo "| | ecomgen | tpchgen-cli | ratio |"
-  echo "|---|---|---|---|"
+  echo "| | ecomgen | tpchgen-cli | ratio (fastest runs) | ratio (median of $runs rounds) |"
+  echo "|---|---|---|---|---|"
   compare() {
     local label=$1 mine=$2 theirs=$3 unit=$4
     [ -n "${best[$mine]:-}" ] || return 0
     awk -v l="$label" -v m="${best[$mine]}" -v t="${best[$theirs]}" -v u="$unit" \
-      -v cb="$csv_bytes" -v tb="$tpch_bytes" 'BEGIN {
+      -v cb="$csv_bytes" -v tb="$tpch_bytes" -v med="$(median_ratio "$mine" "$theirs")" 'BEGIN {
       split(m, a, " "); split(t, b, " ")
-      if (u == "mem") { x = a[2] / 1024; y = b[2] / 1024; printf "| %s | %.0f MiB | %.0f MiB | %.2fx |\n", l, x, y, x / y; exit }
-      x = (u == "csv-eq" ? cb : a[3]) / 1e6 / a[1]; y = (u == "csv-eq" ? tb : b[3]) / 1e6 / b[1]
-      printf "| %s | %.0f MB/s | %.0f MB/s | %.2fx |\n", l, x, y, x / y }'
+      if (u == "mem") { x = a[2] / 1024; y = b[2] / 1024; printf "| %s | %.0f MiB | %.0f MiB | %.2fx | |\n", l, x, y, x / y; exit }
+      bm = u == "csv-eq" ? cb : a[3]; bt = u == "csv-eq" ? tb : b[3]
+      x = bm / 1e6 / a[1]; y = bt / 1e6 / b[1]
+      r = med == "" ? "" : sprintf("%.2fx", med * bm / bt)
+      printf "| %s | %.0f MB/s | %.0f MB/s | %.2fx | %s |\n", l, x, y, x / y, r }'
   }
   compare "CSV, 1 thread ($(field csv-1 2 | awk '{printf "%.0f", $1 / 1e6}') MB vs $(awk -v b="$tpch_bytes" 'BEGIN {printf "%.0f", b / 1e6}') MB)" csv-1 tpch-csv-1 bytes
   compare "CSV, 2 threads" csv-2 tpch-csv-2 bytes
@@ -197,12 +215,14 @@ if [ -n "$tpchgen" ]; then
   compare "peak RSS, CSV, 1 thread" csv-1 tpch-csv-1 mem
 fi
 echo
-awk -v a="$(field csv-1 0)" -v b="$(field csv-2 0)" 'BEGIN {printf "CSV: 2 threads %.2fx as fast as 1.\n", a / b}'
+awk -v a="$(field csv-1 0)" -v b="$(field csv-2 0)" -v m="$(median_ratio csv-2 csv-1)" 'BEGIN {
+  printf "CSV: 2 threads %.2fx as fast as 1 (median of rounds %.2fx).\n", a / b, m }'
 if [ -n "$pinned" ]; then
   scaling() {
     [ -n "${best[$2]:-}" ] || return 0
-    awk -v who="$1" -v a="$(field "$2" 0)" -v b="$(field "$3" 0)" -v c="$(field "$4" 0)" 'BEGIN {
-      printf "%s: 1 thread on 1 core (taskset -c 0) %.2f s, 1 thread %.2f s, 2 threads %.2f s: 2 threads %.2fx as fast as 1 core.\n", who, a, b, c, a / c }'
+    awk -v who="$1" -v a="$(field "$2" 0)" -v b="$(field "$3" 0)" -v c="$(field "$4" 0)" \
+      -v m1="$(median_ratio "$4" "$3")" -v mc="$(median_ratio "$4" "$2")" 'BEGIN {
+      printf "%s: 1 thread on 1 core (taskset -c 0) %.2f s, 1 thread %.2f s, 2 threads %.2f s: 2 threads %.2fx as fast as 1 core, %.2fx as fast as 1 thread (medians of rounds: %.2fx, %.2fx).\n", who, a, b, c, a / c, b / c, mc, m1 }'
   }
   scaling "CSV" csv-core csv-1 csv-2
   scaling "tpchgen-cli CSV" tpch-csv-core tpch-csv-1 tpch-csv-2
