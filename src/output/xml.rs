@@ -105,13 +105,11 @@ impl TextFormat for Xml {
 
     fn prologue(&self, table: &TableSpec, out: &mut Vec<u8>) {
         out.extend_from_slice(b"<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
-        out.extend_from_slice(&Pair::new(table.name).open);
-        out.push(b'\n');
+        out.extend_from_slice(format!("<{}>\n", table.name).as_bytes());
     }
 
     fn epilogue(&self, table: &TableSpec, out: &mut Vec<u8>) {
-        out.extend_from_slice(&Pair::new(table.name).close);
-        out.push(b'\n');
+        out.extend_from_slice(format!("</{}>\n", table.name).as_bytes());
     }
 
     fn row(&self, _: &[&'static TableSpec], row: &RowCells, out: &mut [Encoded]) -> Result<()> {
