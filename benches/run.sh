@@ -206,8 +206,7 @@ if [ -n "$tpchgen" ]; then
       if (u == "mem") { x = a[2] / 1024; y = b[2] / 1024; printf "| %s | %.0f MiB | %.0f MiB | %.2fx | |\n", l, x, y, x / y; exit }
       bm = u == "csv-eq" ? cb : a[3]; bt = u == "csv-eq" ? tb : b[3]
       x = bm / 1e6 / a[1]; y = bt / 1e6 / b[1]
-      r = med == "" ? "" : sprintf("%.2fx", med * bm / bt)
-      printf "| %s | %.0f MB/s | %.0f MB/s | %.2fx | %s |\n", l, x, y, x / y, r }'
+      printf "| %s | %.0f MB/s | %.0f MB/s | %.2fx | %.2fx |\n", l, x, y, x / y, med * bm / bt }'
   }
   compare "CSV, 1 thread ($(field csv-1 2 | awk '{printf "%.0f", $1 / 1e6}') MB vs $(awk -v b="$tpch_bytes" 'BEGIN {printf "%.0f", b / 1e6}') MB)" csv-1 tpch-csv-1 bytes
   compare "CSV, 2 threads" csv-2 tpch-csv-2 bytes
