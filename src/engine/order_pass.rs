@@ -19,9 +19,11 @@ use std::path::Path;
 /// entity with units beyond the orders (notifications' customers) joins only a whole
 /// run, where its part of the units is the orders' part.
 pub(super) fn fed_by_one_pass(job: &Job) -> Vec<Entity> {
-    // Standard output is one stream; a single file (the SQLite database) lays its
-    // pages out in the order tables are filled.
-    if job.output == Output::Stdout || job.format.spec().single_file.is_some() {
+    // Standard output is one stream. The SQLite database takes the pass too: the
+    // pages of its tables then interleave in the file, which changes no row, and
+    // drawing each order once (tallying for reviews and analytics on the way) made a
+    // load about a quarter faster.
+    if job.output == Output::Stdout {
         return Vec::new();
     }
     let world = &job.plan.world;

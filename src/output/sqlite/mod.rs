@@ -219,8 +219,9 @@ impl Writer for Sqlite {
         }))
     }
 
-    // One transaction per entity: each commit writes out the entity's pages, where a
-    // transaction for the whole run would hold every changed page until its end.
+    // One transaction per entity (or per pass over orders, which fills several tables
+    // at once): each commit writes out those pages, where a transaction for the whole
+    // run would hold every changed page until its end.
     fn begin_entity(&self) -> Result<()> {
         self.database.begin()
     }
