@@ -1,6 +1,6 @@
-//! The chunk engine: units are split into chunks of 2,048; with N workers, worker w
-//! encodes chunks w, w+N, ... and hands them over a bounded channel, and one writer
-//! takes them round-robin, so the bytes never depend on N and memory stays bounded.
+//! The chunk engine: units are split into chunks of 2,048; workers take the next chunk
+//! as they come free, a few chunks ahead of the writer at most, and the writer takes
+//! them in order, so the bytes never depend on the workers and memory stays bounded.
 //! Knows no format: encoders and files come from the caller. A chunk may feed the
 //! files of several entities at once (the pass over orders), one after another.
 
@@ -12,9 +12,10 @@ use crate::generate::{OrderFeeder, RowSource};
 use crate::model::cells::RowCells;
 use crate::output::{Encoded, Encoder};
 use indicatif::ProgressBar;
+use std::collections::BTreeMap;
 use std::ops::Range;
 use std::sync::atomic::{AtomicBool, Ordering};
-use std::sync::mpsc;
+use std::sync::{Condvar, Mutex, mpsc};
 
 /// Units per chunk: big enough to amortise hand-offs, small enough to keep memory flat.
 pub const CHUNK_UNITS: u64 = 2048;
@@ -171,6 +172,68 @@ impl Delivery<'_, '_> {
     }
 }
 
+/// Chunks handed out and not yet delivered, per worker: one being encoded and two
+/// waiting, which bounds memory while keeping every worker busy.
+const IN_FLIGHT_PER_WORKER: u64 = 3;
+
+/// Which chunk a worker encodes next. Workers take the next chunk as they come free
+/// rather than every N-th, so a slow chunk delays one worker and not the other's next
+/// ones; a worker waits only when the chunks ahead of the writer fill the window.
+struct Handout {
+    state: Mutex<HandoutState>,
+    changed: Condvar,
+    chunks: u64,
+    window: u64,
+}
+
+struct HandoutState {
+    next: u64,
+    delivered: u64,
+    stopped: bool,
+}
+
+impl Handout {
+    /// The next chunk to encode, once it is within the window; None when there is none
+    /// left or the run stopped.
+    fn take(&self) -> Option<u64> {
+        let mut state = self.state.lock().unwrap_or_else(|e| e.into_inner());
+        while !state.stopped
+            && state.next < self.chunks
+            && state.next >= state.delivered + self.window
+        {
+            state = self.changed.wait(state).unwrap_or_else(|e| e.into_inner());
+        }
+        if state.stopped || state.next >= self.chunks {
+            return None;
+        }
+        state.next += 1;
+        Some(state.next - 1)
+    }
+
+    fn delivered(&self, count: u64) {
+        self.state
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .delivered = count;
+        self.changed.notify_all();
+    }
+
+    fn stop(&self) {
+        self.state.lock().unwrap_or_else(|e| e.into_inner()).stopped = true;
+        self.changed.notify_all();
+    }
+}
+
+/// Stops the hand-out when dropped: when the writer returns early or a worker
+/// unwinds, no worker is left waiting for a window that will not move.
+struct StopOnDrop<'h>(&'h Handout);
+
+impl Drop for StopOnDrop<'_> {
+    fn drop(&mut self) {
+        self.0.stop();
+    }
+}
+
 /// Encodes `units` with one worker per encoder and delivers the chunks in order.
 pub fn run<'a>(
     units: Range<u64>,
@@ -186,35 +249,67 @@ pub fn run<'a>(
     // Even one worker gets a thread of its own: the writer's side (SQLite's inserts,
     // Parquet's encoding) then runs beside generation rather than after it.
     encoders.truncate(chunks.max(1) as usize);
-    let workers = encoders.len() as u64;
+    let handout = Handout {
+        state: Mutex::new(HandoutState {
+            next: 0,
+            delivered: 0,
+            stopped: false,
+        }),
+        changed: Condvar::new(),
+        chunks,
+        window: IN_FLIGHT_PER_WORKER * encoders.len() as u64,
+    };
+    let handout = &handout;
     std::thread::scope(|scope| -> Result<()> {
-        let mut receivers = Vec::with_capacity(encoders.len());
-        for (worker, mut encoder) in encoders.into_iter().enumerate() {
-            // Two chunks in flight per worker bound memory while keeping it busy.
-            let (tx, rx) = mpsc::sync_channel::<Result<Vec<Encoded>>>(2);
-            receivers.push(rx);
+        let _stop = StopOnDrop(handout);
+        // Unbounded, but never holds more than the window's chunks.
+        let (tx, rx) = mpsc::channel::<(u64, Result<Vec<Encoded>>)>();
+        for mut encoder in encoders {
+            let tx = tx.clone();
             scope.spawn(move || {
-                let mut c = worker as u64;
+                let guard = StopOnPanic(handout);
                 let mut sizes = vec![0; files];
-                while c < chunks {
+                while let Some(c) = handout.take() {
                     let chunk = encode(chunk_range(c), encoder.as_mut(), &mut sizes);
                     let failed = chunk.is_err();
-                    if tx.send(chunk).is_err() || failed {
-                        return;
+                    if tx.send((c, chunk)).is_err() || failed {
+                        break;
                     }
-                    c += workers;
                 }
+                drop(guard);
             });
         }
+        drop(tx);
+        // Chunks that came before their turn, at most a window of them.
+        let mut early = BTreeMap::new();
         for c in 0..chunks {
-            let chunk = receivers[(c % workers) as usize].recv().map_err(|_| {
-                Error::Runtime("a worker thread stopped unexpectedly".to_string())
-            })??;
+            let chunk = loop {
+                if let Some(chunk) = early.remove(&c) {
+                    break chunk;
+                }
+                let (k, chunk) = rx.recv().map_err(|_| {
+                    Error::Runtime("a worker thread stopped unexpectedly".to_string())
+                })?;
+                early.insert(k, chunk);
+            }?;
             let range = chunk_range(c);
             delivery.deliver(chunk, range.end - range.start)?;
+            handout.delivered(c + 1);
         }
         Ok(())
     })
+}
+
+/// Stops the hand-out if its worker unwinds, so the writer is not left waiting for a
+/// chunk that will not come while the other workers wait for the window.
+struct StopOnPanic<'h>(&'h Handout);
+
+impl Drop for StopOnPanic<'_> {
+    fn drop(&mut self) {
+        if std::thread::panicking() {
+            self.0.stop();
+        }
+    }
 }
 
 /// Encodes one chunk. `sizes` holds the byte sizes of the worker's last chunk: a
@@ -246,4 +341,138 @@ pub fn rows_before(source: &dyn RowSource, start: u64) -> bool {
         source.cells(unit..unit + 1, &mut |_| found = true);
         found
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::generate::users;
+    use crate::output::Sink;
+    use crate::schema::Entity;
+    use std::sync::Arc;
+    use std::time::Duration;
+
+    /// Keeps every chunk's bytes in the order they are written.
+    struct Collect(Arc<Mutex<Vec<u8>>>);
+
+    impl Sink for Collect {
+        fn write(&mut self, chunk: Encoded) -> Result<()> {
+            self.0.lock().unwrap().extend_from_slice(&chunk.bytes);
+            Ok(())
+        }
+
+        fn finish(&mut self) -> Result<()> {
+            Ok(())
+        }
+    }
+
+    /// Writes each unit's number; some chunks take longer, so they come in late, and
+    /// the chunk holding `fail_at` fails.
+    struct Numbers {
+        fail_at: Option<u64>,
+    }
+
+    impl ChunkEncoder for Numbers {
+        fn encode(&mut self, units: Range<u64>, files: &mut [Encoded]) -> Result<()> {
+            if (units.start / CHUNK_UNITS).is_multiple_of(3) {
+                std::thread::sleep(Duration::from_millis(3));
+            }
+            if self.fail_at.is_some_and(|u| units.contains(&u)) {
+                return Err(Error::Runtime(format!("unit {}", units.start)));
+            }
+            for unit in units {
+                files[0]
+                    .bytes
+                    .extend_from_slice(format!("{unit}\n").as_bytes());
+                files[0].rows += 1;
+            }
+            Ok(())
+        }
+    }
+
+    fn run_numbers(
+        units: Range<u64>,
+        workers: usize,
+        fail_at: Option<u64>,
+    ) -> (Result<()>, String) {
+        let bytes = Arc::new(Mutex::new(Vec::new()));
+        let sink = Box::new(Collect(Arc::clone(&bytes)));
+        let mut files = [FileOut::binary(
+            Entity::Users,
+            &users::TABLE,
+            sink,
+            None,
+            "numbers".into(),
+        )];
+        let progress = ProgressBar::hidden();
+        let mut delivery = Delivery {
+            files: &mut files,
+            leading_separator: 0,
+            progress: &progress,
+        };
+        let encoders = (0..workers)
+            .map(|_| Box::new(Numbers { fail_at }) as Box<dyn ChunkEncoder>)
+            .collect();
+        let result = run(units, encoders, &mut delivery);
+        let text = String::from_utf8(bytes.lock().unwrap().clone()).unwrap();
+        (result, text)
+    }
+
+    #[test]
+    fn chunks_are_written_in_order_whichever_worker_finishes_first() {
+        let units = 5..20 * CHUNK_UNITS + 17;
+        let expected: String = units.clone().map(|u| format!("{u}\n")).collect();
+        for workers in [1, 2, 3, 8] {
+            let (result, text) = run_numbers(units.clone(), workers, None);
+            result.unwrap();
+            assert!(text == expected, "{workers} workers");
+        }
+    }
+
+    #[test]
+    fn a_failed_chunk_ends_the_run_after_the_chunks_before_it() {
+        let fail_at = 7 * CHUNK_UNITS + 1;
+        for workers in [1, 3] {
+            let (result, text) = run_numbers(0..30 * CHUNK_UNITS, workers, Some(fail_at));
+            let message = result.unwrap_err().to_string();
+            assert!(
+                message.contains(&format!("unit {}", 7 * CHUNK_UNITS)),
+                "{message}"
+            );
+            let expected: String = (0..7 * CHUNK_UNITS).map(|u| format!("{u}\n")).collect();
+            assert!(text == expected, "{workers} workers wrote past the failure");
+        }
+    }
+
+    #[test]
+    fn a_worker_that_panics_stops_the_run_instead_of_hanging_it() {
+        struct Panics;
+        impl ChunkEncoder for Panics {
+            fn encode(&mut self, units: Range<u64>, _: &mut [Encoded]) -> Result<()> {
+                assert!(units.start != 4 * CHUNK_UNITS, "a worker's bug");
+                std::thread::sleep(Duration::from_millis(1));
+                Ok(())
+            }
+        }
+        // On a thread of its own, so that a hang fails the test instead of the suite.
+        let (tx, rx) = mpsc::channel();
+        std::thread::spawn(move || {
+            let outcome = std::panic::catch_unwind(|| {
+                let progress = ProgressBar::hidden();
+                let mut files: [FileOut; 0] = [];
+                let mut delivery = Delivery {
+                    files: &mut files,
+                    leading_separator: 0,
+                    progress: &progress,
+                };
+                let encoders = (0..2)
+                    .map(|_| Box::new(Panics) as Box<dyn ChunkEncoder>)
+                    .collect();
+                run(0..40 * CHUNK_UNITS, encoders, &mut delivery)
+            });
+            let _ = tx.send(outcome.is_err() || outcome.is_ok_and(|r| r.is_err()));
+        });
+        let stopped = rx.recv_timeout(Duration::from_secs(60));
+        assert_eq!(stopped, Ok(true), "the run did not stop with an error");
+    }
 }
