@@ -172,8 +172,9 @@ impl Delivery<'_, '_> {
     }
 }
 
-/// Chunks handed out and not yet delivered, per worker: one being encoded and two
-/// waiting, which bounds memory while keeping every worker busy.
+/// Chunks handed out and not yet delivered, per worker (the window is shared): as many
+/// as one chunk being encoded and two queued per worker were, which bounds memory
+/// while keeping every worker busy.
 const IN_FLIGHT_PER_WORKER: u64 = 3;
 
 /// Which chunk a worker encodes next. Workers take the next chunk as they come free
@@ -267,16 +268,18 @@ pub fn run<'a>(
         for mut encoder in encoders {
             let tx = tx.clone();
             scope.spawn(move || {
-                let guard = StopOnPanic(handout);
+                let _stop_if_unwinding = StopOnPanic(handout);
                 let mut sizes = vec![0; files];
                 while let Some(c) = handout.take() {
                     let chunk = encode(chunk_range(c), encoder.as_mut(), &mut sizes);
                     let failed = chunk.is_err();
                     if tx.send((c, chunk)).is_err() || failed {
+                        // Every chunk before this one is handed out already, so the
+                        // writer still gets them; those after it would be thrown away.
+                        handout.stop();
                         break;
                     }
                 }
-                drop(guard);
             });
         }
         drop(tx);
