@@ -225,8 +225,12 @@ impl Handout {
     }
 }
 
-/// Stops the hand-out when dropped: when the writer returns early or a worker
-/// unwinds, no worker is left waiting for a window that will not move.
+/// Stops the hand-out when dropped. The writer holds one: when it returns early, no
+/// worker is left waiting for a window that will not move. Each worker holds one: when
+/// it fails or unwinds, the writer is not left waiting for a chunk that will not come
+/// while the others wait for the window, and every chunk before the one it failed on
+/// is handed out already, so the writer still gets them. A worker that runs out of
+/// chunks stops nothing that was not over.
 struct StopOnDrop<'h>(&'h Handout);
 
 impl Drop for StopOnDrop<'_> {
@@ -268,15 +272,12 @@ pub fn run<'a>(
         for mut encoder in encoders {
             let tx = tx.clone();
             scope.spawn(move || {
-                let _stop_if_unwinding = StopOnPanic(handout);
+                let _stop = StopOnDrop(handout);
                 let mut sizes = vec![0; files];
                 while let Some(c) = handout.take() {
                     let chunk = encode(chunk_range(c), encoder.as_mut(), &mut sizes);
                     let failed = chunk.is_err();
                     if tx.send((c, chunk)).is_err() || failed {
-                        // Every chunk before this one is handed out already, so the
-                        // writer still gets them; those after it would be thrown away.
-                        handout.stop();
                         break;
                     }
                 }
@@ -301,18 +302,6 @@ pub fn run<'a>(
         }
         Ok(())
     })
-}
-
-/// Stops the hand-out if its worker unwinds, so the writer is not left waiting for a
-/// chunk that will not come while the other workers wait for the window.
-struct StopOnPanic<'h>(&'h Handout);
-
-impl Drop for StopOnPanic<'_> {
-    fn drop(&mut self) {
-        if std::thread::panicking() {
-            self.0.stop();
-        }
-    }
 }
 
 /// Encodes one chunk. `sizes` holds the byte sizes of the worker's last chunk: a
