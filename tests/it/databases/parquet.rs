@@ -197,3 +197,44 @@ fn validate_does_not_mistake_binary_output_for_a_dataset() {
     assert_eq!(output.status.code(), Some(2), "{err}");
     assert!(err.contains("more than one format"), "{err}");
 }
+
+/// Unique UUID columns are random hex that Snappy cannot shrink: they are stored plain,
+/// while keys that repeat and text keep Snappy (where it pays).
+#[test]
+fn unique_uuid_columns_are_stored_uncompressed_and_the_rest_with_snappy() {
+    use ::parquet::basic::Compression;
+    use ::parquet::file::reader::{FileReader, SerializedFileReader};
+    let dir = tempdir();
+    generate(
+        dir.path(),
+        &[SMALL, &["--seed", "5", "--format", "parquet"]].concat(),
+    );
+    let compression = |file: &str, column: &str| {
+        let reader =
+            SerializedFileReader::new(std::fs::File::open(dir.path().join(file)).unwrap()).unwrap();
+        let group = reader.metadata().row_group(0);
+        let chunk = group
+            .columns()
+            .iter()
+            .find(|c| c.column_path().string() == column)
+            .unwrap_or_else(|| panic!("{file} has no {column}"));
+        chunk.compression()
+    };
+    assert_eq!(
+        compression("users.parquet", "user_id"),
+        Compression::UNCOMPRESSED
+    );
+    assert_eq!(
+        compression("orders.parquet", "order_id"),
+        Compression::UNCOMPRESSED
+    );
+    assert_eq!(
+        compression("orders.parquet", "user_id"),
+        Compression::SNAPPY
+    );
+    assert_eq!(compression("users.parquet", "email"), Compression::SNAPPY);
+    assert_eq!(
+        compression("order_items.parquet", "order_id"),
+        Compression::SNAPPY
+    );
+}
