@@ -79,7 +79,7 @@ complete -c ecomgen -n "__fish_ecomgen_using_subcommand generate" -l start-date 
 complete -c ecomgen -n "__fish_ecomgen_using_subcommand generate" -l end-date -d 'Last day of the window, included, YYYY-MM-DD [default: 2023-12-31]' -r
 complete -c ecomgen -n "__fish_ecomgen_using_subcommand generate" -l opened -d 'When the shop opened, YYYY-MM-DD: accounts date from then on [default: four years before --start-date]' -r
 complete -c ecomgen -n "__fish_ecomgen_using_subcommand generate" -l currency -d 'The shop\'s currency, an ISO 4217 code; every amount is in it [default: USD]' -r
-complete -c ecomgen -n "__fish_ecomgen_using_subcommand generate" -s j -l threads -d 'Worker threads [default: all cores]; output is identical for every value' -r
+complete -c ecomgen -n "__fish_ecomgen_using_subcommand generate" -s j -l threads -d 'Worker threads [default: all cores]; 1 does everything on one thread (one core). Output is identical for every value' -r
 complete -c ecomgen -n "__fish_ecomgen_using_subcommand generate" -l parts -d 'Split every entity into P parts, for runs spread over processes or machines' -r
 complete -c ecomgen -n "__fish_ecomgen_using_subcommand generate" -l part -d 'Which part to write, 1..=P; files are named ENTITY.part-KKKK-of-PPPP.EXT' -r
 complete -c ecomgen -n "__fish_ecomgen_using_subcommand generate" -l config -d 'Settings from a TOML file (same names as the flags); flags override it' -r -F

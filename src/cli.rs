@@ -168,7 +168,8 @@ pub struct GenerateArgs {
     #[arg(long, value_name = "CODE", value_parser = parse::<Currency>)]
     pub currency: Option<Currency>,
 
-    /// Worker threads [default: all cores]; output is identical for every value.
+    /// Worker threads [default: all cores]; 1 does everything on one thread (one core).
+    /// Output is identical for every value.
     #[arg(long, short = 'j', value_name = "N", value_parser = parse_positive, allow_hyphen_values = true)]
     pub threads: Option<u64>,
 

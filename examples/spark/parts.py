@@ -71,7 +71,12 @@ def run_part(ecomgen, parts, out, generate_args, part):
     A part is written under temporary names and renamed when complete, so a retried or
     speculative attempt of the same task leaves the same bytes.
     """
-    command = [ecomgen, "generate", "--quiet", "--format", "parquet",
+    # A task holds one executor core (spark.task.cpus = 1), and `--threads 1` keeps
+    # ecomgen to one core; its default, every core of the node, would crowd the
+    # node's other tasks.
+    threads = [] if any(a in ("-j", "--threads") or a.startswith("--threads=")
+                        for a in generate_args) else ["--threads", "1"]
+    command = [ecomgen, "generate", "--quiet", "--format", "parquet", *threads,
                "--parts", str(parts), "--part", str(part), "--out", out, *generate_args]
     started = time.monotonic()
     done = subprocess.run(command, capture_output=True, text=True)

@@ -239,7 +239,8 @@ impl Drop for StopOnDrop<'_> {
     }
 }
 
-/// Encodes `units` with one worker per encoder and delivers the chunks in order.
+/// Encodes `units` with one worker per encoder (on this thread when there is one) and
+/// delivers the chunks in order.
 pub fn run<'a>(
     units: Range<u64>,
     mut encoders: Vec<Box<dyn ChunkEncoder + 'a>>,
@@ -251,9 +252,19 @@ pub fn run<'a>(
         let start = units.start + c * CHUNK_UNITS;
         start..(start + CHUNK_UNITS).min(units.end)
     };
-    // Even one worker gets a thread of its own: the writer's side (SQLite's inserts,
-    // Parquet's encoding) then runs beside generation rather than after it.
     encoders.truncate(chunks.max(1) as usize);
+    if encoders.len() == 1 {
+        // One worker encodes on the calling thread: a one-thread run then keeps one
+        // core busy and no more, so a cluster task given one core is not throttled.
+        let mut encoder = encoders.pop().expect("one encoder");
+        let mut sizes = vec![0; files];
+        for c in 0..chunks {
+            let range = chunk_range(c);
+            let chunk = encode(range.clone(), encoder.as_mut(), &mut sizes)?;
+            delivery.deliver(chunk, range.end - range.start)?;
+        }
+        return Ok(());
+    }
     let handout = Handout {
         state: Mutex::new(HandoutState {
             next: 0,
@@ -418,6 +429,39 @@ mod tests {
             let (result, text) = run_numbers(units.clone(), workers, None);
             result.unwrap();
             assert!(text == expected, "{workers} workers");
+        }
+    }
+
+    #[test]
+    fn one_worker_encodes_on_the_calling_thread() {
+        struct Where(Arc<Mutex<Vec<std::thread::ThreadId>>>);
+        impl ChunkEncoder for Where {
+            fn encode(&mut self, _: Range<u64>, _: &mut [Encoded]) -> Result<()> {
+                self.0.lock().unwrap().push(std::thread::current().id());
+                Ok(())
+            }
+        }
+        for (workers, on_caller) in [(1, true), (2, false)] {
+            let seen = Arc::new(Mutex::new(Vec::new()));
+            let progress = ProgressBar::hidden();
+            let mut files: [FileOut; 0] = [];
+            let mut delivery = Delivery {
+                files: &mut files,
+                leading_separator: 0,
+                progress: &progress,
+            };
+            let encoders = (0..workers)
+                .map(|_| Box::new(Where(Arc::clone(&seen))) as Box<dyn ChunkEncoder>)
+                .collect();
+            run(0..4 * CHUNK_UNITS, encoders, &mut delivery).unwrap();
+            let here = std::thread::current().id();
+            let seen = seen.lock().unwrap();
+            assert_eq!(seen.len(), 4);
+            assert_eq!(
+                seen.iter().all(|&id| id == here),
+                on_caller,
+                "{workers} workers"
+            );
         }
     }
 

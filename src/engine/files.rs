@@ -3,7 +3,7 @@
 //! format: it moves what the encoders made.
 
 use super::commit::TempFile;
-use super::hashed::HashedWriter;
+use super::hashed::{HashedWriter, Hashing};
 use crate::error::{Error, Result};
 use crate::output::{Encoded, Sink};
 use crate::schema::{Entity, TableSpec};
@@ -46,7 +46,12 @@ pub struct FileOut<'w> {
 }
 
 impl<'w> FileOut<'w> {
-    pub fn text(entity: Entity, table: &'static TableSpec, temp: TempFile) -> Result<Self> {
+    pub fn text(
+        entity: Entity,
+        table: &'static TableSpec,
+        temp: TempFile,
+        hashing: Hashing,
+    ) -> Result<Self> {
         let handle = temp
             .file
             .try_clone()
@@ -58,7 +63,7 @@ impl<'w> FileOut<'w> {
             rows: 0,
             // Small: a chunk bigger than the buffer goes to the file as it is, with no
             // copy into the buffer first; small tables' chunks are still gathered.
-            destination: Destination::Text(HashedWriter::new(Box::new(handle), 1 << 16)),
+            destination: Destination::Text(HashedWriter::new(Box::new(handle), 1 << 16, hashing)),
             temp: Some(temp),
             spill: None,
             row_written: false,
@@ -85,7 +90,12 @@ impl<'w> FileOut<'w> {
     }
 
     /// Standard output; a child file is spilled to a temporary file first.
-    pub fn stdout(entity: Entity, table: &'static TableSpec, child: bool) -> Result<Self> {
+    pub fn stdout(
+        entity: Entity,
+        table: &'static TableSpec,
+        child: bool,
+        hashing: Hashing,
+    ) -> Result<Self> {
         let path = PathBuf::from(format!("{} on standard output", table.name));
         let (writer, spill): (Box<dyn Write + Send>, _) = if child {
             let file = tempfile::tempfile().map_err(|e| Error::io(std::env::temp_dir(), e))?;
@@ -101,7 +111,7 @@ impl<'w> FileOut<'w> {
             table,
             path,
             rows: 0,
-            destination: Destination::Text(HashedWriter::new(writer, 1 << 16)),
+            destination: Destination::Text(HashedWriter::new(writer, 1 << 16, hashing)),
             temp: None,
             spill,
             row_written: false,

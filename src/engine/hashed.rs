@@ -1,6 +1,8 @@
 //! Bytes on their way to a file or standard output, written and hashed (for the
-//! manifest) on a thread of their own: the generating thread hands each chunk over and
-//! goes on, so neither the copy into the file nor the SHA-256 costs it time.
+//! manifest). With threads to spare, on a thread of their own: the generating thread
+//! hands each chunk over and goes on, so neither the copy into the file nor the SHA-256
+//! costs it time. A one-thread run writes and hashes in place, so that it keeps one
+//! core busy and no more (a cluster task given one core is not throttled).
 
 use crate::error::{Error, Result};
 use sha2::{Digest, Sha256};
@@ -25,7 +27,27 @@ enum Message {
 /// What the thread hands back: bytes written and their hash.
 type Written = (u64, Sha256);
 
-pub struct HashedWriter {
+/// Where the writing and hashing happen.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Hashing {
+    /// On the calling thread, as each chunk comes.
+    InPlace,
+    /// On a thread of the file's own.
+    Beside,
+}
+
+pub enum HashedWriter {
+    InPlace(InPlace),
+    Beside(Beside),
+}
+
+pub struct InPlace {
+    out: BufWriter<Box<dyn Write + Send>>,
+    hash: Sha256,
+    written: u64,
+}
+
+pub struct Beside {
     sender: Option<SyncSender<Message>>,
     thread: Option<JoinHandle<Written>>,
     /// Set by the thread when a write fails; the next write asks what happened.
@@ -33,30 +55,71 @@ pub struct HashedWriter {
 }
 
 impl HashedWriter {
-    pub fn new(inner: Box<dyn Write + Send>, buffer: usize) -> Self {
-        let (sender, receiver) = sync_channel(IN_FLIGHT);
-        let failed = Arc::new(AtomicBool::new(false));
-        let flag = Arc::clone(&failed);
-        let thread = std::thread::spawn(move || {
-            write_and_hash(BufWriter::with_capacity(buffer, inner), receiver, &flag)
-        });
-        HashedWriter {
-            sender: Some(sender),
-            thread: Some(thread),
-            failed,
+    pub fn new(inner: Box<dyn Write + Send>, buffer: usize, hashing: Hashing) -> Self {
+        let out = BufWriter::with_capacity(buffer, inner);
+        match hashing {
+            Hashing::InPlace => HashedWriter::InPlace(InPlace {
+                out,
+                hash: Sha256::new(),
+                written: 0,
+            }),
+            Hashing::Beside => {
+                let (sender, receiver) = sync_channel(IN_FLIGHT);
+                let failed = Arc::new(AtomicBool::new(false));
+                let flag = Arc::clone(&failed);
+                let thread = std::thread::spawn(move || write_and_hash(out, receiver, &flag));
+                HashedWriter::Beside(Beside {
+                    sender: Some(sender),
+                    thread: Some(thread),
+                    failed,
+                })
+            }
         }
     }
 
-    /// Queues `bytes[skip..]`; a failure shows at this call or a later one.
+    /// Writes or queues `bytes[skip..]`; a failure shows at this call or a later one.
     pub fn write(&mut self, bytes: Vec<u8>, skip: usize, path: &Path) -> Result<()> {
-        if self.failed.load(Ordering::Acquire) {
-            return self.flush(path);
+        match self {
+            HashedWriter::InPlace(w) => {
+                let bytes = &bytes[skip..];
+                w.out.write_all(bytes).map_err(|e| Error::io(path, e))?;
+                w.hash.update(bytes);
+                w.written += bytes.len() as u64;
+                Ok(())
+            }
+            HashedWriter::Beside(w) => {
+                if w.failed.load(Ordering::Acquire) {
+                    return w.flush(path);
+                }
+                w.send(Message::Bytes(bytes, skip), path)
+            }
         }
-        self.send(Message::Bytes(bytes, skip), path)
     }
 
-    /// Waits until everything queued is written.
+    /// Waits until everything given is written.
     pub fn flush(&mut self, path: &Path) -> Result<()> {
+        match self {
+            HashedWriter::InPlace(w) => w.out.flush().map_err(|e| Error::io(path, e)),
+            HashedWriter::Beside(w) => w.flush(path),
+        }
+    }
+
+    /// Everything written: its size and hash.
+    pub fn finish(mut self, path: &Path) -> Result<Written> {
+        self.flush(path)?;
+        match self {
+            HashedWriter::InPlace(w) => Ok((w.written, w.hash)),
+            HashedWriter::Beside(mut w) => {
+                w.sender = None;
+                let thread = w.thread.take().expect("joined once");
+                thread.join().map_err(|_| gone(path))
+            }
+        }
+    }
+}
+
+impl Beside {
+    fn flush(&mut self, path: &Path) -> Result<()> {
         let (reply, answer) = sync_channel(1);
         self.send(Message::Flush(reply), path)?;
         match answer.recv() {
@@ -65,21 +128,13 @@ impl HashedWriter {
         }
     }
 
-    /// Everything written: its size and hash.
-    pub fn finish(mut self, path: &Path) -> Result<Written> {
-        self.flush(path)?;
-        self.sender = None;
-        let thread = self.thread.take().expect("joined once");
-        thread.join().map_err(|_| gone(path))
-    }
-
     fn send(&self, message: Message, path: &Path) -> Result<()> {
         let sender = self.sender.as_ref().expect("not finished");
         sender.send(message).map_err(|_| gone(path))
     }
 }
 
-impl Drop for HashedWriter {
+impl Drop for Beside {
     /// An abandoned file (a failed or interrupted run) lets its thread end.
     fn drop(&mut self) {
         self.sender = None;
@@ -151,31 +206,38 @@ mod tests {
         }
     }
 
+    const BOTH: [Hashing; 2] = [Hashing::InPlace, Hashing::Beside];
+
     #[test]
     fn the_hash_is_of_the_bytes_written_after_each_skip() {
-        let mut writer = HashedWriter::new(Box::new(io::sink()), 16);
-        let path = Path::new("t");
-        writer.write(b",abc".to_vec(), 1, path).unwrap();
-        writer
-            .write(b"defghijklmnopqrstuvwxyz".to_vec(), 0, path)
-            .unwrap();
-        let (bytes, hash) = writer.finish(path).unwrap();
-        assert_eq!(bytes, 26);
-        assert_eq!(
-            hash.finalize(),
-            Sha256::digest(b"abcdefghijklmnopqrstuvwxyz")
-        );
+        for hashing in BOTH {
+            let mut writer = HashedWriter::new(Box::new(io::sink()), 16, hashing);
+            let path = Path::new("t");
+            writer.write(b",abc".to_vec(), 1, path).unwrap();
+            writer
+                .write(b"defghijklmnopqrstuvwxyz".to_vec(), 0, path)
+                .unwrap();
+            let (bytes, hash) = writer.finish(path).unwrap();
+            assert_eq!(bytes, 26, "{hashing:?}");
+            assert_eq!(
+                hash.finalize(),
+                Sha256::digest(b"abcdefghijklmnopqrstuvwxyz"),
+                "{hashing:?}"
+            );
+        }
     }
 
     #[test]
     fn a_failed_write_is_reported_by_a_later_call() {
-        let mut writer = HashedWriter::new(Box::new(Small(10)), 0);
-        let path = Path::new("full.csv");
-        let mut outcome = Ok(());
-        for _ in 0..100 {
-            outcome = outcome.and_then(|()| writer.write(vec![b'x'; 8], 0, path));
+        for hashing in BOTH {
+            let mut writer = HashedWriter::new(Box::new(Small(10)), 0, hashing);
+            let path = Path::new("full.csv");
+            let mut outcome = Ok(());
+            for _ in 0..100 {
+                outcome = outcome.and_then(|()| writer.write(vec![b'x'; 8], 0, path));
+            }
+            let err = outcome.and_then(|()| writer.flush(path)).unwrap_err();
+            assert!(err.to_string().contains("full.csv"), "{hashing:?}: {err}");
         }
-        let err = outcome.and_then(|()| writer.flush(path)).unwrap_err();
-        assert!(err.to_string().contains("full.csv"), "{err}");
     }
 }

@@ -25,6 +25,7 @@ use crate::output::{self, Format, Writer};
 use crate::schema::{Entity, TableSpec};
 use commit::{Commit, TempFile};
 use files::FileOut;
+use hashed::Hashing;
 use std::io::Write;
 use std::ops::Range;
 use std::path::{Path, PathBuf};
@@ -257,10 +258,10 @@ fn open_files<'w>(
                     let sink = writer.sink(table, Some(handle), &path)?;
                     Ok(FileOut::binary(entity, table, sink, Some(temp), path))
                 } else {
-                    FileOut::text(entity, table, temp)
+                    FileOut::text(entity, table, temp, hashing(job))
                 }
             }
-            (None, _) => FileOut::stdout(entity, table, i > 0),
+            (None, _) => FileOut::stdout(entity, table, i > 0, hashing(job)),
         })
         .collect()
 }
@@ -304,6 +305,15 @@ fn end_files(files: &mut [FileOut], writer: &dyn Writer, job: &Job) -> Result<()
         file.finish_entity()?;
     }
     Ok(())
+}
+
+/// A one-thread run hashes its files in place: it keeps one core busy, no more.
+fn hashing(job: &Job) -> Hashing {
+    if job.threads <= 1 {
+        Hashing::InPlace
+    } else {
+        Hashing::Beside
+    }
 }
 
 fn workers(job: &Job, units: &Range<u64>) -> usize {
