@@ -11,7 +11,8 @@
 #   per CSV-equivalent byte (the CSV size of the same data over this format's time:
 #   Parquet and SQLite bytes are compressed or indexed), peak RSS, time against CSV's,
 #   with 1 and 2 threads for CSV and 1 thread for the others, and CSV on one thread held
-#   to one core (taskset -c 0) for scaling, since one thread keeps more than one core busy;
+#   to one core (taskset -c 0) for scaling, which shows whether one thread keeps more
+#   than one core busy (`--threads 1` should not);
 # - tpchgen-cli -s 1 as CSV (1 and 2 threads) and Parquet (1 thread), and the ratios
 #   of ecomgen's MB/s to its;
 # - orders alone streamed as JSON Lines to a pipe, for each order count of --series:
