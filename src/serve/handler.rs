@@ -147,8 +147,11 @@ async fn page(
             Ok(Ok(())) => {
                 send(Piece::End);
             }
-            Ok(Err(Stopped::Refused)) => {}
-            Ok(Err(Stopped::TimedOut)) => log(format_args!(
+            // A client too slow to take the page in time is cut by the deadline on
+            // its sends, which the page sees as a refusal: the log says why all the
+            // same. A client that left before the deadline is no news.
+            Ok(Err(Stopped::Refused)) if Instant::now() < deadline => {}
+            Ok(Err(Stopped::Refused | Stopped::TimedOut)) => log(format_args!(
                 "ecomgen: {}: cut after {} s (--timeout)",
                 describe(endpoint, &query),
                 timeout

@@ -1,7 +1,8 @@
 //! What the server says to mistakes, many clients and a stop signal: 400s naming the
 //! parameter and its choices, 404 and 405, bad flags refused before listening, pages
 //! at once beyond the limit refused with 503, concurrent pages each whole and right,
-//! and SIGTERM or Ctrl-C letting a page in flight end before exit 0.
+//! a page past `--timeout` cut and logged, `--host 0.0.0.0` reachable on loopback, and
+//! SIGTERM or Ctrl-C letting a page in flight end before exit 0.
 
 use super::files::File;
 use super::{Server, open, parse, read_head, request};
@@ -239,4 +240,51 @@ fn sigterm_and_ctrl_c_end_pages_in_flight_then_exit_0() {
     assert_eq!(server.get("/health").status, 200);
     let (status, log) = server.stop("INT");
     assert_eq!(status.code(), Some(0), "{log}");
+}
+
+/// A page still streaming when `--timeout` runs out is cut (its body ends without the
+/// last chunk), the log says which and why, and the server goes on.
+#[test]
+fn a_page_past_its_timeout_is_cut_logged_and_the_server_goes_on() {
+    let server = Server::start(&["--seed", "4", "--count", "users=150000", "--timeout", "1"]);
+    // Tens of megabytes that the client does not read: the page cannot finish in time.
+    let mut held = open(&server.address, "GET", "/api/v1/users?limit=150000");
+    let mut raw = read_head(&mut held);
+    assert!(
+        raw.starts_with(b"HTTP/1.1 200"),
+        "{}",
+        String::from_utf8_lossy(&raw)
+    );
+    std::thread::sleep(std::time::Duration::from_millis(2500));
+    let _ = held.read_to_end(&mut raw);
+    let page = parse(&raw);
+    assert!(!page.complete, "a page past its timeout came whole");
+    let said = (0..50)
+        .map(|_| {
+            std::thread::sleep(std::time::Duration::from_millis(100));
+            server.log()
+        })
+        .find(|log| log.contains("(--timeout)"))
+        .unwrap_or_else(|| server.log());
+    assert!(
+        said.contains(
+            "/api/v1/users?format=json&offset=0&limit=150000&seed=4: cut after 1 s (--timeout)"
+        ),
+        "{said}"
+    );
+    let next = server.get("/api/v1/users?limit=2");
+    assert_eq!(next.status, 200, "{}", next.text());
+    assert!(next.complete);
+}
+
+/// `--host 0.0.0.0` listens on every address of the machine: the loopback one too.
+#[test]
+fn host_0_0_0_0_listens_on_every_address() {
+    let server = Server::start(&["--seed", "4", "--scale", "0.05", "--host", "0.0.0.0"]);
+    let port = server
+        .address
+        .strip_prefix("0.0.0.0:")
+        .unwrap_or_else(|| panic!("not on 0.0.0.0: {}", server.address));
+    let health = request(&format!("127.0.0.1:{port}"), "GET", "/health");
+    assert_eq!(health.status, 200, "{}", health.text());
 }
