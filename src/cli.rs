@@ -327,6 +327,9 @@ fn parse_seed(s: &str) -> Result<u64, String> {
 fn parse_positive(s: &str) -> Result<u64, String> {
     match s.parse::<u64>() {
         Ok(n) if n > 0 => Ok(n),
+        Err(e) if *e.kind() == std::num::IntErrorKind::PosOverflow => {
+            Err(format!("expected a whole number from 1 to {}", u64::MAX))
+        }
         _ => Err("expected a whole number of at least 1".to_string()),
     }
 }
@@ -344,6 +347,23 @@ mod tests {
     #[test]
     fn the_cli_is_well_formed() {
         Args::command().debug_assert();
+    }
+
+    #[test]
+    fn a_count_too_big_for_its_type_says_the_range_not_at_least_1() {
+        assert_eq!(parse_positive("3"), Ok(3));
+        for bad in ["0", "-1", "abc", "1.5"] {
+            assert_eq!(
+                parse_positive(bad),
+                Err("expected a whole number of at least 1".to_string()),
+                "{bad}"
+            );
+        }
+        let too_big = parse_positive("99999999999999999999").unwrap_err();
+        assert!(
+            too_big.contains("from 1 to 18446744073709551615"),
+            "{too_big}"
+        );
     }
 
     #[test]
