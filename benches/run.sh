@@ -18,7 +18,7 @@
 # - orders alone streamed as JSON Lines to a pipe, for each order count of --series:
 #   time grows linearly, memory stays flat.
 #
-# S defaults to the scale whose CSV is about the size of tpchgen-cli's at -s 1 (1 GB),
+# S defaults to the scale whose CSV is about the size of tpchgen-cli's at -s 1 (1.1 GB),
 # found by generating a small dataset first. --quick does a tenth of that (tpchgen-cli
 # -s 0.1) and shorter series. Each run is repeated --runs times (default 3, 1 with
 # --quick), all configurations in turn each round, and the fastest run is kept for
