@@ -37,14 +37,24 @@ pub enum Hashing {
 }
 
 pub enum HashedWriter {
-    InPlace(InPlace),
+    InPlace(HashingFile),
     Beside(Beside),
 }
 
-pub struct InPlace {
+/// The file and the hash of what went into it, on whichever thread writes.
+pub struct HashingFile {
     out: BufWriter<Box<dyn Write + Send>>,
     hash: Sha256,
     written: u64,
+}
+
+impl HashingFile {
+    fn put(&mut self, bytes: &[u8]) -> io::Result<()> {
+        self.out.write_all(bytes)?;
+        self.hash.update(bytes);
+        self.written += bytes.len() as u64;
+        Ok(())
+    }
 }
 
 pub struct Beside {
@@ -56,18 +66,18 @@ pub struct Beside {
 
 impl HashedWriter {
     pub fn new(inner: Box<dyn Write + Send>, buffer: usize, hashing: Hashing) -> Self {
-        let out = BufWriter::with_capacity(buffer, inner);
+        let file = HashingFile {
+            out: BufWriter::with_capacity(buffer, inner),
+            hash: Sha256::new(),
+            written: 0,
+        };
         match hashing {
-            Hashing::InPlace => HashedWriter::InPlace(InPlace {
-                out,
-                hash: Sha256::new(),
-                written: 0,
-            }),
+            Hashing::InPlace => HashedWriter::InPlace(file),
             Hashing::Beside => {
                 let (sender, receiver) = sync_channel(IN_FLIGHT);
                 let failed = Arc::new(AtomicBool::new(false));
                 let flag = Arc::clone(&failed);
-                let thread = std::thread::spawn(move || write_and_hash(out, receiver, &flag));
+                let thread = std::thread::spawn(move || write_and_hash(file, receiver, &flag));
                 HashedWriter::Beside(Beside {
                     sender: Some(sender),
                     thread: Some(thread),
@@ -80,13 +90,7 @@ impl HashedWriter {
     /// Writes or queues `bytes[skip..]`; a failure shows at this call or a later one.
     pub fn write(&mut self, bytes: Vec<u8>, skip: usize, path: &Path) -> Result<()> {
         match self {
-            HashedWriter::InPlace(w) => {
-                let bytes = &bytes[skip..];
-                w.out.write_all(bytes).map_err(|e| Error::io(path, e))?;
-                w.hash.update(bytes);
-                w.written += bytes.len() as u64;
-                Ok(())
-            }
+            HashedWriter::InPlace(file) => file.put(&bytes[skip..]).map_err(|e| Error::io(path, e)),
             HashedWriter::Beside(w) => {
                 if w.failed.load(Ordering::Acquire) {
                     return w.flush(path);
@@ -99,7 +103,7 @@ impl HashedWriter {
     /// Waits until everything given is written.
     pub fn flush(&mut self, path: &Path) -> Result<()> {
         match self {
-            HashedWriter::InPlace(w) => w.out.flush().map_err(|e| Error::io(path, e)),
+            HashedWriter::InPlace(file) => file.out.flush().map_err(|e| Error::io(path, e)),
             HashedWriter::Beside(w) => w.flush(path),
         }
     }
@@ -108,7 +112,7 @@ impl HashedWriter {
     pub fn finish(mut self, path: &Path) -> Result<Written> {
         self.flush(path)?;
         match self {
-            HashedWriter::InPlace(w) => Ok((w.written, w.hash)),
+            HashedWriter::InPlace(file) => Ok((file.written, file.hash)),
             HashedWriter::Beside(mut w) => {
                 w.sender = None;
                 let thread = w.thread.take().expect("joined once");
@@ -149,12 +153,10 @@ fn gone(path: &Path) -> Error {
 }
 
 fn write_and_hash(
-    mut out: BufWriter<Box<dyn Write + Send>>,
+    mut file: HashingFile,
     messages: Receiver<Message>,
     failed: &AtomicBool,
 ) -> Written {
-    let mut hash = Sha256::new();
-    let mut written = 0;
     let mut error: Option<io::Error> = None;
     for message in messages {
         match message {
@@ -162,28 +164,21 @@ fn write_and_hash(
                 if error.is_some() {
                     continue;
                 }
-                let bytes = &bytes[skip..];
-                match out.write_all(bytes) {
-                    Ok(()) => {
-                        hash.update(bytes);
-                        written += bytes.len() as u64;
-                    }
-                    Err(e) => {
-                        error = Some(e);
-                        failed.store(true, Ordering::Release);
-                    }
+                if let Err(e) = file.put(&bytes[skip..]) {
+                    error = Some(e);
+                    failed.store(true, Ordering::Release);
                 }
             }
             Message::Flush(reply) => {
                 let result = match &error {
                     Some(e) => Err(io::Error::new(e.kind(), e.to_string())),
-                    None => out.flush(),
+                    None => file.out.flush(),
                 };
                 let _ = reply.send(result);
             }
         }
     }
-    (written, hash)
+    (file.written, file.hash)
 }
 
 #[cfg(test)]
