@@ -421,6 +421,18 @@ mod tests {
         (result, text)
     }
 
+    /// Runs encoders that write nothing, for what they do rather than what they make.
+    fn run_into_no_file(units: Range<u64>, encoders: Vec<Box<dyn ChunkEncoder>>) -> Result<()> {
+        let progress = ProgressBar::hidden();
+        let mut files: [FileOut; 0] = [];
+        let mut delivery = Delivery {
+            files: &mut files,
+            leading_separator: 0,
+            progress: &progress,
+        };
+        run(units, encoders, &mut delivery)
+    }
+
     #[test]
     fn chunks_are_written_in_order_whichever_worker_finishes_first() {
         let units = 5..20 * CHUNK_UNITS + 17;
@@ -443,17 +455,10 @@ mod tests {
         }
         for (workers, on_caller) in [(1, true), (2, false)] {
             let seen = Arc::new(Mutex::new(Vec::new()));
-            let progress = ProgressBar::hidden();
-            let mut files: [FileOut; 0] = [];
-            let mut delivery = Delivery {
-                files: &mut files,
-                leading_separator: 0,
-                progress: &progress,
-            };
             let encoders = (0..workers)
                 .map(|_| Box::new(Where(Arc::clone(&seen))) as Box<dyn ChunkEncoder>)
                 .collect();
-            run(0..4 * CHUNK_UNITS, encoders, &mut delivery).unwrap();
+            run_into_no_file(0..4 * CHUNK_UNITS, encoders).unwrap();
             let here = std::thread::current().id();
             let seen = seen.lock().unwrap();
             assert_eq!(seen.len(), 4);
@@ -494,17 +499,10 @@ mod tests {
         let (tx, rx) = mpsc::channel();
         std::thread::spawn(move || {
             let outcome = std::panic::catch_unwind(|| {
-                let progress = ProgressBar::hidden();
-                let mut files: [FileOut; 0] = [];
-                let mut delivery = Delivery {
-                    files: &mut files,
-                    leading_separator: 0,
-                    progress: &progress,
-                };
                 let encoders = (0..2)
                     .map(|_| Box::new(Panics) as Box<dyn ChunkEncoder>)
                     .collect();
-                run(0..40 * CHUNK_UNITS, encoders, &mut delivery)
+                run_into_no_file(0..40 * CHUNK_UNITS, encoders)
             });
             let _ = tx.send(outcome.is_err() || outcome.is_ok_and(|r| r.is_err()));
         });
