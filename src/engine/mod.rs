@@ -147,7 +147,7 @@ fn write_entities(
     let fed = order_pass::fed_by_one_pass(job);
     let mut open = Vec::new();
     for &entity in &job.plan.entities {
-        if entity == Entity::Reviews && job.parts == Parts::WHOLE {
+        if entity == Entity::Reviews && job.parts == Parts::WHOLE && !fed.contains(&entity) {
             // Every review once: they add to the analytics' totals as they go.
             world.tally.begin_reviews();
             open.extend(write_entity(world, entity, writer, job, dir, single)?);

@@ -87,7 +87,8 @@ pub(super) fn write_order_pass<'w>(
         leading_separator: job.format.spec().leading_separator,
         progress: &progress,
     };
-    // A whole run adds every order up once, for the reviews and analytics after it.
+    // A whole run adds every order up once (and every review, when the pass writes
+    // them), for the analytics after it and a set review count's index.
     let tallied = job.parts == Parts::WHOLE;
     if tallied {
         let analytics = job
@@ -95,7 +96,9 @@ pub(super) fn write_order_pass<'w>(
             .entities
             .iter()
             .any(|e| matches!(e, Entity::UserAnalytics | Entity::ProductAnalytics));
-        world.tally.begin_orders(world, analytics);
+        world
+            .tally
+            .begin_orders(world, analytics, fed.contains(&Entity::Reviews));
     }
     chunks::run(order_units.clone(), encoders, &mut delivery)?;
     if tallied {

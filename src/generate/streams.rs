@@ -26,7 +26,8 @@ pub enum Stream {
     PromotionCodes,
     /// A promotion's code word and name, drawn apart from the terms orders recompute.
     PromotionText,
-    /// Which delivered purchase of its stride a review is about.
+    /// Whether a delivered purchase is reviewed, or (a set count) which purchase of its
+    /// stride a review is about.
     ReviewPicks,
     /// The warehouse a product's inventory rows start from.
     InventoryOffsets,

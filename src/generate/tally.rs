@@ -1,8 +1,9 @@
 //! What the pass that writes the orders adds up on its way, so that reviews and
-//! analytics need not draw every order's facts again: delivered purchases per block of
-//! orders (the reviews' index) and the analytics' totals, to which the reviews add
-//! theirs as they are written. Only a run that writes every order (and every review)
-//! tallies; anything else builds the same values by passes of its own.
+//! analytics need not draw every order's facts again: the analytics' totals, to which
+//! the reviews add theirs as they are written (in the same pass, unless their count is
+//! set), and for a set review count the delivered purchases per block of orders (its
+//! index). Only a run that writes every order (and every review) tallies; anything
+//! else builds the same values by passes of its own.
 
 use super::World;
 use super::orders::OrderFacts;
@@ -31,10 +32,11 @@ impl Tally {
         self.state.load(Ordering::Acquire) & flag != 0
     }
 
-    /// Before a pass that writes every order of the run: tally the reviews' index
-    /// (unless it is built already) and, with `analytics`, the totals.
-    pub fn begin_orders(&self, world: &World, analytics: bool) {
-        if world.delivered.get().is_none() {
+    /// Before a pass that writes every order of the run: tally the index a set review
+    /// count needs (unless it is built already) and, with `analytics`, the totals, to
+    /// which the reviews add theirs when `with_reviews` (the pass writes them too).
+    pub fn begin_orders(&self, world: &World, analytics: bool, with_reviews: bool) {
+        if world.review_count_override.is_some() && world.delivered.get().is_none() {
             let blocks = world
                 .count(crate::schema::Entity::Orders)
                 .div_ceil(reviews::BLOCK);
@@ -45,7 +47,9 @@ impl Tally {
         if analytics && world.analytics.get().is_none() {
             let _ = self.totals.set(Aggregates::zeroed(world));
         }
-        self.state.fetch_or(ORDERS_ADDING, Ordering::AcqRel);
+        let reviews = if with_reviews { REVIEWS_ADDING } else { 0 };
+        self.state
+            .fetch_or(ORDERS_ADDING | reviews, Ordering::AcqRel);
     }
 
     /// One order of the pass, each exactly once.
@@ -64,8 +68,9 @@ impl Tally {
         }
     }
 
-    /// After the pass: the reviews' index is complete.
+    /// After the pass: the index and the totals are complete.
     pub fn end_orders(&self, world: &World) {
+        self.end_reviews();
         self.state.fetch_and(!ORDERS_ADDING, Ordering::AcqRel);
         if let Some(blocks) = self.delivered.get() {
             let per_block = blocks.iter().map(|b| b.load(Ordering::Relaxed));

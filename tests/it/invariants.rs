@@ -171,6 +171,39 @@ fn skewed_sizes_hold_every_invariant() {
     }
 }
 
+/// Delivered purchases: every item of a delivered or returned order.
+fn delivered_purchases(out: &std::path::Path) -> usize {
+    let orders = csv_rows(&out.join("orders.csv"));
+    let delivered: std::collections::BTreeSet<String> = orders
+        .iter()
+        .filter(|o| o["status"] == "delivered" || o["status"] == "returned")
+        .map(|o| o["order_id"].clone())
+        .collect();
+    csv_rows(&out.join("order_items.csv"))
+        .iter()
+        .filter(|i| delivered.contains(&i["order_id"]))
+        .count()
+}
+
+#[test]
+fn derived_review_counts_are_about_one_in_eleven_delivered_purchases() {
+    let dir = tempdir();
+    let (mut reviews, mut purchases) = (0, 0);
+    for seed in ["3", "4", "5"] {
+        let out = dir.path().join(seed);
+        generate(&out, &["--seed", seed, "--entities", "orders,reviews"]);
+        reviews += csv_rows(&out.join("reviews.csv")).len();
+        purchases += delivered_purchases(&out);
+    }
+    // Each purchase is picked with chance 1/11: over some 27,000 purchases the rate
+    // strays from it by about 2% (one standard deviation), a tenth is five.
+    let rate = reviews as f64 / purchases as f64;
+    assert!(
+        (rate * 11.0 - 1.0).abs() < 0.1,
+        "{reviews} reviews of {purchases} delivered purchases"
+    );
+}
+
 #[test]
 fn review_counts_can_be_set_up_to_every_delivered_purchase() {
     let dir = tempdir();
@@ -181,17 +214,7 @@ fn review_counts_can_be_set_up_to_every_delivered_purchase() {
     );
     assert_eq!(csv_rows(&out.join("reviews.csv")).len(), 7);
     assert_valid(&out, window((2023, 1, 1), (2023, 12, 31)));
-    // All delivered purchases: every item of a delivered or returned order.
-    let orders = csv_rows(&out.join("orders.csv"));
-    let delivered: std::collections::BTreeSet<String> = orders
-        .iter()
-        .filter(|o| o["status"] == "delivered" || o["status"] == "returned")
-        .map(|o| o["order_id"].clone())
-        .collect();
-    let purchases = csv_rows(&out.join("order_items.csv"))
-        .iter()
-        .filter(|i| delivered.contains(&i["order_id"]))
-        .count();
+    let purchases = delivered_purchases(&out);
     let all = dir.path().join("all");
     generate(
         &all,

@@ -1,14 +1,18 @@
 //! Reviews: ratings of delivered purchases by their buyers, about one in eleven (as
 //! solicited reviews go), rated and written by what happened: a late parcel, a fault
-//! or a return costs stars and says so. Delivered purchases (items of delivered or
-//! returned orders) are numbered in order order; review r takes one purchase from its
-//! own stride of that numbering, so N reviews pick N distinct purchases, spread over
-//! the year, with any review computable from its index.
+//! or a return costs stars and says so. Each delivered purchase (an item of a delivered
+//! or returned order) is reviewed or not by its own key, so an order's reviews follow
+//! from its facts and are written by the pass over orders. A set count N instead
+//! numbers the delivered purchases in order order and gives review r one from its own
+//! stride, so N reviews pick N distinct purchases spread over the year.
 
 mod text;
 
 use super::orders::{LastCustomer, OrderFacts, Orders};
-use super::{CountRule, EntitySpec, Generator, RowSource, Stream, World, flat_record};
+use super::products::Products;
+use super::{
+    CountRule, EntitySpec, FromOrders, Generator, OrderFed, RowSource, Stream, World, flat_record,
+};
 use crate::model::{Id, Timestamp};
 use crate::rng::{self, mix64};
 use crate::schema::{Bound, Entity, Field, FieldType as F, Table, TableSpec};
@@ -149,12 +153,12 @@ impl World {
     pub fn delivered(&self) -> &DeliveredIndex {
         self.delivered.get_or_init(|| DeliveredIndex::build(self))
     }
+}
 
-    /// Review count: the one set, or one delivered purchase in eleven.
-    pub fn review_count(&self) -> u64 {
-        self.review_count_override
-            .unwrap_or_else(|| self.delivered().total / REVIEWED_ONE_IN)
-    }
+/// Whether delivered purchase `key` (an order item's key) is reviewed, when the count
+/// is not set: one in eleven, by the purchase alone.
+fn reviewed(world: &World, key: u64) -> bool {
+    mix64(world.key(Stream::ReviewPicks) ^ key).is_multiple_of(REVIEWED_ONE_IN)
 }
 
 /// What a review is about, as analytics need it.
@@ -231,60 +235,146 @@ impl<'w> Cursor<'w> {
     }
 }
 
-/// The count is asked of the world each time rather than kept: it needs the index of
-/// delivered purchases, which a run that writes the orders tallies on its way, and a
-/// `Reviews` made before that pass must not build it by a pass of its own.
+/// Reviews come in one of two ways. With the count derived, each delivered purchase is
+/// reviewed or not by its own key, so an order's reviews follow from its facts and the
+/// pass over orders writes them with the rest; units are orders, keys are purchases.
+/// With the count set, review r takes one purchase from its own stride of the
+/// delivered purchases, which takes the index of them; units and keys are reviews.
 pub struct Reviews<'w> {
     world: &'w World,
+    orders: Orders<'w>,
+    products: Products<'w>,
 }
 
 impl<'w> Reviews<'w> {
     pub fn new(world: &'w World) -> Self {
-        Reviews { world }
+        Reviews {
+            world,
+            orders: Orders::new(world),
+            products: Products::new(world),
+        }
     }
 
-    /// The delivered purchase review `r` is about: one from its own stride.
-    fn rank(&self, r: u64) -> u64 {
+    /// The delivered purchase review `r` of a set count is about: one from its own
+    /// stride. The index is asked of the world each time rather than kept: a `Reviews`
+    /// made before a pass over orders must not build it by a pass of its own.
+    fn rank(&self, r: u64, count: u64) -> u64 {
         let total = self.world.delivered().total as u128;
-        let n = self.world.review_count() as u128;
+        let n = count as u128;
         let lo = (r as u128 * total / n) as u64;
         let hi = ((r as u128 + 1) * total / n) as u64;
         lo + mix64(self.world.key(Stream::ReviewPicks) ^ r) % (hi - lo).max(1)
     }
 
-    /// Calls `each` with every review of `range` in order.
+    /// Calls `each` with every review of `units` in order, with its key.
     pub fn for_each(
         &self,
-        range: Range<u64>,
+        units: Range<u64>,
         mut each: impl FnMut(u64, &ReviewFacts, &mut rng::RowRng),
     ) {
-        if range.is_empty() {
+        if units.is_empty() {
             return;
         }
-        let mut cursor = Cursor::new(self.world, self.rank(range.start));
-        for r in range {
-            let (order, item) = cursor.seek(self.rank(r));
-            let mut rng = self.world.rng(Entity::Reviews, r);
-            let experience = experience(order, item);
-            let rating = text::stars(&mut rng, experience);
-            let delivered = order
-                .delivered_at()
-                .expect("delivered orders have a delivery time");
-            let created_at = self
-                .world
-                .after_delay(&mut rng, delivered, 3_600, 21 * 86_400)
-                .unwrap_or_else(|| self.world.moment_after(&mut rng, delivered));
-            let facts = ReviewFacts {
-                order: order.index,
-                item,
-                user: order.user,
-                product: order.items()[item].product,
-                rating,
-                created_at,
-                experience,
-            };
+        let Some(count) = self.world.review_count_override else {
+            let mut last = LastCustomer::default();
+            for order in units {
+                let facts = self.orders.facts_after(order, &mut last);
+                self.of_order(&facts, &mut each);
+            }
+            return;
+        };
+        let mut cursor = Cursor::new(self.world, self.rank(units.start, count));
+        for r in units {
+            let (order, item) = cursor.seek(self.rank(r, count));
+            let (facts, mut rng) = self.review(r, order, item);
             each(r, &facts, &mut rng);
         }
+    }
+
+    /// The reviews of one order, when the count is derived.
+    fn of_order(
+        &self,
+        order: &OrderFacts,
+        each: &mut impl FnMut(u64, &ReviewFacts, &mut rng::RowRng),
+    ) {
+        if !order.status().is_delivered() {
+            return;
+        }
+        for item in 0..order.items().len() {
+            let key = Orders::item_key(order.index, item);
+            if reviewed(self.world, key) {
+                let (facts, mut rng) = self.review(key, order, item);
+                each(key, &facts, &mut rng);
+            }
+        }
+    }
+
+    /// Review `key` of item `item` of `order`: its rating and date, and its stream for
+    /// the rest.
+    fn review(&self, key: u64, order: &OrderFacts, item: usize) -> (ReviewFacts, rng::RowRng) {
+        let mut rng = self.world.rng(Entity::Reviews, key);
+        let experience = experience(order, item);
+        let rating = text::stars(&mut rng, experience);
+        let delivered = order
+            .delivered_at()
+            .expect("delivered orders have a delivery time");
+        let created_at = self
+            .world
+            .after_delay(&mut rng, delivered, 3_600, 21 * 86_400)
+            .unwrap_or_else(|| self.world.moment_after(&mut rng, delivered));
+        let facts = ReviewFacts {
+            order: order.index,
+            item,
+            user: order.user,
+            product: order.items()[item].product,
+            rating,
+            created_at,
+            experience,
+        };
+        (facts, rng)
+    }
+
+    /// Fills `row` with review `key` and emits it.
+    fn write_row(
+        &self,
+        key: u64,
+        facts: &ReviewFacts,
+        rng: &mut rng::RowRng,
+        row: &mut Review,
+        emit: &mut dyn FnMut(&Review),
+    ) {
+        let w = self.world;
+        w.tally.add_review(facts);
+        row.review_id = w.ids(Table::Reviews).id(key);
+        row.user_id = w.ids(Table::Users).id(facts.user);
+        row.product_id = w.ids(Table::Products).id(facts.product);
+        row.order_id = w.ids(Table::Orders).id(facts.order);
+        row.rating = facts.rating;
+        row.created_at = facts.created_at;
+        let core = self.products.core(facts.product);
+        let kind = DEPARTMENTS[core.shape.department].reviews;
+        text::write(
+            rng,
+            kind,
+            facts.rating,
+            core.noun.name,
+            facts.experience,
+            &mut row.title,
+            &mut row.body,
+        );
+        // Most reviews get no vote, some a handful, a rare one a couple of hundred:
+        // the count's bit length falls off (the smaller of two uniform draws), so
+        // each doubling of votes is rarer than the last. Votes gather over time:
+        // a review of the window's last days has had no time for many.
+        let age_days = ((w.window.end.0 - row.created_at.0) / 86_400).max(0) as u64;
+        let most_bits = (1 + (age_days + 1).ilog2() as u64).min(8);
+        row.helpful_votes = if rng::chance(rng, 600) {
+            0
+        } else {
+            let bits = rng::below(rng, most_bits).min(rng::below(rng, most_bits));
+            ((1 << bits) + rng::below(rng, 1 << bits)) as u32
+        };
+        emit(row);
     }
 }
 
@@ -292,45 +382,33 @@ impl Generator for Reviews<'_> {
     type Row = Review;
 
     fn units(&self) -> u64 {
-        self.world.review_count()
+        self.world
+            .review_count_override
+            .unwrap_or_else(|| self.orders.count())
     }
 
     fn generate(&self, units: Range<u64>, emit: &mut dyn FnMut(&Review)) {
-        let w = self.world;
-        let products = super::products::Products::new(w);
         let mut row = Review::default();
-        self.for_each(units, |r, facts, rng| {
-            w.tally.add_review(facts);
-            row.review_id = w.ids(Table::Reviews).id(r);
-            row.user_id = w.ids(Table::Users).id(facts.user);
-            row.product_id = w.ids(Table::Products).id(facts.product);
-            row.order_id = w.ids(Table::Orders).id(facts.order);
-            row.rating = facts.rating;
-            row.created_at = facts.created_at;
-            let core = products.core(facts.product);
-            let kind = DEPARTMENTS[core.shape.department].reviews;
-            text::write(
-                rng,
-                kind,
-                facts.rating,
-                core.noun.name,
-                facts.experience,
-                &mut row.title,
-                &mut row.body,
-            );
-            // Most reviews get no vote, some a handful, a rare one a couple of hundred:
-            // the count's bit length falls off (the smaller of two uniform draws), so
-            // each doubling of votes is rarer than the last. Votes gather over time:
-            // a review of the window's last days has had no time for many.
-            let age_days = ((w.window.end.0 - row.created_at.0) / 86_400).max(0) as u64;
-            let most_bits = (1 + (age_days + 1).ilog2() as u64).min(8);
-            row.helpful_votes = if rng::chance(rng, 600) {
-                0
-            } else {
-                let bits = rng::below(rng, most_bits).min(rng::below(rng, most_bits));
-                ((1 << bits) + rng::below(rng, 1 << bits)) as u32
-            };
-            emit(&row);
+        self.for_each(units, |key, facts, rng| {
+            self.write_row(key, facts, rng, &mut row, emit)
+        });
+    }
+
+    fn fed_by_orders(&self) -> Option<&dyn OrderFed> {
+        if self.world.review_count_override.is_none() {
+            Some(self)
+        } else {
+            None
+        }
+    }
+}
+
+impl FromOrders for Reviews<'_> {
+    type Row = Review;
+
+    fn rows_of(&self, _: u64, facts: &OrderFacts, row: &mut Review, emit: &mut dyn FnMut(&Review)) {
+        self.of_order(facts, &mut |key, review, rng| {
+            self.write_row(key, review, rng, row, emit)
         });
     }
 }
