@@ -48,6 +48,12 @@ impl Money {
 
     /// Writes the two-place decimal text into `buf`, returning the used part.
     pub fn encode(self, buf: &mut [u8; 24]) -> &str {
+        std::str::from_utf8(self.digits(buf)).expect("ascii digits")
+    }
+
+    /// `encode`'s bytes, for writers that need no `str` (and no check that it is one).
+    #[inline]
+    pub fn digits(self, buf: &mut [u8; 24]) -> &[u8] {
         let negative = self.0 < 0;
         let mut v = self.0.unsigned_abs();
         let mut i = buf.len();
@@ -69,7 +75,7 @@ impl Money {
             i -= 1;
             buf[i] = b'-';
         }
-        std::str::from_utf8(&buf[i..]).expect("ascii digits")
+        &buf[i..]
     }
 }
 

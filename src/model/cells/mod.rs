@@ -42,12 +42,12 @@ impl Value<'_> {
             Value::Null => {}
             Value::Text(s) => out.extend_from_slice(s.as_bytes()),
             Value::Integer(v) => out.extend_from_slice(itoa::Buffer::new().format(v).as_bytes()),
-            Value::Cents(v) => out.extend_from_slice(Money(v).encode(&mut [0; 24]).as_bytes()),
+            Value::Cents(v) => out.extend_from_slice(Money(v).digits(&mut [0; 24])),
             Value::Seconds(v) => Timestamp(v).write(out),
             Value::Days(v) => Date(v).write(out),
             Value::Boolean(true) => out.extend_from_slice(b"true"),
             Value::Boolean(false) => out.extend_from_slice(b"false"),
-            Value::Uuid(bytes) => out.extend_from_slice(Id(*bytes).encode(&mut [0; 36]).as_bytes()),
+            Value::Uuid(bytes) => out.extend_from_slice(&Id(*bytes).text()),
         }
     }
 }
