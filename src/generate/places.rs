@@ -6,7 +6,6 @@
 use crate::rng::{self, RowRng};
 use crate::words::fill_pattern;
 use crate::words::geo::{COUNTRIES, Country, Town};
-use std::fmt::Write;
 use std::sync::OnceLock;
 
 /// No town takes more than this share of a country's people, per mille: the listed
@@ -136,24 +135,30 @@ pub fn street_and_postal(
 ) {
     let street = rng::pick(rng, country.streets);
     let number = 1 + rng::skewed_rank(rng, country.max_house_number, 700);
+    let mut digits = itoa::Buffer::new();
+    let number = digits.format(number);
+    // Pieces pushed one by one rather than formatted: every customer and order has an
+    // address, and `write!` costs several times as much.
     if country.number_first {
-        let _ = write!(street_out, "{number} {street}");
+        street_out.push_str(number);
+        street_out.push(' ');
+        street_out.push_str(street);
     } else {
-        let _ = write!(street_out, "{street} {number}");
+        street_out.push_str(street);
+        street_out.push(' ');
+        street_out.push_str(number);
     }
     if premises == Premises::Home && rng::chance(rng, 180) {
         let unit = 1 + rng::below(rng, 40);
-        match country.code {
-            "US" | "CA" => {
-                let _ = write!(street_out, ", Apt {unit}");
-            }
-            "AU" => {
-                let _ = write!(street_out, ", Unit {unit}");
-            }
-            "GB" => {
-                let _ = write!(street_out, ", Flat {unit}");
-            }
-            _ => {}
+        let name = match country.code {
+            "US" | "CA" => Some(", Apt "),
+            "AU" => Some(", Unit "),
+            "GB" => Some(", Flat "),
+            _ => None,
+        };
+        if let Some(name) = name {
+            street_out.push_str(name);
+            street_out.push_str(itoa::Buffer::new().format(unit));
         }
     }
     postal_code(rng, country, town, postal_out);
@@ -175,8 +180,7 @@ fn postal_code(rng: &mut RowRng, country: &Country, town: &Town, out: &mut Strin
 /// North American mobiles share the area codes of landlines, so they use the town's.
 pub fn phone(rng: &mut RowRng, country: &'static Country, town: &'static Town, out: &mut String) {
     let pattern = if rng::chance(rng, 600) && !country.mobiles.is_empty() {
-        let weights: Vec<u32> = country.mobiles.iter().map(|&(_, w)| w).collect();
-        country.mobiles[rng::pick_weighted(rng, &weights)].0
+        country.mobiles[rng::pick_weighted_by(rng, country.mobiles, |&(_, w)| w)].0
     } else {
         town.phone
     };
@@ -185,15 +189,44 @@ pub fn phone(rng: &mut RowRng, country: &'static Country, town: &'static Town, o
 
 /// One line for a whole address, as an order's shipping label prints it.
 pub fn one_line(out: &mut String, street: &str, town: &Town, postal: &str, country: &Country) {
-    let _ = match country.code {
-        "US" | "CA" | "AU" => write!(
-            out,
-            "{street}, {}, {} {postal}, {}",
-            town.name, town.region, country.code
-        ),
-        "GB" => write!(out, "{street}, {} {postal}, {}", town.name, country.code),
-        _ => write!(out, "{street}, {postal} {}, {}", town.name, country.code),
+    let pieces: [&str; 9] = match country.code {
+        "US" | "CA" | "AU" => [
+            street,
+            ", ",
+            town.name,
+            ", ",
+            town.region,
+            " ",
+            postal,
+            ", ",
+            country.code,
+        ],
+        "GB" => [
+            street,
+            ", ",
+            town.name,
+            " ",
+            postal,
+            ", ",
+            country.code,
+            "",
+            "",
+        ],
+        _ => [
+            street,
+            ", ",
+            postal,
+            " ",
+            town.name,
+            ", ",
+            country.code,
+            "",
+            "",
+        ],
     };
+    for piece in pieces {
+        out.push_str(piece);
+    }
 }
 
 #[cfg(test)]

@@ -1414,7 +1414,7 @@ pub fn notification_kind(kind: &str) -> &'static NotificationKind {
 /// Replaces `{product}` and `{order}` in `template`, appending to `out`.
 pub fn render(template: &str, product: &str, order: &str, out: &mut String) {
     let mut rest = template;
-    while let Some(start) = rest.find('{') {
+    while let Some(start) = memchr::memchr(b'{', rest.as_bytes()) {
         out.push_str(&rest[..start]);
         let tail = &rest[start..];
         if let Some(after) = tail.strip_prefix("{product}") {

@@ -10,7 +10,6 @@ use crate::generate::world::World;
 use crate::rng::{self, mix64};
 use crate::schema::Entity;
 use crate::words::geo::{Country, ascii_fold};
-use std::fmt::Write;
 
 const EMAIL_STYLES: [&str; 5] = ["first.last", "firstlast", "flast", "first_last", "firstl"];
 const USERNAME_STYLES: [&str; 4] = ["firstlast", "first_last", "flast", "firstl"];
@@ -75,7 +74,7 @@ impl Identity {
         }
         let (first, last) = self.folded();
         write_handle(out, self.email_style, &first, &last);
-        let _ = write!(out, "{number}");
+        out.push_str(itoa::Buffer::new().format(number));
         out.push('@');
         out.push_str(self.domain);
     }
@@ -83,19 +82,22 @@ impl Identity {
     pub fn username(&self, number: u64, out: &mut String) {
         let (first, last) = self.folded();
         write_handle(out, self.username_style, &first, &last);
-        let _ = write!(out, "{number}");
+        out.push_str(itoa::Buffer::new().format(number));
     }
 }
 
 fn write_handle(out: &mut String, style: &str, first: &str, last: &str) {
-    let initial = |s: &str| s.chars().next().map(String::from).unwrap_or_default();
-    let _ = match style {
-        "first.last" => write!(out, "{first}.{last}"),
-        "firstlast" => write!(out, "{first}{last}"),
-        "flast" => write!(out, "{}{last}", initial(first)),
-        "first_last" => write!(out, "{first}_{last}"),
-        _ => write!(out, "{first}{}", initial(last)),
+    let initial = |s: &str| s.chars().next().map_or(0, char::len_utf8);
+    let [a, between, b] = match style {
+        "first.last" => [first, ".", last],
+        "firstlast" => [first, "", last],
+        "flast" => [&first[..initial(first)], "", last],
+        "first_last" => [first, "_", last],
+        _ => [first, "", &last[..initial(last)]],
     };
+    out.push_str(a);
+    out.push_str(between);
+    out.push_str(b);
 }
 
 /// Which customers own the bare address they want: the first customer (by index) to
