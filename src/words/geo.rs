@@ -398,6 +398,7 @@ pub static COUNTRIES: &[Country] = &[
 /// "Jürgen" -> "juergen", "Élodie" -> "elodie", "O'Brien" -> "obrien", "Müller-Schwarzenberg" -> "muellerschwarzenberg".
 /// Lowercases; keeps a-z and 0-9 only; maps ä/ö/ü to ae/oe/ue, ß to ss, accented Latin letters to their base letter.
 pub fn ascii_fold(name: &str, out: &mut String) {
+    out.reserve(name.len());
     // Most names are ASCII already: lowercase them and keep letters and digits, with
     // no detour through Unicode lowercasing.
     if name.is_ascii() {

@@ -115,8 +115,8 @@ pub struct SupportTickets<'w> {
 /// "#1A2B3C4D": how customers quote an order.
 pub fn order_reference(id: Id, out: &mut String) {
     out.push('#');
-    let text = id.to_string();
-    out.extend(text[..8].chars().map(|c| c.to_ascii_uppercase()));
+    let text = id.text();
+    out.extend(text[..8].iter().map(|b| b.to_ascii_uppercase() as char));
 }
 
 impl<'w> SupportTickets<'w> {
