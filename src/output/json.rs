@@ -4,6 +4,7 @@
 //! file's first row, which lets chunks and parts be encoded without knowing what comes
 //! before them.
 
+use super::scan::any_byte;
 use super::{Encoded, Format, FormatSpec, TextFormat};
 use crate::error::Result;
 use crate::model::cells::{RowCells, Value};
@@ -130,7 +131,7 @@ pub fn string(text: &str, out: &mut Vec<u8>) {
     out.push(b'"');
     let bytes = text.as_bytes();
     // Most text has nothing to escape: one scan the compiler vectorises, one copy.
-    if !bytes.iter().any(|&b| b < 0x20 || b == b'"' || b == b'\\') {
+    if !any_byte(bytes, |b| (b < 0x20) | (b == b'"') | (b == b'\\')) {
         out.extend_from_slice(bytes);
         out.push(b'"');
         return;

@@ -7,6 +7,7 @@ pub mod csv;
 pub mod json;
 #[cfg(feature = "parquet")]
 pub mod parquet;
+mod scan;
 pub mod sql;
 #[cfg(feature = "sqlite")]
 pub mod sqlite;

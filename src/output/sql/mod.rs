@@ -5,6 +5,7 @@
 pub mod ddl;
 pub mod scripts;
 
+use super::scan::any_byte;
 use super::{Encoded, Format, FormatSpec, Script, TextFormat};
 use crate::error::Result;
 use crate::model::cells::{RowCells, Value};
@@ -235,10 +236,9 @@ fn copy_line<'a>(values: impl Iterator<Item = Value<'a>>, out: &mut Vec<u8>) {
 /// field cheap (a byte-by-byte push took a tenth of a SQL run).
 fn copy_escape(s: &str, out: &mut Vec<u8>) {
     let bytes = s.as_bytes();
-    if !bytes
-        .iter()
-        .any(|&b| matches!(b, b'\\' | b'\t' | b'\n' | b'\r'))
-    {
+    if !any_byte(bytes, |b| {
+        (b == b'\\') | (b == b'\t') | (b == b'\n') | (b == b'\r')
+    }) {
         out.extend_from_slice(bytes);
         return;
     }
