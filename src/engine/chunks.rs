@@ -66,7 +66,7 @@ impl ChunkEncoder for EntityChunks<'_> {
 /// facts: the orders' own files, then each other entity's, in the order given.
 pub struct OrderChunks<'a> {
     pub orders: &'a Orders<'a>,
-    /// Adds each order up for reviews and analytics, when the pass covers them all.
+    /// Adds each order up for analytics, when the pass covers them all.
     pub tally: &'a Tally,
     /// Where the pass's orders end: its last chunk stops there.
     pub orders_end: u64,

@@ -148,7 +148,8 @@ fn write_entities(
     let mut open = Vec::new();
     for &entity in &job.plan.entities {
         if entity == Entity::Reviews && job.parts == Parts::WHOLE && !fed.contains(&entity) {
-            // Every review once: they add to the analytics' totals as they go.
+            // Every review of a set count once (a derived count's come with the
+            // orders): they add to the analytics' totals as they go.
             world.tally.begin_reviews();
             open.extend(write_entity(world, entity, writer, job, dir, single)?);
             world.tally.end_reviews();

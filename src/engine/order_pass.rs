@@ -1,6 +1,6 @@
 //! The pass over orders: when a directory run plans several entities whose rows hang
 //! on orders, each order's facts are drawn once and feed all of them, and the pass adds
-//! up what reviews and analytics need. The bytes are those of writing the entities one
+//! up what analytics need. The bytes are those of writing the entities one
 //! by one.
 
 use super::commit::TempFile;
@@ -21,7 +21,7 @@ use std::path::Path;
 pub(super) fn fed_by_one_pass(job: &Job) -> Vec<Entity> {
     // Standard output is one stream. The SQLite database takes the pass too: the
     // pages of its tables then interleave in the file, which changes no row, and
-    // drawing each order once (tallying for reviews and analytics on the way) made a
+    // drawing each order once (tallying for analytics on the way) made a
     // load about a quarter faster.
     if job.output == Output::Stdout {
         return Vec::new();
@@ -88,7 +88,7 @@ pub(super) fn write_order_pass<'w>(
         progress: &progress,
     };
     // A whole run adds every order up once (and every review, when the pass writes
-    // them), for the analytics after it and a set review count's index.
+    // them), for the analytics after it.
     let tallied = job.parts == Parts::WHOLE;
     if tallied {
         let analytics = job
@@ -102,7 +102,7 @@ pub(super) fn write_order_pass<'w>(
     }
     chunks::run(order_units.clone(), encoders, &mut delivery)?;
     if tallied {
-        world.tally.end_orders(world);
+        world.tally.end_orders();
     }
     // The rest of the units past the orders (a whole run's customer messages).
     for ((&entity, source), mine) in fed.iter().zip(&sources).zip(each_entity(&mut all, &counts)) {

@@ -1,16 +1,16 @@
-//! What the pass that writes the orders adds up on its way, so that reviews and
-//! analytics need not draw every order's facts again: the analytics' totals, to which
-//! the reviews add theirs as they are written (in the same pass, unless their count is
-//! set), and for a set review count the delivered purchases per block of orders (its
-//! index). Only a run that writes every order (and every review) tallies; anything
-//! else builds the same values by passes of its own.
+//! What the pass that writes the orders adds up on its way, so that analytics need not
+//! draw every order's facts again: their totals, to which the reviews add theirs as
+//! they are written (in the same pass, unless their count is set). Only a run that
+//! writes every order (and every review) tallies; anything else builds the same
+//! values by passes of its own. (A set review count's index of delivered purchases is
+//! built before anything is written, since the plan checks the count against it.)
 
 use super::World;
 use super::orders::OrderFacts;
-use super::reviews::{self, DeliveredIndex, ReviewFacts};
+use super::reviews::ReviewFacts;
 use super::user_analytics::Aggregates;
 use std::sync::OnceLock;
-use std::sync::atomic::{AtomicU8, AtomicU64, Ordering};
+use std::sync::atomic::{AtomicU8, Ordering};
 
 const ORDERS_ADDING: u8 = 1;
 const ORDERS_ADDED: u8 = 2;
@@ -19,8 +19,6 @@ const REVIEWS_ADDED: u8 = 8;
 
 #[derive(Default)]
 pub struct Tally {
-    /// Delivered purchases in each block of orders, while the orders are written.
-    delivered: OnceLock<Vec<AtomicU64>>,
     totals: OnceLock<Aggregates>,
     /// The reviews added after the fact, when they were not written in this run.
     reviews_added_late: OnceLock<()>,
@@ -32,18 +30,10 @@ impl Tally {
         self.state.load(Ordering::Acquire) & flag != 0
     }
 
-    /// Before a pass that writes every order of the run: tally the index a set review
-    /// count needs (unless it is built already) and, with `analytics`, the totals, to
-    /// which the reviews add theirs when `with_reviews` (the pass writes them too).
+    /// Before a pass that writes every order of the run: with `analytics`, tally the
+    /// totals, to which the reviews add theirs when `with_reviews` (the pass writes
+    /// them too).
     pub fn begin_orders(&self, world: &World, analytics: bool, with_reviews: bool) {
-        if world.review_count_override.is_some() && world.delivered.get().is_none() {
-            let blocks = world
-                .count(crate::schema::Entity::Orders)
-                .div_ceil(reviews::BLOCK);
-            let _ = self
-                .delivered
-                .set((0..blocks).map(|_| AtomicU64::new(0)).collect());
-        }
         if analytics && world.analytics.get().is_none() {
             let _ = self.totals.set(Aggregates::zeroed(world));
         }
@@ -57,25 +47,15 @@ impl Tally {
         if !self.has(ORDERS_ADDING) {
             return;
         }
-        if let Some(blocks) = self.delivered.get() {
-            let n = reviews::delivered_items(facts);
-            if n > 0 {
-                blocks[(facts.index / reviews::BLOCK) as usize].fetch_add(n, Ordering::Relaxed);
-            }
-        }
         if let Some(totals) = self.totals.get() {
             totals.add_order(facts);
         }
     }
 
-    /// After the pass: the index and the totals are complete.
-    pub fn end_orders(&self, world: &World) {
+    /// After the pass: the totals are complete.
+    pub fn end_orders(&self) {
         self.end_reviews();
         self.state.fetch_and(!ORDERS_ADDING, Ordering::AcqRel);
-        if let Some(blocks) = self.delivered.get() {
-            let per_block = blocks.iter().map(|b| b.load(Ordering::Relaxed));
-            let _ = world.delivered.set(DeliveredIndex::from_blocks(per_block));
-        }
         self.state.fetch_or(ORDERS_ADDED, Ordering::AcqRel);
     }
 

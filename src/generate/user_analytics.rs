@@ -158,13 +158,19 @@ impl Aggregates {
         p.rating_sum.fetch_add(review.rating as u32, Relaxed);
     }
 
-    /// Adds every order of the run, in parallel.
-    pub(crate) fn add_orders(&self, world: &World) {
+    /// Adds every order of the run, in parallel, and with `with_reviews` (a derived
+    /// review count, whose reviews follow from their order) the reviews too.
+    pub(crate) fn add_orders(&self, world: &World, with_reviews: bool) {
         let orders = Orders::new(world);
+        let reviews = Reviews::new(world);
         crate::parallel::map_blocks(orders.count(), 4096, world.threads, |range| {
             let mut last = super::orders::LastCustomer::default();
             for o in range {
-                self.add_order(&orders.facts_after(o, &mut last));
+                let facts = orders.facts_after(o, &mut last);
+                self.add_order(&facts);
+                if with_reviews {
+                    reviews.of_order(&facts, &mut |_, review, _| self.add_review(review));
+                }
             }
         });
     }
@@ -187,8 +193,11 @@ impl World {
         }
         self.analytics.get_or_init(|| {
             let totals = Aggregates::zeroed(self);
-            totals.add_orders(self);
-            totals.add_reviews(self);
+            let derived = self.review_count_override.is_none();
+            totals.add_orders(self, derived);
+            if !derived {
+                totals.add_reviews(self);
+            }
             totals
         })
     }

@@ -41,7 +41,7 @@ pub struct World {
     pub user_activity: Permutation,
     pub(crate) delivered: OnceLock<super::reviews::DeliveredIndex>,
     pub(crate) analytics: OnceLock<super::user_analytics::Aggregates>,
-    /// What the pass over orders adds up for reviews and analytics.
+    /// What the pass over orders adds up for analytics.
     pub tally: super::tally::Tally,
 }
 

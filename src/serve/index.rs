@@ -152,6 +152,7 @@ mod tests {
             Table::Payments,
             Table::Shipping,
             Table::Returns,
+            Table::Reviews,
             Table::OrderItems,
             Table::Notifications,
             Table::Wishlists,

@@ -1,6 +1,6 @@
 //! One shop per seed, kept for the next page: its world (the customer book, stock,
-//! demand and, once asked for, the analytics totals and the reviews index, all sized
-//! by users, products or orders) and its row indexes. Building a world costs time in
+//! demand and, once asked for, the analytics totals, all sized by users or products)
+//! and its row indexes. Building a world costs time in
 //! proportion to users and products, so the last few seeds asked for stay built; the
 //! oldest is dropped once more are asked for (pages still streaming from it keep it
 //! until they end).

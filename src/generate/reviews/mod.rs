@@ -292,7 +292,7 @@ impl<'w> Reviews<'w> {
     }
 
     /// The reviews of one order, when the count is derived.
-    fn of_order(
+    pub(crate) fn of_order(
         &self,
         order: &OrderFacts,
         each: &mut impl FnMut(u64, &ReviewFacts, &mut rng::RowRng),
