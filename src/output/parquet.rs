@@ -9,15 +9,16 @@ use crate::model::Id;
 use crate::model::cells::{RowCells, Value};
 use crate::schema::{FieldType, Key, TableSpec};
 use arrow_array::builder::{
-    BooleanBuilder, Date32Builder, Decimal128Builder, Int64Builder, StringBuilder,
-    TimestampMillisecondBuilder,
+    ArrayBuilder, BooleanBuilder, Date32Builder, Decimal128Builder, Int64Builder,
+    NullBufferBuilder, StringBuilder, TimestampMillisecondBuilder,
 };
-use arrow_array::{ArrayRef, RecordBatch};
+use arrow_array::{ArrayRef, RecordBatch, StringArray};
+use arrow_buffer::OffsetBuffer;
 use arrow_schema::{DataType, Field, Schema, SchemaRef, TimeUnit};
 use parquet::arrow::ArrowWriter;
 use parquet::basic::Compression;
 use parquet::errors::ParquetError;
-use parquet::file::properties::WriterProperties;
+use parquet::file::properties::{EnabledStatistics, WriterProperties};
 use parquet::schema::types::ColumnPath;
 use std::fs::File;
 use std::path::{Path, PathBuf};
@@ -67,6 +68,7 @@ pub fn schema(file: &TableSpec) -> SchemaRef {
 
 enum Builder {
     Text(StringBuilder),
+    Uuid(UuidBuilder),
     Integer(Int64Builder),
     Boolean(BooleanBuilder),
     /// The builder, and the bound its unscaled values stay below.
@@ -76,17 +78,35 @@ enum Builder {
 }
 
 impl Builder {
-    fn new(ty: FieldType) -> Builder {
+    /// A builder with room for `rows` values and, for text, `bytes` bytes of them:
+    /// sized like the previous chunk's column, it does not grow (and copy) as it fills.
+    fn new(ty: FieldType, rows: usize, bytes: usize) -> Builder {
         match ty {
-            FieldType::Uuid | FieldType::Text => Builder::Text(StringBuilder::new()),
-            FieldType::Integer => Builder::Integer(Int64Builder::new()),
-            FieldType::Boolean => Builder::Boolean(BooleanBuilder::new()),
+            FieldType::Text => Builder::Text(StringBuilder::with_capacity(rows, bytes)),
+            FieldType::Uuid => Builder::Uuid(UuidBuilder::with_capacity(rows)),
+            FieldType::Integer => Builder::Integer(Int64Builder::with_capacity(rows)),
+            FieldType::Boolean => Builder::Boolean(BooleanBuilder::with_capacity(rows)),
             FieldType::Money | FieldType::Decimal => Builder::Decimal(
-                Decimal128Builder::new().with_data_type(data_type(ty)),
+                Decimal128Builder::with_capacity(rows).with_data_type(data_type(ty)),
                 10i128.pow(u32::from(precision(ty))),
             ),
-            FieldType::Timestamp => Builder::Millis(TimestampMillisecondBuilder::new()),
-            FieldType::Date => Builder::Days(Date32Builder::new()),
+            FieldType::Timestamp => {
+                Builder::Millis(TimestampMillisecondBuilder::with_capacity(rows))
+            }
+            FieldType::Date => Builder::Days(Date32Builder::with_capacity(rows)),
+        }
+    }
+
+    /// The values appended since the last finish, and the bytes of text among them.
+    fn size(&self) -> (usize, usize) {
+        match self {
+            Builder::Text(b) => (b.len(), b.values_slice().len()),
+            Builder::Uuid(b) => (b.nulls.len(), b.values.len()),
+            Builder::Integer(b) => (b.len(), 0),
+            Builder::Boolean(b) => (b.len(), 0),
+            Builder::Decimal(b, _) => (b.len(), 0),
+            Builder::Millis(b) => (b.len(), 0),
+            Builder::Days(b) => (b.len(), 0),
         }
     }
 
@@ -94,7 +114,7 @@ impl Builder {
     fn append(&mut self, value: Value) -> bool {
         match (self, value) {
             (Builder::Text(b), Value::Text(v)) => b.append_value(v),
-            (Builder::Text(b), Value::Uuid(v)) => b.append_value(Id(*v).encode(&mut [0; 36])),
+            (Builder::Uuid(b), Value::Uuid(v)) => b.append(Some(v)),
             (Builder::Integer(b), Value::Integer(v)) => b.append_value(v),
             (Builder::Boolean(b), Value::Boolean(v)) => b.append_value(v),
             (Builder::Decimal(b, limit), Value::Cents(v)) if (v as i128).abs() < *limit => {
@@ -109,6 +129,7 @@ impl Builder {
                 Err(_) => return false,
             },
             (Builder::Text(b), Value::Null) => b.append_null(),
+            (Builder::Uuid(b), Value::Null) => b.append(None),
             (Builder::Integer(b), Value::Null) => b.append_null(),
             (Builder::Boolean(b), Value::Null) => b.append_null(),
             (Builder::Decimal(b, _), Value::Null) => b.append_null(),
@@ -119,15 +140,55 @@ impl Builder {
         true
     }
 
-    fn finish(&mut self) -> ArrayRef {
-        match self {
+    fn finish(&mut self) -> Result<ArrayRef> {
+        Ok(match self {
             Builder::Text(b) => Arc::new(b.finish()),
+            Builder::Uuid(b) => Arc::new(b.finish()?),
             Builder::Integer(b) => Arc::new(b.finish()),
             Builder::Boolean(b) => Arc::new(b.finish()),
             Builder::Decimal(b, _) => Arc::new(b.finish()),
             Builder::Millis(b) => Arc::new(b.finish()),
             Builder::Days(b) => Arc::new(b.finish()),
+        })
+    }
+}
+
+/// A column of UUIDs as text, written 36 bytes at a time into one buffer that is
+/// checked to be UTF-8 once per chunk: appending each as a `&str` had the standard
+/// library check every id on its own, 2% of a Parquet run.
+struct UuidBuilder {
+    values: Vec<u8>,
+    nulls: NullBufferBuilder,
+}
+
+impl UuidBuilder {
+    fn with_capacity(rows: usize) -> UuidBuilder {
+        UuidBuilder {
+            values: Vec::with_capacity(rows * 36),
+            nulls: NullBufferBuilder::new(rows),
         }
+    }
+
+    fn append(&mut self, id: Option<&[u8; 16]>) {
+        match id {
+            Some(id) => {
+                self.values.extend_from_slice(&Id(*id).text());
+                self.nulls.append_non_null();
+            }
+            None => self.nulls.append_null(),
+        }
+    }
+
+    fn finish(&mut self) -> Result<StringArray> {
+        let rows = self.nulls.len();
+        let nulls = self.nulls.finish();
+        let lengths = (0..rows).map(|row| match &nulls {
+            Some(nulls) if nulls.is_null(row) => 0,
+            _ => 36,
+        });
+        let offsets = OffsetBuffer::from_lengths(lengths);
+        let values = std::mem::take(&mut self.values);
+        StringArray::try_new(offsets, values.into(), nulls).map_err(encoding_error)
     }
 }
 
@@ -143,7 +204,11 @@ impl Columns {
         Columns {
             table,
             schema: schema(table),
-            builders: table.fields.iter().map(|f| Builder::new(f.ty)).collect(),
+            builders: table
+                .fields
+                .iter()
+                .map(|f| Builder::new(f.ty, 0, 0))
+                .collect(),
         }
     }
 
@@ -166,7 +231,13 @@ impl Columns {
 
     /// The rows appended since the last call, as a record batch.
     pub fn finish(&mut self) -> Result<RecordBatch> {
-        let columns = self.builders.iter_mut().map(Builder::finish).collect();
+        let mut columns = Vec::with_capacity(self.builders.len());
+        for (field, builder) in self.table.fields.iter().zip(&mut self.builders) {
+            let (rows, bytes) = builder.size();
+            let mut next = Builder::new(field.ty, rows, bytes);
+            std::mem::swap(builder, &mut next);
+            columns.push(next.finish()?);
+        }
         RecordBatch::try_new(self.schema.clone(), columns).map_err(encoding_error)
     }
 }
@@ -242,9 +313,19 @@ impl ParquetFile {
         // no repeats in: compressing them cost a seventh of a Parquet run and made the
         // files bigger (frames around incompressible bytes). Keys that repeat (a
         // child's order_id) keep both: there the dictionary and Snappy pay.
+        //
+        // Rows come in no order of their ids or their free text, so a page's minimum
+        // and maximum of those span nearly every value and let a reader skip nothing,
+        // while comparing every string for them cost a twelfth of the writing. Numbers,
+        // times, dates and enumerations keep their statistics.
         for field in spec.fields {
+            let free_text = field.ty == FieldType::Text && field.values.is_empty();
+            let column = ColumnPath::from(field.name);
+            if field.ty == FieldType::Uuid || free_text {
+                properties = properties
+                    .set_column_statistics_enabled(column.clone(), EnabledStatistics::None);
+            }
             if matches!(field.key, Key::Primary | Key::Unique) {
-                let column = ColumnPath::from(field.name);
                 properties = properties.set_column_dictionary_enabled(column.clone(), false);
                 if field.ty == FieldType::Uuid {
                     properties =
@@ -308,6 +389,7 @@ mod tests {
         SchemaField::new("at", FieldType::Timestamp, "").nullable(),
         SchemaField::new("day", FieldType::Date, ""),
         SchemaField::new("name", FieldType::Text, ""),
+        SchemaField::new("ref", FieldType::Uuid, "").nullable(),
     ];
     const TABLE: TableSpec = TableSpec {
         table: Table::Users,
@@ -323,6 +405,8 @@ mod tests {
         at: Option<Timestamp>,
         day: Date,
         name: &'static str,
+        #[serde(rename = "ref")]
+        reference: Option<Id>,
     }
 
     fn append(columns: &mut Columns, row: &Row) -> Result<()> {
@@ -339,6 +423,7 @@ mod tests {
             at: Some(Timestamp(19_358 * 86_400 + 10)),
             day: Date(19_359),
             name: "x",
+            reference: Some(Id([0xab; 16])),
         };
         append(&mut columns, &first).unwrap();
         let second = Row {
@@ -346,6 +431,7 @@ mod tests {
             at: None,
             day: Date(0),
             name: "y",
+            reference: None,
         };
         append(&mut columns, &second).unwrap();
         let batch = columns.finish().unwrap();
@@ -363,7 +449,15 @@ mod tests {
             batch.column(2).as_primitive::<Date32Type>().value(0),
             19_359
         );
-        // The builders start over for the next chunk.
+        let reference = batch.column(4).as_string::<i32>();
+        assert_eq!(reference.value(0), Id([0xab; 16]).to_string());
+        assert!(reference.is_null(1));
+        // The builders start over for the next chunk, sized like this one.
+        append(&mut columns, &second).unwrap();
+        let next = columns.finish().unwrap();
+        assert_eq!(next.num_rows(), 1);
+        assert!(next.column(4).is_null(0));
+        assert_eq!(next.column(3).as_string::<i32>().value(0), "y");
         assert_eq!(columns.finish().unwrap().num_rows(), 0);
     }
 
@@ -375,6 +469,7 @@ mod tests {
             at: None,
             day: Date(0),
             name: "x",
+            reference: None,
         };
         let err = append(&mut columns, &too_big).unwrap_err();
         assert!(err.to_string().contains("t.total:"), "{err}");

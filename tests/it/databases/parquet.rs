@@ -238,3 +238,44 @@ fn unique_uuid_columns_are_stored_uncompressed_and_the_rest_with_snappy() {
         Compression::SNAPPY
     );
 }
+
+/// Ids and free text come in no order, so their minimum and maximum would let a reader
+/// skip nothing: they carry no statistics. Numbers, times and enumerations keep theirs,
+/// for readers that prune row groups.
+#[test]
+fn statistics_are_kept_for_numbers_times_and_enumerations_only() {
+    use ::parquet::file::reader::{FileReader, SerializedFileReader};
+    let dir = tempdir();
+    generate(
+        dir.path(),
+        &[SMALL, &["--seed", "6", "--format", "parquet"]].concat(),
+    );
+    let has_statistics = |file: &str, column: &str| {
+        let reader =
+            SerializedFileReader::new(std::fs::File::open(dir.path().join(file)).unwrap()).unwrap();
+        let group = reader.metadata().row_group(0);
+        let chunk = group
+            .columns()
+            .iter()
+            .find(|c| c.column_path().string() == column)
+            .unwrap_or_else(|| panic!("{file} has no {column}"));
+        chunk.statistics().is_some()
+    };
+    for (file, column) in [
+        ("orders.parquet", "order_id"),
+        ("orders.parquet", "user_id"),
+        ("users.parquet", "email"),
+        ("notifications.parquet", "message"),
+    ] {
+        assert!(!has_statistics(file, column), "{file} {column}");
+    }
+    for (file, column) in [
+        ("orders.parquet", "subtotal"),
+        ("orders.parquet", "created_at"),
+        ("orders.parquet", "status"),
+        ("notifications.parquet", "kind"),
+        ("users.parquet", "loyalty_points"),
+    ] {
+        assert!(has_statistics(file, column), "{file} {column}");
+    }
+}
