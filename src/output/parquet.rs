@@ -234,9 +234,8 @@ impl Columns {
         let mut columns = Vec::with_capacity(self.builders.len());
         for (field, builder) in self.table.fields.iter().zip(&mut self.builders) {
             let (rows, bytes) = builder.size();
-            let mut next = Builder::new(field.ty, rows, bytes);
-            std::mem::swap(builder, &mut next);
-            columns.push(next.finish()?);
+            let mut full = std::mem::replace(builder, Builder::new(field.ty, rows, bytes));
+            columns.push(full.finish()?);
         }
         RecordBatch::try_new(self.schema.clone(), columns).map_err(encoding_error)
     }

@@ -198,28 +198,35 @@ fn validate_does_not_mistake_binary_output_for_a_dataset() {
     assert!(err.contains("more than one format"), "{err}");
 }
 
+/// The metadata of `column` in the first row group of `file` in `dir`.
+fn first_chunk(
+    dir: &Path,
+    file: &str,
+    column: &str,
+) -> ::parquet::file::metadata::ColumnChunkMetaData {
+    use ::parquet::file::reader::{FileReader, SerializedFileReader};
+    let reader = SerializedFileReader::new(std::fs::File::open(dir.join(file)).unwrap()).unwrap();
+    let group = reader.metadata().row_group(0);
+    group
+        .columns()
+        .iter()
+        .find(|c| c.column_path().string() == column)
+        .unwrap_or_else(|| panic!("{file} has no {column}"))
+        .clone()
+}
+
 /// Unique UUID columns are random hex that Snappy cannot shrink: they are stored plain,
 /// while keys that repeat and text keep Snappy (where it pays).
 #[test]
 fn unique_uuid_columns_are_stored_uncompressed_and_the_rest_with_snappy() {
     use ::parquet::basic::Compression;
-    use ::parquet::file::reader::{FileReader, SerializedFileReader};
     let dir = tempdir();
     generate(
         dir.path(),
         &[SMALL, &["--seed", "5", "--format", "parquet"]].concat(),
     );
-    let compression = |file: &str, column: &str| {
-        let reader =
-            SerializedFileReader::new(std::fs::File::open(dir.path().join(file)).unwrap()).unwrap();
-        let group = reader.metadata().row_group(0);
-        let chunk = group
-            .columns()
-            .iter()
-            .find(|c| c.column_path().string() == column)
-            .unwrap_or_else(|| panic!("{file} has no {column}"));
-        chunk.compression()
-    };
+    let compression =
+        |file: &str, column: &str| first_chunk(dir.path(), file, column).compression();
     assert_eq!(
         compression("users.parquet", "user_id"),
         Compression::UNCOMPRESSED
@@ -244,23 +251,13 @@ fn unique_uuid_columns_are_stored_uncompressed_and_the_rest_with_snappy() {
 /// for readers that prune row groups.
 #[test]
 fn statistics_are_kept_for_numbers_times_and_enumerations_only() {
-    use ::parquet::file::reader::{FileReader, SerializedFileReader};
     let dir = tempdir();
     generate(
         dir.path(),
         &[SMALL, &["--seed", "6", "--format", "parquet"]].concat(),
     );
-    let has_statistics = |file: &str, column: &str| {
-        let reader =
-            SerializedFileReader::new(std::fs::File::open(dir.path().join(file)).unwrap()).unwrap();
-        let group = reader.metadata().row_group(0);
-        let chunk = group
-            .columns()
-            .iter()
-            .find(|c| c.column_path().string() == column)
-            .unwrap_or_else(|| panic!("{file} has no {column}"));
-        chunk.statistics().is_some()
-    };
+    let has_statistics =
+        |file: &str, column: &str| first_chunk(dir.path(), file, column).statistics().is_some();
     for (file, column) in [
         ("orders.parquet", "order_id"),
         ("orders.parquet", "user_id"),
